@@ -1,0 +1,53 @@
+package io.modvault.core.storage;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Port for everything modvault keeps: small entries by {@link EntryKey} and zips as
+ * content-addressed blobs referenced by a {@link EntryKind#ZIP} index entry.
+ *
+ * <p>Durability contract: every write is durable when the method returns (synced). A blob is
+ * visible to {@link #blob} only after its file was written, fsync'd and atomically renamed,
+ * and after that the index entry is written; a crash at any point leaves either the old state
+ * or the new one. Implementations are thread-safe. All methods throw {@link StoreException}
+ * on failure, and after {@link #close()}.
+ */
+public interface ModuleStore extends AutoCloseable {
+
+    Optional<StoredEntry> get(EntryKey key);
+
+    /** Stores (or replaces) one entry. */
+    void put(EntryKey key, byte[] value);
+
+    /** Stores (or replaces) several entries in one atomic, synced write. */
+    void putAll(Map<EntryKey, byte[]> entries);
+
+    void delete(EntryKey key);
+
+    /** Keys of {@code kind} that start with {@code keyPrefix}, in byte order. */
+    List<String> keys(EntryKind kind, String keyPrefix);
+
+    /**
+     * A new empty temporary file on the same file system as the blobs, for a download in
+     * progress. Temporary files left over from a crash are removed when the store opens.
+     */
+    Path newTempFile();
+
+    /**
+     * Moves a completely written temp file into the blob area and points {@code indexKey}
+     * (kind {@link EntryKind#ZIP}) at it. {@code sha256Hex} must be the file's SHA-256 (the
+     * implementation may re-check it). The temp file no longer exists afterwards.
+     */
+    StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata);
+
+    Optional<StoredBlob> blob(EntryKey indexKey);
+
+    /** Deletes blob files that no index entry references; returns how many were removed. */
+    int sweepUnreferencedBlobs();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,32 @@
+package io.modvault.core.upstream;
+
+/**
+ * Outcome of one request to an upstream (or a chain of them). {@code upstream} always names the
+ * upstream that produced the outcome (its configured URL, without credentials), so errors shown
+ * to users can say which one failed.
+ */
+public sealed interface UpstreamResult<T> {
+
+    String upstream();
+
+    /** 200 with a body. */
+    record Found<T>(String upstream, T body) implements UpstreamResult<T> {
+    }
+
+    /** 404 or 410 (or a missing file in a file:// tree): "not here, may be elsewhere". */
+    record NotFound<T>(String upstream, int status, String reason) implements UpstreamResult<T> {
+    }
+
+    /** Anything else: other statuses, transport errors, truncated bodies, size limits, timeouts. */
+    record Failed<T>(String upstream, String reason, boolean timedOut) implements UpstreamResult<T> {
+    }
+
+    /** Re-types a non-Found result (they carry no body). */
+    @SuppressWarnings("unchecked")
+    default <U> UpstreamResult<U> withoutBody() {
+        if (this instanceof Found<T>) {
+            throw new IllegalStateException("Found result has a body");
+        }
+        return (UpstreamResult<U>) this;
+    }
+}
