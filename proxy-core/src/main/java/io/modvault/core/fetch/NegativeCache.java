@@ -1,0 +1,47 @@
+package io.modvault.core.fetch;
+
+import io.modvault.core.storage.EntryKey;
+import io.modvault.core.storage.EntryKind;
+import io.modvault.core.storage.ModuleStore;
+import io.modvault.core.storage.StoredEntry;
+import io.modvault.core.upstream.UpstreamResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Remembered upstream not-found answers, keyed by upstream path, so that the go command's
+ * parallel prefix probes ({@code corp.example/a/b}, {@code corp.example/a}, …) cost the upstream
+ * one request per TTL. A refusal by {@code GOPROXY=off} is not remembered: it says nothing about
+ * the module and must not outlive a configuration change.
+ */
+final class NegativeCache {
+    private NegativeCache() {
+    }
+
+    static Optional<FetchResult> lookup(ModuleStore store, String upstreamPath, FetchSettings settings, Clock clock) {
+        Optional<StoredEntry> entry = store.get(key(upstreamPath));
+        if (entry.isPresent() && entry.get().storedAt().plus(settings.negativeTtl()).isAfter(clock.instant())) {
+            String reason = new String(entry.get().value(), StandardCharsets.UTF_8);
+            return Optional.of(new FetchResult.NotFound(reason, CacheOutcome.NEGATIVE));
+        }
+        return Optional.empty();
+    }
+
+    static void remember(ModuleStore store, UpstreamResult.NotFound<?> notFound, String reason, String upstreamPath) {
+        if (!notFound.upstream().equals("off")) {
+            store.put(key(upstreamPath), reason.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static void forget(ModuleStore store, String upstreamPath) {
+        EntryKey key = key(upstreamPath);
+        if (store.get(key).isPresent()) {
+            store.delete(key);
+        }
+    }
+
+    private static EntryKey key(String upstreamPath) {
+        return EntryKey.of(EntryKind.NEGATIVE, upstreamPath);
+    }
+}

@@ -1,0 +1,78 @@
+package io.modvault.core.fetch;
+
+import io.modvault.core.storage.ModuleStore;
+import io.modvault.core.storage.StoredEntry;
+import io.modvault.core.upstream.UpstreamClient;
+import io.modvault.core.upstream.UpstreamResult;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The caching algorithm for everything but zips, written once: fresh copy → HIT; remembered
+ * not-found → NEGATIVE; otherwise one shared upstream fetch, checked before it is stored; if
+ * the upstream cannot answer, a stale copy beats an error.
+ */
+final class SmallArtifactFetcher {
+    private final ModuleStore store;
+    private final UpstreamClient upstream;
+    private final FetchSettings settings;
+    private final Clock clock;
+    private final SingleFlight<FetchResult> flights = new SingleFlight<>();
+
+    SmallArtifactFetcher(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
+        this.store = store;
+        this.upstream = upstream;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    FetchResult fetch(SmallArtifact artifact, Consumer<byte[]> afterStore) {
+        Optional<StoredEntry> cached = store.get(artifact.key());
+        if (cached.isPresent() && artifact.freshness().isFresh(cached.get().storedAt(), clock.instant())) {
+            return content(artifact, cached.get(), CacheOutcome.HIT, "");
+        }
+        if (cached.isEmpty()) {
+            Optional<FetchResult> negative = NegativeCache.lookup(store, artifact.upstreamPath(), settings, clock);
+            if (negative.isPresent()) {
+                return negative.get();
+            }
+        }
+        return flights.run(artifact.key().toString(), () -> refresh(artifact, cached, afterStore));
+    }
+
+    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached, Consumer<byte[]> afterStore) {
+        String path = artifact.upstreamPath();
+        UpstreamResult<byte[]> answer = upstream.fetchBytes(path, artifact.maxBytes());
+        return switch (answer) {
+            case UpstreamResult.Found<byte[]> found -> {
+                Optional<String> problem = artifact.check().apply(found.body());
+                if (problem.isPresent()) {
+                    FetchResult.Failure invalid = UpstreamFailures.invalid(path, found.upstream(), problem.get());
+                    yield cached.<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, invalid.reason()))
+                            .orElse(invalid);
+                }
+                store.put(artifact.key(), found.body());
+                NegativeCache.forget(store, path);
+                afterStore.accept(found.body());
+                yield new FetchResult.Content(found.body(), artifact.type(), CacheOutcome.MISS,
+                        artifact.freshness(), clock.instant(), "");
+            }
+            case UpstreamResult.NotFound<byte[]> notFound -> {
+                String reason = UpstreamFailures.notFoundReason(path, notFound);
+                if (cached.isPresent()) {
+                    yield content(artifact, cached.get(), CacheOutcome.STALE, "upstream says " + reason);
+                }
+                NegativeCache.remember(store, notFound, reason, path);
+                yield new FetchResult.NotFound(reason, CacheOutcome.MISS);
+            }
+            case UpstreamResult.Failed<byte[]> failed -> cached
+                    .<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, UpstreamFailures.describe(path, failed)))
+                    .orElseGet(() -> UpstreamFailures.failure(path, failed));
+        };
+    }
+
+    private static FetchResult.Content content(SmallArtifact artifact, StoredEntry entry, CacheOutcome outcome, String stale) {
+        return new FetchResult.Content(entry.value(), artifact.type(), outcome, artifact.freshness(), entry.storedAt(), stale);
+    }
+}

@@ -1,0 +1,86 @@
+package io.modvault.core.fetch;
+
+import io.modvault.core.protocol.ProxyRequest;
+import io.modvault.core.storage.EntryKey;
+import io.modvault.core.storage.ModuleStore;
+import io.modvault.core.storage.StoredBlob;
+import io.modvault.core.upstream.DownloadedFile;
+import io.modvault.core.upstream.UpstreamClient;
+import io.modvault.core.upstream.UpstreamResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Zips: streamed from the upstream into a temp file beside the blob store (hashing on the
+ * way), checked, then committed as an immutable content-addressed blob. The temp file is
+ * deleted on every other path, so a failed or killed download never leaves anything that
+ * could be served. Concurrent cold requests share one download.
+ */
+final class ZipFetcher {
+    private static final byte[] NO_METADATA = new byte[0];
+    private final ModuleStore store;
+    private final UpstreamClient upstream;
+    private final FetchSettings settings;
+    private final Clock clock;
+    private final SingleFlight<FetchResult> flights = new SingleFlight<>();
+
+    ZipFetcher(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
+        this.store = store;
+        this.upstream = upstream;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    FetchResult fetch(ProxyRequest.Zip request, EntryKey key) {
+        Optional<StoredBlob> stored = store.blob(key);
+        if (stored.isPresent()) {
+            return new FetchResult.Blob(stored.get(), CacheOutcome.HIT);
+        }
+        Optional<FetchResult> negative = NegativeCache.lookup(store, request.upstreamPath(), settings, clock);
+        if (negative.isPresent()) {
+            return negative.get();
+        }
+        return flights.run(key.toString(), () -> store.blob(key)
+                .<FetchResult>map(blob -> new FetchResult.Blob(blob, CacheOutcome.HIT))
+                .orElseGet(() -> download(request, key)));
+    }
+
+    private FetchResult download(ProxyRequest.Zip request, EntryKey key) {
+        String path = request.upstreamPath();
+        Path temp = store.newTempFile();
+        try {
+            UpstreamResult<DownloadedFile> answer = upstream.fetchFile(path, temp, settings.maxZipBytes());
+            return switch (answer) {
+                case UpstreamResult.Found<DownloadedFile> found -> {
+                    Optional<String> problem = ZipCheck.problem(temp, request.module(), request.version(), settings.maxZipBytes());
+                    if (problem.isPresent()) {
+                        yield UpstreamFailures.invalid(path, found.upstream(), problem.get());
+                    }
+                    StoredBlob blob = store.commitBlob(key, temp, found.body().sha256Hex(), NO_METADATA);
+                    NegativeCache.forget(store, path);
+                    yield new FetchResult.Blob(blob, CacheOutcome.MISS);
+                }
+                case UpstreamResult.NotFound<DownloadedFile> notFound -> {
+                    String reason = UpstreamFailures.notFoundReason(path, notFound);
+                    NegativeCache.remember(store, notFound, reason, path);
+                    yield new FetchResult.NotFound(reason, CacheOutcome.MISS);
+                }
+                case UpstreamResult.Failed<DownloadedFile> failed -> UpstreamFailures.failure(path, failed);
+            };
+        } finally {
+            deleteTemp(temp);
+        }
+    }
+
+    private static void deleteTemp(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting temp file " + temp, e);
+        }
+    }
+}

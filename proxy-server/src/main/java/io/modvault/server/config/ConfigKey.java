@@ -1,0 +1,54 @@
+package io.modvault.server.config;
+
+/**
+ * Every setting modvault reads, with the name used in the environment and the YAML file, the
+ * command-line flag, the default and a one-line description. The README's configuration table
+ * is generated from this enum ({@code ConfigTable}), so they cannot drift apart.
+ */
+public enum ConfigKey {
+    UPSTREAM("GOPROXY", "upstream", "https://proxy.golang.org",
+            "Upstream chain in the go command's GOPROXY grammar: URLs (https://, http://, file://) separated by ',' (next on 404/410) or '|' (next on any error), or off."),
+    LISTEN("MODVAULT_LISTEN", "listen", "0.0.0.0:8080", "Address and port to listen on (host:port, :port or port)."),
+    DATA_DIR("MODVAULT_DATA_DIR", "data-dir", "./data", "Directory of the embedded store (RocksDB index and zip blobs)."),
+    STORE("MODVAULT_STORE", "store", "rocksdb", "Store implementation: rocksdb (durable) or memory (tests, throw-away caches)."),
+    LIST_TTL("MODVAULT_LIST_TTL", "list-ttl", "60s", "How long @v/list and @latest answers are served without asking the upstream again."),
+    QUERY_TTL("MODVAULT_QUERY_TTL", "query-ttl", "60s", "How long .info answers for non-canonical queries (branches, commits, prefixes) are reused."),
+    NEGATIVE_TTL("MODVAULT_NEGATIVE_TTL", "negative-ttl", "60s", "How long an upstream not-found answer is remembered."),
+    CONNECT_TIMEOUT("MODVAULT_UPSTREAM_CONNECT_TIMEOUT", "upstream-connect-timeout", "10s", "Timeout for connecting to an upstream."),
+    UPSTREAM_TIMEOUT("MODVAULT_UPSTREAM_TIMEOUT", "upstream-timeout", "120s", "Timeout for an upstream response to start and for each pause while its body streams in (504 when exceeded)."),
+    SHUTDOWN_GRACE("MODVAULT_SHUTDOWN_GRACE", "shutdown-grace", "30s", "On SIGTERM, how long in-flight requests may take to finish before the server stops."),
+    EVENT_LOOP_THREADS("MODVAULT_EVENT_LOOP_THREADS", "event-loop-threads", "0", "Netty event-loop threads; 0 means one per CPU core."),
+    LOG_LEVEL("MODVAULT_LOG_LEVEL", "log-level", "INFO", "Log level: ERROR, WARN, INFO (one access-log line per request) or DEBUG.");
+
+    private final String envName;
+    private final String flagName;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String envName, String flagName, String defaultValue, String description) {
+        this.envName = envName;
+        this.flagName = flagName;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String envName() {
+        return envName;
+    }
+
+    public String flag() {
+        return "--" + flagName;
+    }
+
+    public String flagName() {
+        return flagName;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

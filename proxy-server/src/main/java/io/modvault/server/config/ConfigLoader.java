@@ -1,0 +1,98 @@
+package io.modvault.server.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.modvault.core.fetch.FetchSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link ServerConfig} from defaults &lt; YAML file &lt; environment &lt; command-line
+ * flags. Unknown keys (in the file, or {@code MODVAULT_*} variables in the environment) and
+ * invalid values fail start-up with the key named, so a typo never silently falls back to a
+ * default.
+ */
+public final class ConfigLoader {
+    /** Environment variable naming the YAML file; the {@code --config} flag wins over it. */
+    public static final String CONFIG_FILE_ENV = "MODVAULT_CONFIG";
+
+    private ConfigLoader() {
+    }
+
+    public static ServerConfig load(Map<String, String> env, Optional<Path> file, Map<ConfigKey, String> flags) {
+        Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            raw.put(key, key.defaultValue());
+        }
+        Optional<Path> configFile = file.or(() -> Optional.ofNullable(env.get(CONFIG_FILE_ENV)).map(Path::of));
+        configFile.ifPresent(path -> raw.putAll(readFile(path)));
+        checkEnvironment(env);
+        for (ConfigKey key : ConfigKey.values()) {
+            String value = env.get(key.envName());
+            if (value != null && !value.isEmpty()) {
+                raw.put(key, value);
+            }
+        }
+        raw.putAll(flags);
+        return build(raw, env);
+    }
+
+    private static ServerConfig build(Map<ConfigKey, String> raw, Map<String, String> env) {
+        FetchSettings fetch = FetchSettings.of(
+                ConfigValues.duration(ConfigKey.LIST_TTL, raw.get(ConfigKey.LIST_TTL)),
+                ConfigValues.duration(ConfigKey.QUERY_TTL, raw.get(ConfigKey.QUERY_TTL)),
+                ConfigValues.duration(ConfigKey.NEGATIVE_TTL, raw.get(ConfigKey.NEGATIVE_TTL)));
+        return new ServerConfig(
+                ConfigValues.nonEmpty(ConfigKey.UPSTREAM, raw.get(ConfigKey.UPSTREAM)),
+                ConfigValues.listenAddress(raw.get(ConfigKey.LISTEN)),
+                Path.of(ConfigValues.nonEmpty(ConfigKey.DATA_DIR, raw.get(ConfigKey.DATA_DIR))),
+                ConfigValues.storeType(raw.get(ConfigKey.STORE)),
+                fetch,
+                ConfigValues.duration(ConfigKey.CONNECT_TIMEOUT, raw.get(ConfigKey.CONNECT_TIMEOUT)),
+                ConfigValues.duration(ConfigKey.UPSTREAM_TIMEOUT, raw.get(ConfigKey.UPSTREAM_TIMEOUT)),
+                ConfigValues.duration(ConfigKey.SHUTDOWN_GRACE, raw.get(ConfigKey.SHUTDOWN_GRACE)),
+                ConfigValues.threads(raw.get(ConfigKey.EVENT_LOOP_THREADS)),
+                ConfigValues.logLevel(raw.get(ConfigKey.LOG_LEVEL)),
+                Map.copyOf(env));
+    }
+
+    private static void checkEnvironment(Map<String, String> env) {
+        for (String name : env.keySet()) {
+            if (name.startsWith("MODVAULT_") && !name.equals(CONFIG_FILE_ENV) && ConfigValues.byName(name).isEmpty()) {
+                throw new ConfigException("unknown setting " + name + " in the environment");
+            }
+        }
+    }
+
+    private static Map<ConfigKey, String> readFile(Path path) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new ConfigException("config file " + path + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+        }
+        Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return values;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("config file " + path + ": expected a mapping of settings");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            ConfigKey key = ConfigValues.byName(field.getKey()).orElseThrow(() ->
+                    new ConfigException("unknown setting " + field.getKey() + " in config file " + path));
+            if (!field.getValue().isValueNode()) {
+                throw new ConfigException(field.getKey() + " in config file " + path + ": expected a single value");
+            }
+            values.put(key, field.getValue().asText());
+        }
+        return values;
+    }
+}

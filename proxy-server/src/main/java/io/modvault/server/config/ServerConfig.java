@@ -1,0 +1,20 @@
+package io.modvault.server.config;
+
+import io.modvault.core.fetch.FetchSettings;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The validated configuration of one server instance. {@code environment} is kept for the
+ * settings that belong to the process rather than to modvault (HTTPS_PROXY, NO_PROXY, …).
+ */
+public record ServerConfig(String upstream, InetSocketAddress listen, Path dataDir, StoreType store,
+                           FetchSettings fetch, Duration connectTimeout, Duration upstreamTimeout,
+                           Duration shutdownGrace, int eventLoopThreads, String logLevel,
+                           Map<String, String> environment) {
+
+    /** Which {@link io.modvault.core.storage.ModuleStore} to run on. */
+    public enum StoreType { ROCKSDB, MEMORY }
+}

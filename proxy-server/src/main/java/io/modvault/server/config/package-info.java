@@ -1,0 +1,2 @@
+/** Server configuration: keys, loading (defaults, file, environment, flags) and validation. */
+package io.modvault.server.config;

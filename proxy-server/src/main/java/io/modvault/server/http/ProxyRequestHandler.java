@@ -1,0 +1,167 @@
+package io.modvault.server.http;
+
+import io.modvault.core.fetch.CacheOutcome;
+import io.modvault.core.fetch.FetchResult;
+import io.modvault.core.protocol.ParseResult;
+import io.modvault.core.protocol.ProxyRequestParser;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles requests on one connection, one at a time and in order (pipelined requests wait in
+ * a queue, so responses can never overtake each other). On the event loop it only parses the
+ * URL; fetching and opening files run on a virtual thread, and the prepared response is written
+ * back on the event loop. Every request ends with one access-log line and one metrics update.
+ */
+public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger ACCESS = LoggerFactory.getLogger("io.modvault.access");
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
+    private final ProxyServices services;
+    private final ResponsePreparer preparer;
+    private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
+    private boolean busy;
+
+    public ProxyRequestHandler(ProxyServices services) {
+        super(false);
+        this.services = services;
+        this.preparer = new ResponsePreparer(services.clock());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        pending.add(request);
+        if (!busy) {
+            handleNext(ctx);
+        }
+    }
+
+    private void handleNext(ChannelHandlerContext ctx) {
+        FullHttpRequest request = pending.poll();
+        if (request == null) {
+            return;
+        }
+        busy = true;
+        services.inFlight().incrementAndGet();
+        RequestContext rc = new RequestContext(request, request.method().name(), request.uri(), System.nanoTime(), "other");
+        boolean headOnly = HttpMethod.HEAD.equals(request.method());
+        if (!request.decoderResult().isSuccess()) {
+            finish(ctx, rc, Responses.error(400, "malformed HTTP request: " + request.decoderResult().cause().getMessage(),
+                    CacheOutcome.NONE, headOnly));
+        } else if (!HttpMethod.GET.equals(request.method()) && !headOnly) {
+            PreparedResponse refused = Responses.error(405, "method " + request.method() + " not allowed; use GET or HEAD",
+                    CacheOutcome.NONE, false);
+            refused.head().headers().set("Allow", "GET, HEAD");
+            finish(ctx, rc, refused);
+        } else if (LocalEndpoints.handles(request.uri())) {
+            runBlocking(ctx, rc, () -> LocalEndpoints.answer(request.uri(), services, headOnly));
+        } else {
+            dispatch(ctx, rc, headOnly);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, RequestContext rc, boolean headOnly) {
+        switch (ProxyRequestParser.parse(rc.uri())) {
+            case ParseResult.Rejected rejected ->
+                    finish(ctx, rc, Responses.error(rejected.status(), rejected.reason(), CacheOutcome.NONE, headOnly));
+            case ParseResult.Parsed parsed -> {
+                HttpHeaders headers = rc.request().headers();
+                RequestContext kinded = rc.withKind(RequestKinds.of(parsed.request()));
+                runBlocking(ctx, kinded, () -> {
+                    FetchResult result = services.proxy().get(parsed.request());
+                    return preparer.prepare(result, headers, headOnly);
+                });
+            }
+        }
+    }
+
+    private void runBlocking(ChannelHandlerContext ctx, RequestContext rc, BlockingWork work) {
+        services.blockingExecutor().execute(() -> {
+            PreparedResponse response;
+            try {
+                response = work.run();
+            } catch (Exception | Error e) {
+                LOG.warn("request {} {} failed unexpectedly", rc.method(), rc.uri(), e);
+                response = Responses.error(500, "internal error: " + e, CacheOutcome.NONE, false);
+            }
+            PreparedResponse ready = response;
+            ctx.executor().execute(() -> finish(ctx, rc, ready));
+        });
+    }
+
+    private void finish(ChannelHandlerContext ctx, RequestContext rc, PreparedResponse response) {
+        boolean keepAlive = HttpUtil.isKeepAlive(rc.request()) && rc.request().decoderResult().isSuccess();
+        if (!ctx.channel().isActive()) {
+            response.discard();
+            completed(ctx, rc, response, false);
+            return;
+        }
+        ChannelFuture done;
+        if (response.file().isPresent()) {
+            ctx.write(response.head());
+            ctx.write(response.file().get());
+            done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        } else {
+            done = ctx.writeAndFlush(Responses.full(response.head(), response.buffer().orElse(Unpooled.EMPTY_BUFFER)));
+        }
+        done.addListener((ChannelFutureListener) f -> {
+            completed(ctx, rc, response, f.isSuccess());
+            if (!keepAlive || !f.isSuccess()) {
+                ctx.close();
+            } else {
+                handleNext(ctx);
+            }
+        });
+    }
+
+    private void completed(ChannelHandlerContext ctx, RequestContext rc, PreparedResponse response, boolean written) {
+        long nanos = System.nanoTime() - rc.startNanos();
+        services.metrics().record(rc.kind(), response.outcome(), response.status(), written ? response.bodyBytes() : 0, nanos);
+        ACCESS.info("{} \"{} {}\" {} {} {}ms {}{}", AccessLog.remote(ctx), rc.method(), rc.uri(), response.status(),
+                written ? response.bodyBytes() : 0, nanos / 1_000_000, response.outcome(), written ? "" : " (aborted)");
+        rc.request().release();
+        busy = false;
+        services.inFlight().decrementAndGet();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        for (FullHttpRequest queued; (queued = pending.poll()) != null; ) {
+            queued.release();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent && !busy) {
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection {} closed after an error: {}", AccessLog.remote(ctx), cause.toString());
+        ctx.close();
+    }
+
+    /** Work that may block; runs on a virtual thread. */
+    @FunctionalInterface
+    interface BlockingWork {
+        PreparedResponse run() throws Exception;
+    }
+}

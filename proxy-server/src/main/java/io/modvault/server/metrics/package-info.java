@@ -1,0 +1,2 @@
+/** Prometheus metrics of the server. */
+package io.modvault.server.metrics;

@@ -1,0 +1,2 @@
+/** The modvault server: command line, bootstrap and lifecycle. */
+package io.modvault.server;
