@@ -14,6 +14,14 @@ import java.util.Optional;
  * and after that the index entry is written; a crash at any point leaves either the old state
  * or the new one. Implementations are thread-safe. All methods throw {@link StoreException}
  * on failure, and after {@link #close()}.
+ *
+ * <p>{@code storedAt} is the store's injected clock at the time of the write, truncated to
+ * milliseconds; one {@link #putAll} gives every entry the same instant. {@link EntryKind#ZIP}
+ * entries are written only by {@link #commitBlob} and read only by {@link #blob}:
+ * {@link #get}, {@link #put} and {@link #putAll} reject that kind with an
+ * {@link IllegalArgumentException}, while {@link #delete} and {@link #keys} accept every kind.
+ * Deleting a zip index entry leaves its blob file until the next sweep (another entry may
+ * share the same content).
  */
 public interface ModuleStore extends AutoCloseable {
 
@@ -39,13 +47,21 @@ public interface ModuleStore extends AutoCloseable {
     /**
      * Moves a completely written temp file into the blob area and points {@code indexKey}
      * (kind {@link EntryKind#ZIP}) at it. {@code sha256Hex} must be the file's SHA-256 (the
-     * implementation may re-check it). The temp file no longer exists afterwards.
+     * implementation may re-check it). The temp file no longer exists afterwards, also when the
+     * commit fails (after {@link #close()} it is left for the next open to clean up).
      */
     StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata);
 
+    /**
+     * The blob {@code indexKey} points at; empty if there is no such index entry, or if its file
+     * has vanished from disk (so the caller fetches it again instead of failing forever).
+     */
     Optional<StoredBlob> blob(EntryKey indexKey);
 
-    /** Deletes blob files that no index entry references; returns how many were removed. */
+    /**
+     * Deletes blob files that no index entry references; returns how many were removed. Never
+     * removes a blob whose commit runs concurrently. Also run when the store opens.
+     */
     int sweepUnreferencedBlobs();
 
     @Override

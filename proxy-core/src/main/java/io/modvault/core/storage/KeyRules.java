@@ -1,0 +1,50 @@
+package io.modvault.core.storage;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Rules every {@link ModuleStore} implementation applies the same way: which operations accept
+ * which {@link EntryKind}, and the key order {@link ModuleStore#keys} returns (UTF-8 byte order,
+ * which is Unicode code point order and differs from {@link String#compareTo} for characters
+ * outside the Basic Multilingual Plane).
+ */
+public final class KeyRules {
+    /** Orders strings as their UTF-8 encodings compare byte by byte (unsigned). */
+    public static final Comparator<String> BYTE_ORDER = KeyRules::compareCodePoints;
+
+    private KeyRules() {
+    }
+
+    /** For {@code get}, {@code put} and {@code putAll}: zip index entries have their own methods. */
+    public static void requireEntryKind(EntryKey key, String operation) {
+        Objects.requireNonNull(key, "key");
+        if (key.kind() == EntryKind.ZIP) {
+            throw new IllegalArgumentException(operation + " " + key
+                    + ": zip index entries are written by commitBlob and read by blob");
+        }
+    }
+
+    /** For {@code commitBlob} and {@code blob}. */
+    public static void requireZipKind(EntryKey key, String operation) {
+        Objects.requireNonNull(key, "key");
+        if (key.kind() != EntryKind.ZIP) {
+            throw new IllegalArgumentException(operation + " " + key + ": needs a zip index key");
+        }
+    }
+
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}
