@@ -6,6 +6,7 @@ import io.modvault.core.module.ModulePath;
 import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.ModuleStore;
+import io.modvault.core.storage.MutableClock;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
 import io.modvault.core.upstream.UpstreamResult;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleProxyTest {
     private static final ModulePath MODULE = ModulePath.of("example.test/m");
     private final ScriptedUpstream upstream = new ScriptedUpstream();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     @TempDir
     Path dir;
     private ModuleStore store;
@@ -38,7 +40,7 @@ class ModuleProxyTest {
 
     @BeforeEach
     void setUp() {
-        store = new InMemoryModuleStore(dir, clock);
+        store = InMemoryModuleStore.open(dir, clock);
         proxy = new ModuleProxy(store, upstream, FetchSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(30),
                 Duration.ofSeconds(10)), clock);
     }
