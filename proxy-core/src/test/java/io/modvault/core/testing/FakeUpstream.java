@@ -5,11 +5,12 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,13 +238,16 @@ public final class FakeUpstream implements AutoCloseable {
             sendText(exchange, 405, "method not allowed: " + exchange.getRequestMethod(), reply);
             return;
         }
-        Path file = root.resolve(path.substring(1)).normalize();
-        if (!file.startsWith(root) || path.contains("/.") || !Files.isRegularFile(file)) {
+        // Dot segments (also hides GoProxyTree's temp files) and NUL never name a tree file.
+        boolean suspicious = path.contains("/.") || path.indexOf('\0') >= 0;
+        Path file = suspicious ? root : root.resolve(path.substring(1)).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
             sendText(exchange, 404, "not found: " + path, reply);
             return;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            ReplyWriter.send(exchange, 200, contentType(path), Files.size(file), in, reply);
+        // Size and bytes from one open channel: GoProxyTree may atomically replace the file meanwhile.
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            ReplyWriter.send(exchange, 200, contentType(path), channel.size(), Channels.newInputStream(channel), reply);
         }
     }
 

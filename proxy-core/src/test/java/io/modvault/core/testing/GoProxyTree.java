@@ -30,7 +30,10 @@ public final class GoProxyTree {
         this.root = root.toAbsolutePath();
     }
 
-    /** A tree rooted at {@code root} (created if missing, existing files are left alone). */
+    /**
+     * A tree rooted at {@code root}, created if missing. Existing files stay, but a module's
+     * {@code list} and {@code @latest} are rewritten from the versions added through this instance.
+     */
     public static GoProxyTree create(Path root) {
         try {
             Files.createDirectories(root);

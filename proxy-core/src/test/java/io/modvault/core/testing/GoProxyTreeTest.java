@@ -22,7 +22,8 @@ class GoProxyTreeTest {
 
         assertThat(upper.resolve("@v/list")).hasContent("v1.0.0\nv1.1.0");
         assertThat(Files.readString(upper.resolve("@v/list"))).isEqualTo("v1.0.0\nv1.1.0\n");
-        assertThat(upper.resolve("@v/v1.0.0.info")).hasContent("{\"Version\":\"v1.0.0\",\"Time\":\"2024-01-02T03:04:05Z\"}");
+        assertThat(upper.resolve("@v/v1.0.0.info"))
+                .hasContent("{\"Version\":\"v1.0.0\",\"Time\":\"2024-01-02T03:04:05Z\"}");
         assertThat(upper.resolve("@v/v1.0.0.mod")).hasContent("module example.test/Upper/Case\n\ngo 1.21\n");
         assertThat(ModuleZips.entryNames(upper.resolve("@v/v1.0.0.zip")))
                 .contains("example.test/Upper/Case@v1.0.0/upper.go");
@@ -61,7 +62,8 @@ class GoProxyTreeTest {
         GoProxyTree tree = GoProxyTree.create(temp).add(rc);
 
         assertThat(GoProxyTree.infoPath(rc)).isEqualTo("example.test/!caps/@v/v1.0.0-!r!c1.info");
-        assertThat(tree.file(GoProxyTree.infoPath(rc))).hasContent("{\"Version\":\"v1.0.0-RC1\",\"Time\":\"1970-01-01T00:00:00Z\"}");
+        assertThat(tree.file(GoProxyTree.infoPath(rc)))
+                .hasContent("{\"Version\":\"v1.0.0-RC1\",\"Time\":\"1970-01-01T00:00:00Z\"}");
         assertThat(ModuleZips.entryNames(tree.file(GoProxyTree.zipPath(rc))))
                 .contains("example.test/Caps@v1.0.0-RC1/caps.go");
     }

@@ -58,7 +58,8 @@ public final class TestModules {
 
     /** Distinct module paths of the catalogue, in catalogue order. */
     public static List<String> modulePaths() {
-        return List.copyOf(CATALOGUE.stream().map(TestModule::path).collect(Collectors.toCollection(LinkedHashSet::new)));
+        return List.copyOf(CATALOGUE.stream().map(TestModule::path)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** One catalogue version; fails loudly for a coordinate the catalogue does not have. */
@@ -145,7 +146,8 @@ public final class TestModules {
         files.put("upper.go", nameSource("upper", UPPER, version, "text.Join(\"" + UPPER + "\", \"" + version + "\")")
                 .replace("package upper\n", "package upper\n\nimport \"" + UPPER + "/internal/text\"\n"));
         files.put("internal/text/text.go", "// Package text joins coordinates.\npackage text\n\n"
-                + "// Join returns path@version.\nfunc Join(path, version string) string { return path + \"@\" + version }\n");
+                + "// Join returns path@version.\n"
+                + "func Join(path, version string) string { return path + \"@\" + version }\n");
         return TestModule.of(UPPER, version, Instant.parse(time), files);
     }
 
