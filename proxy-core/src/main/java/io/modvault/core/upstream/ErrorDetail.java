@@ -24,12 +24,13 @@ final class ErrorDetail {
     private ErrorDetail() {
     }
 
-    /** Reads at most {@link #MAX_READ} bytes of the body; the caller cancels the rest. */
+    /**
+     * Reads at most {@link #MAX_READ} bytes of the body; the caller cancels the rest. The body is
+     * read even when it cannot be shown: a short error body read to its end lets the connection
+     * be reused, which matters when a chain collects many 404s.
+     */
     static Optional<String> read(Optional<String> contentType, BodyQueue body, Duration idle)
             throws InterruptedException {
-        if (contentType.isEmpty() || !isPlainText(contentType.get())) {
-            return Optional.empty();
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             while (out.size() < MAX_READ) {
@@ -45,6 +46,9 @@ final class ErrorDetail {
             }
         } catch (IOException e) {
             // The status alone still explains the failure; a broken error body adds nothing.
+            return Optional.empty();
+        }
+        if (contentType.isEmpty() || !isPlainText(contentType.get())) {
             return Optional.empty();
         }
         return firstLine(out.toByteArray());
