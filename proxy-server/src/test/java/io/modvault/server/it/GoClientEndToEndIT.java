@@ -56,7 +56,7 @@ class GoClientEndToEndIT {
         }
     }
 
-    private String exerciseGoCommand(RunningModvault modvault, String round) {
+    private String exerciseGoCommand(RunningModvault modvault, String round) throws Exception {
         GoCommand go = GoCommand.create(temp.resolve("go-" + round)).withProxy(modvault.baseUrl()).withSumdb("off");
         for (TestModule module : TestModules.catalogue()) {
             GoResult download = go.run(temp, "mod", "download", "-json", module.coordinate()).requireSuccess();
