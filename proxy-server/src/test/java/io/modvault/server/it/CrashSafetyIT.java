@@ -70,6 +70,8 @@ class CrashSafetyIT {
                     assertThat(served.statusCode()).as(zip).isEqualTo(200);
                     assertThat(served.body()).as(zip).isEqualTo(Files.readAllBytes(tree.file(zip)));
                 }
+                int bigZipFetches = zips.subList(0, 6).stream().mapToInt(upstream::requests).sum();
+                assertThat(bigZipFetches).as("downloads interrupted by kill -9 and fetched again").isGreaterThan(6);
                 assertThat(survivor.terminate()).as("exit status after SIGTERM").isIn(0, 143);
             }
         }

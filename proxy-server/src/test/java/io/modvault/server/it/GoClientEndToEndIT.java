@@ -46,7 +46,8 @@ class GoClientEndToEndIT {
     void goCommandDownloadsGetsAndBuildsThroughModvaultAndAgainFromCacheWithUpstreamDown() throws Exception {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         try (FakeUpstream upstream = FakeUpstream.start(tree);
-             RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of())) {
+             RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
+                     Map.of("MODVAULT_LIST_TTL", "0s"))) {
             String firstBuild = exerciseGoCommand(modvault, "first");
             assertThat(upstream.totalRequests()).isPositive();
 
