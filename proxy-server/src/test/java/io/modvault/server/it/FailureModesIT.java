@@ -1,6 +1,7 @@
 package io.modvault.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.modvault.core.testing.FakeUpstream;
 import io.modvault.core.testing.GoProxyTree;
@@ -154,6 +155,22 @@ class FailureModesIT {
         HttpResponse<byte[]> head = modvault.send("HEAD", "/" + zip);
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(bytes.length);
         assertThat(modvault.get("/" + zip).headers().firstValue("X-Modvault-Cache")).contains("HIT");
+    }
+
+    @Test
+    void gracefulShutdownFinishesTheDownloadInFlight() throws Exception {
+        Path big = tree.addSized(TestModules.get(TestModules.LEGACY, "v1.0.0"), 1_000_000, new Random(3));
+        String zip = tree.root().relativize(big).toString();
+        upstream.on(zip, Reply.serve().delayChunks(Duration.ofMillis(10), 16 * 1024));
+        try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<HttpResponse<byte[]>> download = pool.submit(() -> modvault.get("/" + zip));
+            Thread.sleep(300);
+            modvault.close();
+            HttpResponse<byte[]> finished = download.get();
+            assertThat(finished.statusCode()).isEqualTo(200);
+            assertThat(finished.body()).isEqualTo(Files.readAllBytes(big));
+        }
+        assertThat(catchThrowable(() -> modvault.get("/" + zip))).as("no longer accepting").isNotNull();
     }
 
     @Test
