@@ -81,6 +81,17 @@ class NoteVerifierTest {
     }
 
     @Test
+    void aSignatureNamingAnotherKeyHashIsNotCountedAsVerified() {
+        byte[] sig = Base64.getDecoder().decode(PETER_SIG_LINE.substring("\u2014 PeterNeumann ".length()).strip());
+        sig[3] ^= 0x01;
+        String otherHash = "\u2014 PeterNeumann " + Base64.getEncoder().encodeToString(sig) + "\n";
+
+        assertThatThrownBy(() -> NoteVerifier.of(PETER).open(bytes(TEXT + "\n" + otherHash)))
+                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_SIGNATURE))
+                .hasMessageStartingWith("note has no verifiable signatures (signed by PeterNeumann+c74f20a2;");
+    }
+
+    @Test
     void rejectsAChangedText() {
         assertThatThrownBy(() -> NoteVerifier.of(PETER).open(bytes(TEXT.replace("answer", "Answer") + "\n" + PETER_SIG_LINE)))
                 .hasMessage("invalid signature for key PeterNeumann+c74f20a3");
