@@ -23,7 +23,12 @@ public enum EntryKind {
     /** Checksum-database responses (lookups, tiles, latest). */
     SUMDB,
     /** Trusted state that must survive restarts (e.g. the newest verified tree head). */
-    TRUST;
+    TRUST,
+    /**
+     * The {@code h1:} hashes recorded for a module version when its {@code .mod} or {@code .zip}
+     * was stored, and what vouched for them (see {@code io.modvault.core.verify.RecordedHashes}).
+     */
+    HASHES;
 
     /** Column-family name, stable on disk. */
     public String storageName() {
