@@ -1,6 +1,7 @@
 package io.modvault.server;
 
 import io.modvault.core.fetch.ModuleProxy;
+import io.modvault.core.fetch.VerificationSettings;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ServerConfig;
@@ -56,6 +57,7 @@ public final class ProxyServer implements AutoCloseable {
     public static ProxyServer start(ServerConfig config) throws InterruptedException {
         Clock clock = Clock.systemUTC();
         UpstreamClient upstream = Components.upstream(config);
+        VerificationSettings verification = Components.verification(config);
         ModuleStore store = Components.store(config, clock);
         ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
         boolean epoll = Epoll.isAvailable();
@@ -63,8 +65,10 @@ public final class ProxyServer implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             AtomicInteger inFlight = new AtomicInteger();
-            ProxyServices services = new ProxyServices(new ModuleProxy(store, upstream, config.fetch(), clock),
-                    blocking, new ProxyMetrics(), clock, inFlight);
+            ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification);
+            ProxyMetrics metrics = new ProxyMetrics();
+            metrics.register(proxy.verifier().stats());
+            ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight);
             Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             Channel channel = new ServerBootstrap().group(group).channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -73,8 +77,9 @@ public final class ProxyServer implements AutoCloseable {
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childHandler(new ProxyChannelInitializer(services))
                     .bind(config.listen()).sync().channel();
-            LOG.info("modvault listening on {} (upstream {}, data {}, store {}, transport {})", channel.localAddress(),
-                    upstream.name(), config.dataDir().toAbsolutePath(), config.store(), epoll ? "epoll" : "nio");
+            LOG.info("modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
+                    channel.localAddress(), upstream.name(), config.sumdb(), config.dataDir().toAbsolutePath(), config.store(),
+                    epoll ? "epoll" : "nio");
             return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace());
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -7,56 +7,85 @@ import io.modvault.core.storage.EntryKey;
 import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.upstream.UpstreamClient;
+import io.modvault.core.verify.ChecksumReads;
+import io.modvault.core.verify.HashLedger;
+import io.modvault.core.verify.ModuleVerifier;
+import io.modvault.core.verify.Verdict;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The caching proxy algorithm: maps each {@link ProxyRequest} to its storage key, freshness
- * and upstream check, and answers it from the store or through one shared upstream fetch.
- * Immutable artifacts (canonical {@code .info}, {@code .mod}, {@code .zip}) are served forever
- * once stored; lists, {@code @latest} and version queries are refreshed after their TTL and
- * served stale when the upstream fails. Blocking: call it from a virtual thread.
+ * and gate, and answers it from the store or through one shared upstream fetch. Immutable
+ * artifacts (canonical {@code .info}, {@code .mod}, {@code .zip}) are served forever once stored,
+ * and {@code .mod}/{@code .zip} are stored only after the {@link ModuleVerifier} accepted them;
+ * lists, {@code @latest} and version queries are refreshed after their TTL and served stale when
+ * the upstream fails. Blocking: call it from a virtual thread.
  */
 public final class ModuleProxy {
-    private static final Consumer<byte[]> NOTHING = body -> { };
     private final ModuleStore store;
     private final FetchSettings settings;
     private final SmallArtifactFetcher small;
     private final ZipFetcher zips;
+    private final ModuleVerifier verifier;
+    private final SumdbRequests sumdb;
 
     public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
+        this(store, upstream, settings, clock, VerificationSettings.off());
+    }
+
+    public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
+                       VerificationSettings verification) {
         this.store = store;
         this.settings = settings;
         this.small = new SmallArtifactFetcher(store, upstream, settings, clock);
-        this.zips = new ZipFetcher(store, upstream, settings, clock);
+        Optional<ChecksumDatabaseProxy> database = verification.database()
+                .map(db -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock));
+        ChecksumReads reads = database.<ChecksumReads>map(d -> d).orElse(path -> {
+            throw new ChecksumReads.ChecksumReadException("no checksum database configured", false, false);
+        });
+        this.verifier = new ModuleVerifier(verification.database(), verification.noSumdb(), store, reads);
+        this.zips = new ZipFetcher(store, upstream, settings, clock, verifier, new HashLedger(store));
+        this.sumdb = new SumdbRequests(database, verifier);
+    }
+
+    /** The verifier, for its statistics. */
+    public ModuleVerifier verifier() {
+        return verifier;
     }
 
     public FetchResult get(ProxyRequest request) {
         return switch (request) {
             case ProxyRequest.ListVersions list -> small.fetch(new SmallArtifact(
                     key(EntryKind.LIST, list.module(), ""), list.upstreamPath(), Freshness.ttl(settings.listTtl()),
-                    settings.maxListBytes(), MediaType.TEXT, ListCheck::problem), NOTHING);
+                    settings.maxListBytes(), MediaType.TEXT, SmallArtifact.structural(list.upstreamPath(), ListCheck::problem)));
             case ProxyRequest.Latest latest -> small.fetch(new SmallArtifact(
                     key(EntryKind.LATEST, latest.module(), ""), latest.upstreamPath(), Freshness.ttl(settings.listTtl()),
-                    settings.maxInfoBytes(), MediaType.JSON,
-                    body -> InfoCheck.problem(body, latest.module(), Optional.empty())), NOTHING);
+                    settings.maxInfoBytes(), MediaType.JSON, SmallArtifact.structural(latest.upstreamPath(),
+                            body -> InfoCheck.problem(body, latest.module(), Optional.empty()))));
             case ProxyRequest.Info info when info.canonical() -> small.fetch(new SmallArtifact(
                     key(EntryKind.INFO, info.module(), info.version()), info.upstreamPath(), Freshness.forever(),
-                    settings.maxInfoBytes(), MediaType.JSON,
-                    body -> InfoCheck.problem(body, info.module(), Optional.of(info.version()))), NOTHING);
+                    settings.maxInfoBytes(), MediaType.JSON, SmallArtifact.structural(info.upstreamPath(),
+                            body -> InfoCheck.problem(body, info.module(), Optional.of(info.version())))));
             case ProxyRequest.Info query -> small.fetch(new SmallArtifact(
                     key(EntryKind.QUERY, query.module(), query.version()), query.upstreamPath(),
-                    Freshness.ttl(settings.queryTtl()), settings.maxInfoBytes(), MediaType.JSON,
-                    body -> InfoCheck.problem(body, query.module(), Optional.empty())),
-                    body -> rememberResolvedInfo(query.module(), body));
+                    Freshness.ttl(settings.queryTtl()), settings.maxInfoBytes(), MediaType.JSON, queryGate(query)));
             case ProxyRequest.Mod mod -> small.fetch(new SmallArtifact(
                     key(EntryKind.MOD, mod.module(), mod.version()), mod.upstreamPath(), Freshness.forever(),
-                    settings.maxGoModBytes(), MediaType.TEXT, body -> Optional.empty()), NOTHING);
+                    settings.maxGoModBytes(), MediaType.TEXT, modGate(mod)));
             case ProxyRequest.Zip zip -> zips.fetch(zip, key(EntryKind.ZIP, zip.module(), zip.version()));
-            case ProxyRequest.Sumdb sumdb ->
-                    new FetchResult.NotFound("checksum database " + sumdb.databaseName() + " is not proxied here",
-                            CacheOutcome.NONE);
+            case ProxyRequest.Sumdb database -> sumdb.get(database);
+        };
+    }
+
+    /** A {@code .mod} is stored only if verified, together with its recorded hash. */
+    private SmallArtifact.Gate modGate(ProxyRequest.Mod mod) {
+        return (body, upstream) -> switch (verifier.verifyMod(mod.module(), mod.version(), body)) {
+            case Verdict.Refused refused -> new SmallArtifact.Admission.Refuse(
+                    new FetchResult.Failure(refused.status(), refused.reason()));
+            case Verdict.Accepted accepted -> new SmallArtifact.Admission.Admit(
+                    HashLedger.forMod(mod.module(), mod.version(), accepted));
         };
     }
 
@@ -64,13 +93,19 @@ public final class ModuleProxy {
      * A query ({@code @master}, {@code @v1.2}) resolves to a canonical version; keeping that
      * answer as the version's immutable {@code .info} saves the client's next request.
      */
-    private void rememberResolvedInfo(ModulePath module, byte[] body) {
-        InfoCheck.version(body).ifPresent(version -> {
-            EntryKey key = key(EntryKind.INFO, module, version);
-            if (store.get(key).isEmpty()) {
-                store.put(key, body);
+    private SmallArtifact.Gate queryGate(ProxyRequest.Info query) {
+        SmallArtifact.Gate structural = SmallArtifact.structural(query.upstreamPath(),
+                body -> InfoCheck.problem(body, query.module(), Optional.empty()));
+        return (body, upstream) -> {
+            SmallArtifact.Admission admission = structural.admit(body, upstream);
+            if (admission instanceof SmallArtifact.Admission.Refuse) {
+                return admission;
             }
-        });
+            return InfoCheck.version(body).map(v -> key(EntryKind.INFO, query.module(), v))
+                    .filter(infoKey -> store.get(infoKey).isEmpty())
+                    .<SmallArtifact.Admission>map(infoKey -> new SmallArtifact.Admission.Admit(Map.of(infoKey, body)))
+                    .orElse(admission);
+        };
     }
 
     /** Store key: escaped path, plus {@code @escapedVersion} for per-version artifacts. */

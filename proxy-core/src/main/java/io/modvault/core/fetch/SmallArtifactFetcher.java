@@ -1,12 +1,14 @@
 package io.modvault.core.fetch;
 
+import io.modvault.core.storage.EntryKey;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.StoredEntry;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The caching algorithm for everything but zips, written once: fresh copy → HIT; remembered
@@ -27,7 +29,7 @@ final class SmallArtifactFetcher {
         this.clock = clock;
     }
 
-    FetchResult fetch(SmallArtifact artifact, Consumer<byte[]> afterStore) {
+    FetchResult fetch(SmallArtifact artifact) {
         Optional<StoredEntry> cached = store.get(artifact.key());
         if (cached.isPresent() && artifact.freshness().isFresh(cached.get().storedAt(), clock.instant())) {
             return content(artifact, cached.get(), CacheOutcome.HIT, "");
@@ -38,23 +40,23 @@ final class SmallArtifactFetcher {
                 return negative.get();
             }
         }
-        return flights.run(artifact.key().toString(), () -> refresh(artifact, cached, afterStore));
+        return flights.run(artifact.key().toString(), () -> refresh(artifact, cached));
     }
 
-    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached, Consumer<byte[]> afterStore) {
+    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached) {
         String path = artifact.upstreamPath();
         UpstreamResult<byte[]> answer = upstream.fetchBytes(path, artifact.maxBytes());
         return switch (answer) {
             case UpstreamResult.Found<byte[]> found -> {
-                Optional<String> problem = artifact.check().apply(found.body());
-                if (problem.isPresent()) {
-                    FetchResult.Failure invalid = UpstreamFailures.invalid(path, found.upstream(), problem.get());
-                    yield cached.<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, invalid.reason()))
-                            .orElse(invalid);
+                SmallArtifact.Admission admission = artifact.gate().admit(found.body(), found.upstream());
+                if (admission instanceof SmallArtifact.Admission.Refuse refuse) {
+                    yield cached.<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, refuse.failure().reason()))
+                            .orElse(refuse.failure());
                 }
-                store.put(artifact.key(), found.body());
+                Map<EntryKey, byte[]> writes = new HashMap<>(((SmallArtifact.Admission.Admit) admission).alsoStore());
+                writes.put(artifact.key(), found.body());
+                store.putAll(writes);
                 NegativeCache.forget(store, path);
-                afterStore.accept(found.body());
                 yield new FetchResult.Content(found.body(), artifact.type(), CacheOutcome.MISS,
                         artifact.freshness(), clock.instant(), "");
             }

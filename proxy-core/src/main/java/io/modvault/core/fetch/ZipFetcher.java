@@ -1,5 +1,7 @@
 package io.modvault.core.fetch;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.storage.EntryKey;
 import io.modvault.core.storage.ModuleStore;
@@ -7,6 +9,9 @@ import io.modvault.core.storage.StoredBlob;
 import io.modvault.core.upstream.DownloadedFile;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult;
+import io.modvault.core.verify.HashLedger;
+import io.modvault.core.verify.ModuleVerifier;
+import io.modvault.core.verify.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,23 +21,28 @@ import java.util.Optional;
 
 /**
  * Zips: streamed from the upstream into a temp file beside the blob store (hashing on the
- * way), checked, then committed as an immutable content-addressed blob. The temp file is
+ * way), checked, verified against the checksum database, then committed as an immutable
+ * content-addressed blob whose metadata is its {@code h1:}. The temp file is
  * deleted on every other path, so a failed or killed download never leaves anything that
  * could be served. Concurrent cold requests share one download.
  */
 final class ZipFetcher {
-    private static final byte[] NO_METADATA = new byte[0];
     private final ModuleStore store;
     private final UpstreamClient upstream;
     private final FetchSettings settings;
     private final Clock clock;
+    private final ModuleVerifier verifier;
+    private final HashLedger ledger;
     private final SingleFlight<FetchResult> flights = new SingleFlight<>();
 
-    ZipFetcher(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
+    ZipFetcher(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
+               ModuleVerifier verifier, HashLedger ledger) {
         this.store = store;
         this.upstream = upstream;
         this.settings = settings;
         this.clock = clock;
+        this.verifier = verifier;
+        this.ledger = ledger;
     }
 
     FetchResult fetch(ProxyRequest.Zip request, EntryKey key) {
@@ -60,7 +70,13 @@ final class ZipFetcher {
                     if (problem.isPresent()) {
                         yield UpstreamFailures.invalid(path, found.upstream(), problem.get());
                     }
-                    StoredBlob blob = store.commitBlob(key, temp, found.body().sha256Hex(), NO_METADATA);
+                    Verdict verdict = verifier.verifyZip(request.module(), request.version(), temp);
+                    if (verdict instanceof Verdict.Refused refused) {
+                        yield new FetchResult.Failure(refused.status(), refused.reason());
+                    }
+                    Verdict.Accepted accepted = (Verdict.Accepted) verdict;
+                    StoredBlob blob = store.commitBlob(key, temp, found.body().sha256Hex(), accepted.hash().getBytes(UTF_8));
+                    ledger.recordZip(request.module(), request.version(), accepted);
                     NegativeCache.forget(store, path);
                     yield new FetchResult.Blob(blob, CacheOutcome.MISS);
                 }

@@ -8,8 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The {@code h1:} hashes of one stored module version ({@link io.modvault.core.storage.EntryKind#HASHES},
- * key {@code escapedPath@escapedVersion}), written when its {@code .mod} or {@code .zip} is stored.
+ * The {@code h1:} hash recorded for a stored artifact ({@link io.modvault.core.storage.EntryKind#HASHES},
+ * keys from {@link HashLedger}: {@code escapedPath@escapedVersion/mod} holds {@code mod},
+ * {@code …/zip} holds {@code zip}), written when the {@code .mod} or {@code .zip} is stored.
  * {@code source} says what vouched for them: the checksum database's name when it proved them,
  * or {@code "unverified: <why>"} (GONOSUMDB, GOSUMDB=off) when they were only computed at
  * download time. {@code modvault verify} re-hashes the stored bytes against these values.

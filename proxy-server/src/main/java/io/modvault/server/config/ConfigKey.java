@@ -8,6 +8,12 @@ package io.modvault.server.config;
 public enum ConfigKey {
     UPSTREAM("GOPROXY", "upstream", "https://proxy.golang.org",
             "Upstream chain in the go command's GOPROXY grammar: URLs (https://, http://, file://) separated by ',' (next on 404/410) or '|' (next on any error), or off."),
+    SUMDB("GOSUMDB", "sumdb", "sum.golang.org",
+            "Checksum database every public module is verified against before it is stored, in the go command's grammar: off, a known name, name+hash+key, optionally followed by a URL."),
+    PRIVATE("GOPRIVATE", "private", "",
+            "Comma-separated glob patterns of private module paths (go command semantics); the default for GONOSUMDB."),
+    NO_SUMDB("GONOSUMDB", "no-sumdb", "",
+            "Patterns of modules never looked up in the checksum database (their names never leave the network); defaults to GOPRIVATE."),
     LISTEN("MODVAULT_LISTEN", "listen", "0.0.0.0:8080", "Address and port to listen on (host:port, :port or port)."),
     DATA_DIR("MODVAULT_DATA_DIR", "data-dir", "./data", "Directory of the embedded store (RocksDB index and zip blobs)."),
     STORE("MODVAULT_STORE", "store", "rocksdb", "Store implementation: rocksdb (durable) or memory (tests, throw-away caches)."),

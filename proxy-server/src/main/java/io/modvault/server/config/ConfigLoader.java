@@ -48,8 +48,11 @@ public final class ConfigLoader {
                 ConfigValues.duration(ConfigKey.LIST_TTL, raw.get(ConfigKey.LIST_TTL)),
                 ConfigValues.duration(ConfigKey.QUERY_TTL, raw.get(ConfigKey.QUERY_TTL)),
                 ConfigValues.duration(ConfigKey.NEGATIVE_TTL, raw.get(ConfigKey.NEGATIVE_TTL)));
+        String noSumdb = raw.get(ConfigKey.NO_SUMDB).isEmpty() ? raw.get(ConfigKey.PRIVATE) : raw.get(ConfigKey.NO_SUMDB);
         return new ServerConfig(
                 ConfigValues.nonEmpty(ConfigKey.UPSTREAM, raw.get(ConfigKey.UPSTREAM)),
+                ConfigValues.nonEmpty(ConfigKey.SUMDB, raw.get(ConfigKey.SUMDB)),
+                noSumdb,
                 ConfigValues.listenAddress(raw.get(ConfigKey.LISTEN)),
                 Path.of(ConfigValues.nonEmpty(ConfigKey.DATA_DIR, raw.get(ConfigKey.DATA_DIR))),
                 ConfigValues.storeType(raw.get(ConfigKey.STORE)),

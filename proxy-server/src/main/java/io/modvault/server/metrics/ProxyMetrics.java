@@ -1,13 +1,16 @@
 package io.modvault.server.metrics;
 
 import io.modvault.core.fetch.CacheOutcome;
+import io.modvault.core.verify.VerificationStats;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.LongSupplier;
 
 /**
  * The server's metrics registry, exposed at {@code /metrics} in the Prometheus text format:
@@ -24,6 +27,22 @@ public final class ProxyMetrics {
             .help("Response body bytes sent, by artifact kind").labelNames("kind").register(registry);
     private final Histogram latency = Histogram.builder().name("modvault_request_duration_seconds")
             .help("Time from request to the last byte written, by artifact kind").labelNames("kind").register(registry);
+
+    /** Exposes the checksum verification outcomes ({@code modvault_checksum_*_total}). */
+    public void register(VerificationStats stats) {
+        callbackCounter("modvault_checksum_verified_total", "Artifacts proven against the checksum database", stats::verified);
+        callbackCounter("modvault_checksum_skipped_total", "Artifacts stored without a database check (GONOSUMDB, GOSUMDB=off)",
+                stats::skipped);
+        callbackCounter("modvault_checksum_mismatches_total", "Artifacts refused because their hash contradicts the database",
+                stats::mismatches);
+        callbackCounter("modvault_checksum_forks_total", "Database answers inconsistent with the trusted tree head", stats::forks);
+        callbackCounter("modvault_checksum_unavailable_total", "Artifacts refused because the database could not be read or proven",
+                stats::unavailable);
+    }
+
+    private void callbackCounter(String name, String help, LongSupplier value) {
+        CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsLong())).register(registry);
+    }
 
     public void record(String kind, CacheOutcome outcome, int status, long bodyBytes, long nanos) {
         requests.labelValues(kind, outcome.name(), (status / 100) + "xx").inc();

@@ -29,7 +29,8 @@ final class ModvaultProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "io.modvault.server.Main", "serve"));
         Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MODVAULT_") || name.equals("GOPROXY"));
+        env.keySet().removeIf(name -> name.startsWith("MODVAULT_") || name.startsWith("GO"));
+        env.put("GOSUMDB", "off");
         env.put("GOPROXY", upstream);
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
         env.put("MODVAULT_LISTEN", "127.0.0.1:" + port);

@@ -26,6 +26,7 @@ final class RunningModvault implements AutoCloseable {
     static RunningModvault start(Path dataDir, String upstream, Map<String, String> settings) throws InterruptedException {
         Map<String, String> env = new HashMap<>(settings);
         env.putIfAbsent("MODVAULT_LISTEN", "127.0.0.1:0");
+        env.putIfAbsent("GOSUMDB", "off");
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
         env.put("GOPROXY", upstream);
         ServerConfig config = ConfigLoader.load(env, Optional.empty(), Map.of());
