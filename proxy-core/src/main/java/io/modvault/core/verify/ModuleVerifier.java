@@ -105,7 +105,7 @@ public final class ModuleVerifier {
         switch (e.reason()) {
             case MISMATCH -> {
                 stats.mismatches.increment();
-                LOG.warn("refusing {}: {}", subject, firstLine(e.getMessage()));
+                LOG.warn("refusing to store {}", firstLine(e.getMessage()));
                 return new Verdict.Refused(502, "SECURITY: verifying " + firstLine(e.getMessage()));
             }
             case FORK -> {
