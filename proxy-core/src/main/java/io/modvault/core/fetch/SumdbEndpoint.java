@@ -6,6 +6,7 @@ import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,8 @@ final class SumdbEndpoint implements UpstreamClient {
     private final String prefix;
     private volatile UpstreamClient resolved;
     private volatile boolean viaUpstream;
+    /** Not synchronized: the probe is a network call and must not pin a virtual thread's carrier. */
+    private final ReentrantLock probeLock = new ReentrantLock();
 
     SumdbEndpoint(ChecksumDatabase database, UpstreamClient upstream, Function<URI, UpstreamClient> direct) {
         this.database = database;
@@ -67,7 +70,8 @@ final class SumdbEndpoint implements UpstreamClient {
         if (target != null) {
             return target;
         }
-        synchronized (this) {
+        probeLock.lock();
+        try {
             if (resolved == null) {
                 UpstreamResult<byte[]> probe = upstream.fetchBytes(prefix + "supported", 64 * 1024);
                 if (probe instanceof UpstreamResult.Found<byte[]>) {
@@ -78,6 +82,8 @@ final class SumdbEndpoint implements UpstreamClient {
                 }
             }
             return resolved;
+        } finally {
+            probeLock.unlock();
         }
     }
 }

@@ -12,6 +12,7 @@ import io.modvault.sumdb.tlog.TreeHead;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ public final class ModuleVerifier {
     private final Optional<SumdbVerifier> verifier;
     private final Optional<TrustedTreeHeads> trusted;
     private final VerificationStats stats = new VerificationStats();
-    private final Object lock = new Object();
+    /** A ReentrantLock, not synchronized: the work inside reads tiles over the network, which must not pin a virtual thread's carrier (JDK 21). */
+    private final ReentrantLock lock = new ReentrantLock();
 
     public ModuleVerifier(Optional<ChecksumDatabase> database, PrefixPatterns noSumdb, ModuleStore store, ChecksumReads reads) {
         this.database = database;
@@ -83,7 +85,8 @@ public final class ModuleVerifier {
             return new Verdict.Refused(e.timedOut() ? 504 : 502,
                     "cannot verify " + subject + " against checksum database " + name + ": " + e.getMessage());
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             try {
                 Optional<TreeHead> trustedHead = trusted.get().current();
                 VerifiedLookup lookup = verifier.get().verifyLookup(module.value(), version, body, trustedHead,
@@ -98,6 +101,8 @@ public final class ModuleVerifier {
             } catch (SumdbException e) {
                 return refusal(subject, name, e);
             }
+        } finally {
+            lock.unlock();
         }
     }
 
