@@ -8,6 +8,7 @@ import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.KeyRules;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.StoredBlob;
+import io.modvault.core.storage.StoredEntry;
 import io.modvault.sumdb.SumdbException;
 import io.modvault.sumdb.dirhash.DirHash;
 import java.io.IOException;
@@ -139,7 +140,7 @@ public final class StoreAudit {
     }
 
     private RecordedHashes recorded(String key, List<Problem> problems) {
-        Optional<byte[]> json = store.get(EntryKey.of(EntryKind.HASHES, key)).map(e -> e.value());
+        Optional<byte[]> json = store.get(EntryKey.of(EntryKind.HASHES, key)).map(StoredEntry::value);
         if (json.isEmpty()) {
             return RecordedHashes.empty();
         }
@@ -153,7 +154,7 @@ public final class StoreAudit {
 
     /** Returns whether there was a go.mod to check (stored, or recorded as stored). */
     private boolean checkMod(String key, Optional<String> recorded, List<Problem> problems) {
-        Optional<byte[]> bytes = store.get(EntryKey.of(EntryKind.MOD, key)).map(e -> e.value());
+        Optional<byte[]> bytes = store.get(EntryKey.of(EntryKind.MOD, key)).map(StoredEntry::value);
         if (bytes.isEmpty()) {
             recorded.ifPresent(h -> problems.add(new Missing(key, Artifact.MOD, recorded, "no stored go.mod")));
             return recorded.isPresent();
