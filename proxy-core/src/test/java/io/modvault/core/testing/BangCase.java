@@ -1,5 +1,7 @@
 package io.modvault.core.testing;
 
+import java.util.Optional;
+
 /**
  * The GOPROXY case encoding ("bang" escaping) of module paths and versions, kept private to the
  * fixtures so they stay an independent judge of the production escaper.
@@ -24,5 +26,26 @@ final class BangCase {
             }
         }
         return out.toString();
+    }
+
+    /** {@code !upper} becomes {@code Upper}; empty for a raw upper-case letter or a stray {@code !}. */
+    static Optional<String> unescape(String escaped) {
+        StringBuilder out = new StringBuilder(escaped.length());
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return Optional.empty();
+            }
+            if (c != '!') {
+                out.append(c);
+                continue;
+            }
+            char next = i + 1 < escaped.length() ? escaped.charAt(++i) : 0;
+            if (next < 'a' || next > 'z') {
+                return Optional.empty();
+            }
+            out.append((char) (next - ('a' - 'A')));
+        }
+        return Optional.of(out.toString());
     }
 }

@@ -1,0 +1,216 @@
+package io.modvault.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modvault.core.storage.EntryKey;
+import io.modvault.core.storage.EntryKind;
+import io.modvault.core.storage.ModuleStore;
+import io.modvault.core.storage.StoredBlob;
+import io.modvault.core.storage.memory.InMemoryModuleStore;
+import io.modvault.core.testing.ModuleZips;
+import io.modvault.core.testing.TestModule;
+import io.modvault.core.testing.TestModules;
+import io.modvault.core.verify.StoreAudit.Artifact;
+import io.modvault.sumdb.dirhash.DirHash;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreAuditTest {
+
+    private static final TestModule UPPER = TestModules.get(TestModules.UPPER, "v1.0.0");
+    private static final TestModule MULTI = TestModules.get(TestModules.MULTI_V2, "v2.0.0");
+    private static final String UPPER_KEY = "example.test/!upper/!case@v1.0.0";
+    private static final String MULTI_KEY = "example.test/multi/v2@v2.0.0";
+
+    @TempDir
+    Path temp;
+
+    private ModuleStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = InMemoryModuleStore.open(temp.resolve("store"), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void cleanStoreHasNoProblemsAndCountsEveryArtifact() throws IOException {
+        storeVerified(UPPER_KEY, UPPER);
+        storeVerified(MULTI_KEY, MULTI);
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.clean()).isTrue();
+        assertThat(result.modsChecked()).isEqualTo(2);
+        assertThat(result.zipsChecked()).isEqualTo(2);
+        assertThat(result.summary()).isEqualTo("checked 2 mod, 2 zip: 0 problems");
+    }
+
+    @Test
+    void emptyStoreIsClean() {
+        assertThat(StoreAudit.run(store).summary()).isEqualTo("checked 0 mod, 0 zip: 0 problems");
+    }
+
+    @Test
+    void zipWhoseBlobBytesChangedOnDiskIsReportedWithBothHashes() throws IOException {
+        StoredBlob blob = storeVerified(UPPER_KEY, UPPER);
+        storeVerified(MULTI_KEY, MULTI);
+        String recorded = DirHash.hashZip(blob.file());
+        Path other = ModuleZips.write(TestModules.get(TestModules.UPPER, "v1.1.0"), temp.resolve("other.zip"));
+        Files.write(blob.file(), Files.readAllBytes(other));
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        String now = DirHash.hashZip(other);
+        assertThat(now).isNotEqualTo(recorded);
+        assertThat(result.problems()).containsExactly(new StoreAudit.Changed(UPPER_KEY, Artifact.ZIP, recorded, now));
+        assertThat(result.problems().getFirst().line())
+                .isEqualTo("CHANGED example.test/Upper/Case@v1.0.0 zip: recorded " + recorded + ", now " + now);
+        assertThat(result.summary()).isEqualTo("checked 2 mod, 2 zip: 1 problem");
+    }
+
+    @Test
+    void zipOverwrittenWithGarbageIsUnreadable() throws IOException {
+        StoredBlob blob = storeVerified(MULTI_KEY, MULTI);
+        Files.write(blob.file(), "not a zip at all".getBytes(StandardCharsets.UTF_8));
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p).isInstanceOf(StoreAudit.Unreadable.class);
+            assertThat(p.artifact()).isEqualTo(Artifact.ZIP);
+            assertThat(p.line()).startsWith("UNREADABLE example.test/multi/v2@v2.0.0 zip: recorded h1:")
+                    .contains("cannot hash " + blob.file());
+        });
+    }
+
+    @Test
+    void goModWhoseStoredBytesChangedIsReported() throws IOException {
+        storeVerified(MULTI_KEY, MULTI);
+        byte[] edited = "module example.test/multi/v2\n\ngo 1.22\n".getBytes(StandardCharsets.UTF_8);
+        store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), edited);
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).containsExactly(new StoreAudit.Changed(MULTI_KEY, Artifact.MOD,
+                DirHash.hashGoMod(MULTI.goMod()), DirHash.hashGoMod(edited)));
+        assertThat(result.problems().getFirst().line()).startsWith("CHANGED example.test/multi/v2@v2.0.0 mod: recorded h1:");
+    }
+
+    @Test
+    void blobFileGoneFromDiskIsMissing() throws IOException {
+        StoredBlob blob = storeVerified(UPPER_KEY, UPPER);
+        Files.delete(blob.file());
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        String recorded = hashes(UPPER_KEY).zip().orElseThrow();
+        assertThat(result.problems()).containsExactly(new StoreAudit.Missing(UPPER_KEY, Artifact.ZIP,
+                Optional.of(recorded), "blob file is gone from disk"));
+        assertThat(result.problems().getFirst().line()).isEqualTo(
+                "MISSING example.test/Upper/Case@v1.0.0 zip: recorded " + recorded + ", blob file is gone from disk");
+        assertThat(result.zipsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void recordedArtifactsWithoutStoredBytesAreMissing() throws IOException {
+        storeVerified(UPPER_KEY, UPPER);
+        store.delete(EntryKey.of(EntryKind.ZIP, UPPER_KEY));
+        store.delete(EntryKey.of(EntryKind.MOD, UPPER_KEY));
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).extracting(StoreAudit.Problem::artifact, p -> p.getClass().getSimpleName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Artifact.MOD, "Missing"),
+                        org.assertj.core.groups.Tuple.tuple(Artifact.ZIP, "Missing"));
+        assertThat(result.summary()).isEqualTo("checked 1 mod, 1 zip: 2 problems");
+    }
+
+    @Test
+    void storedArtifactsWithoutRecordedHashesAreUnrecorded() throws IOException {
+        storeArtifacts(MULTI_KEY, MULTI);
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).containsExactly(
+                new StoreAudit.Unrecorded(MULTI_KEY, Artifact.MOD, DirHash.hashGoMod(MULTI.goMod())),
+                new StoreAudit.Unrecorded(MULTI_KEY, Artifact.ZIP, DirHash.hashZip(zipOf(MULTI))));
+        assertThat(result.problems().getFirst().line())
+                .isEqualTo("UNRECORDED example.test/multi/v2@v2.0.0 mod: no recorded hash, now " + DirHash.hashGoMod(MULTI.goMod()));
+    }
+
+    @Test
+    void goModOnlyVersionNeedsNoZip() {
+        store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), MULTI.goMod());
+        store.put(EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty().withMod(DirHash.hashGoMod(MULTI.goMod()), "sumdb.test").toJson());
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.clean()).isTrue();
+        assertThat(result.summary()).isEqualTo("checked 1 mod, 0 zip: 0 problems");
+    }
+
+    @Test
+    void undecodableRecordIsReportedAndItsArtifactsCountAsUnrecorded() {
+        store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), MULTI.goMod());
+        store.put(EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX), "{not json".getBytes(StandardCharsets.UTF_8));
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).extracting(StoreAudit.Problem::artifact).containsExactly(Artifact.HASHES, Artifact.MOD);
+        assertThat(result.problems().getFirst().line()).startsWith("UNREADABLE example.test/multi/v2@v2.0.0 recorded hashes: mod record is not valid JSON");
+    }
+
+    private StoredBlob storeVerified(String key, TestModule module) throws IOException {
+        StoredBlob blob = storeArtifacts(key, module);
+        store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty().withMod(DirHash.hashGoMod(module.goMod()), "sumdb.test").toJson());
+        store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
+                RecordedHashes.empty().withZip(DirHash.hashZip(blob.file()), "sumdb.test").toJson());
+        return blob;
+    }
+
+    private StoredBlob storeArtifacts(String key, TestModule module) throws IOException {
+        store.put(EntryKey.of(EntryKind.MOD, key), module.goMod());
+        Path temp = store.newTempFile();
+        Files.copy(zipOf(module), temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return store.commitBlob(EntryKey.of(EntryKind.ZIP, key), temp, sha256(Files.readAllBytes(temp)), new byte[0]);
+    }
+
+    private Path zipOf(TestModule module) {
+        return ModuleZips.write(module, temp.resolve("zips").resolve(module.coordinate().replace('/', '_') + ".zip"));
+    }
+
+    private RecordedHashes hashes(String key) {
+        RecordedHashes mod = RecordedHashes.fromJson(store.get(EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX)).orElseThrow().value());
+        RecordedHashes zip = RecordedHashes.fromJson(store.get(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX)).orElseThrow().value());
+        return mod.withZip(zip.zipHash(), zip.zipSource());
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
