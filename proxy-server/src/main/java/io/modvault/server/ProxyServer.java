@@ -68,7 +68,7 @@ public final class ProxyServer implements AutoCloseable {
             ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification);
             ProxyMetrics metrics = new ProxyMetrics();
             metrics.register(proxy.verifier().stats());
-            ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight);
+            ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes());
             Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             Channel channel = new ServerBootstrap().group(group).channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)

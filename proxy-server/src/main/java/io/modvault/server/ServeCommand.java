@@ -60,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            LogLevels.flush();
             stopped.countDown();
         }, "modvault-shutdown"));
         stopped.await();

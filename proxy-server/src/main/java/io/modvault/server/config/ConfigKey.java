@@ -20,6 +20,8 @@ public enum ConfigKey {
     LIST_TTL("MODVAULT_LIST_TTL", "list-ttl", "60s", "How long @v/list and @latest answers are served without asking the upstream again."),
     QUERY_TTL("MODVAULT_QUERY_TTL", "query-ttl", "60s", "How long .info answers for non-canonical queries (branches, commits, prefixes) are reused."),
     NEGATIVE_TTL("MODVAULT_NEGATIVE_TTL", "negative-ttl", "60s", "How long an upstream not-found answer is remembered."),
+    MEMORY_CACHE("MODVAULT_MEMORY_CACHE", "memory-cache", "64MB",
+            "Heap kept for recently served small answers (.info, .mod, lists, checksum-database answers), served without touching the store; 0 disables it."),
     CONNECT_TIMEOUT("MODVAULT_UPSTREAM_CONNECT_TIMEOUT", "upstream-connect-timeout", "10s", "Timeout for connecting to an upstream."),
     UPSTREAM_TIMEOUT("MODVAULT_UPSTREAM_TIMEOUT", "upstream-timeout", "120s", "Timeout for an upstream response to start and for each pause while its body streams in (504 when exceeded)."),
     SHUTDOWN_GRACE("MODVAULT_SHUTDOWN_GRACE", "shutdown-grace", "30s", "On SIGTERM, how long in-flight requests may take to finish before the server stops."),

@@ -57,6 +57,7 @@ public final class ConfigLoader {
                 Path.of(ConfigValues.nonEmpty(ConfigKey.DATA_DIR, raw.get(ConfigKey.DATA_DIR))),
                 ConfigValues.storeType(raw.get(ConfigKey.STORE)),
                 fetch,
+                ConfigValues.bytes(ConfigKey.MEMORY_CACHE, raw.get(ConfigKey.MEMORY_CACHE)),
                 ConfigValues.duration(ConfigKey.CONNECT_TIMEOUT, raw.get(ConfigKey.CONNECT_TIMEOUT)),
                 ConfigValues.duration(ConfigKey.UPSTREAM_TIMEOUT, raw.get(ConfigKey.UPSTREAM_TIMEOUT)),
                 ConfigValues.duration(ConfigKey.SHUTDOWN_GRACE, raw.get(ConfigKey.SHUTDOWN_GRACE)),

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /** Parsers for setting values; each failure names the setting and the accepted forms. */
 final class ConfigValues {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,18})(B|K|KB|M|MB|G|GB)?");
 
     private ConfigValues() {
     }
@@ -45,6 +46,23 @@ final class ConfigValues {
             // fall through to the error below
         }
         throw new ConfigException(key.envName() + ": invalid duration '" + value + "' (use e.g. 500ms, 60s, 5m, 1h, 7d or PT1M)");
+    }
+
+    static long bytes(ConfigKey key, String value) {
+        Matcher m = SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            int shift = switch (m.group(2)) {
+                case "KB", "K" -> 10;
+                case "MB", "M" -> 20;
+                case "GB", "G" -> 30;
+                default -> 0;
+            };
+            if (n <= (Long.MAX_VALUE >> shift)) {
+                return n << shift;
+            }
+        }
+        throw new ConfigException(key.envName() + ": invalid size '" + value + "' (use e.g. 0, 65536, 512KB, 64MB, 1GB)");
     }
 
     static InetSocketAddress listenAddress(String value) {

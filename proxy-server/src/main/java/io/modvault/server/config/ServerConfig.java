@@ -12,7 +12,7 @@ import java.util.Map;
  * settings that belong to the process rather than to modvault (HTTPS_PROXY, NO_PROXY, …).
  */
 public record ServerConfig(String upstream, String sumdb, String noSumdb, InetSocketAddress listen, Path dataDir, StoreType store,
-                           FetchSettings fetch, Duration connectTimeout, Duration upstreamTimeout,
+                           FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
                            Duration shutdownGrace, int eventLoopThreads, String logLevel,
                            Map<String, String> environment) {
 

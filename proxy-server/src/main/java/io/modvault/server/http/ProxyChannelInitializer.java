@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProxyChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final ProxyServices services;
+    private final MemoryCache memory;
 
     public ProxyChannelInitializer(ProxyServices services) {
         this.services = services;
+        this.memory = new MemoryCache(services.memoryCacheBytes(), services.clock());
     }
 
     @Override
@@ -32,6 +34,6 @@ public final class ProxyChannelInitializer extends ChannelInitializer<SocketChan
         p.addLast("codec", new HttpServerCodec(8192, 16384, 8192));
         p.addLast("keepAlive", new HttpServerKeepAliveHandler());
         p.addLast("aggregator", new HttpObjectAggregator(64 * 1024));
-        p.addLast("proxy", new ProxyRequestHandler(services));
+        p.addLast("proxy", new ProxyRequestHandler(services, memory));
     }
 }

@@ -3,6 +3,7 @@ package io.modvault.server.http;
 import io.modvault.core.fetch.CacheOutcome;
 import io.modvault.core.fetch.FetchResult;
 import io.modvault.core.protocol.ParseResult;
+import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.protocol.ProxyRequestParser;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
@@ -17,27 +18,31 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Handles requests on one connection, one at a time and in order (pipelined requests wait in
  * a queue, so responses can never overtake each other). On the event loop it only parses the
- * URL; fetching and opening files run on a virtual thread, and the prepared response is written
- * back on the event loop. Every request ends with one access-log line and one metrics update.
+ * URL and answers fresh small artifacts from the {@link MemoryCache}; everything else (fetching,
+ * opening files) runs on a virtual thread, and the prepared response is written back on the
+ * event loop. Every request ends with one access-log line and one metrics update.
  */
 public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger ACCESS = LoggerFactory.getLogger("io.modvault.access");
     private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
     private final ProxyServices services;
     private final ResponsePreparer preparer;
+    private final MemoryCache memory;
     private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
     private boolean busy;
 
-    public ProxyRequestHandler(ProxyServices services) {
+    public ProxyRequestHandler(ProxyServices services, MemoryCache memory) {
         super(false);
         this.services = services;
         this.preparer = new ResponsePreparer(services.clock());
+        this.memory = memory;
     }
 
     @Override
@@ -78,9 +83,22 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
                     finish(ctx, rc, Responses.error(rejected.status(), rejected.reason(), CacheOutcome.NONE, headOnly));
             case ParseResult.Parsed parsed -> {
                 HttpHeaders headers = rc.request().headers();
-                RequestContext kinded = rc.withKind(RequestKinds.of(parsed.request()));
+                ProxyRequest request = parsed.request();
+                RequestContext kinded = rc.withKind(RequestKinds.of(request));
+                boolean memorable = !(request instanceof ProxyRequest.Zip);
+                Optional<MemoryCache.Entry> remembered = memorable ? memory.fresh(request.upstreamPath()) : Optional.empty();
+                if (remembered.isPresent()) {
+                    MemoryCache.Entry hit = remembered.get();
+                    finish(ctx, kinded, ContentResponses.render(hit.content(), hit.etag(), headers, headOnly, services.clock()));
+                    return;
+                }
                 runBlocking(ctx, kinded, () -> {
-                    FetchResult result = services.proxy().get(parsed.request());
+                    FetchResult result = services.proxy().get(request);
+                    if (memorable && result instanceof FetchResult.Content content) {
+                        String etag = ContentResponses.etagOf(content.body());
+                        memory.offer(request.upstreamPath(), content, etag);
+                        return ContentResponses.render(content, etag, headers, headOnly, services.clock());
+                    }
                     return preparer.prepare(result, headers, headOnly);
                 });
             }

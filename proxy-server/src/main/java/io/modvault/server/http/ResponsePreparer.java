@@ -11,11 +11,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -24,7 +20,7 @@ import java.util.Optional;
  * {@code Range} handling. Runs on a virtual thread because it may open a blob file.
  */
 final class ResponsePreparer {
-    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private final Clock clock;
 
     ResponsePreparer(Clock clock) {
@@ -33,39 +29,12 @@ final class ResponsePreparer {
 
     PreparedResponse prepare(FetchResult result, HttpHeaders request, boolean headOnly) throws IOException {
         return switch (result) {
-            case FetchResult.Content content -> content(content, request, headOnly);
+            case FetchResult.Content content -> ContentResponses.render(content, ContentResponses.etagOf(content.body()),
+                    request, headOnly, clock);
             case FetchResult.Blob blob -> blob(blob.blob(), blob.outcome(), request, headOnly);
             case FetchResult.NotFound notFound -> Responses.error(404, notFound.reason(), notFound.outcome(), headOnly);
             case FetchResult.Failure failure -> Responses.error(failure.status(), failure.reason(), failure.outcome(), headOnly);
         };
-    }
-
-    private PreparedResponse content(FetchResult.Content content, HttpHeaders request, boolean headOnly) {
-        String etag = "\"" + digest(content.body()) + "\"";
-        HttpResponse head;
-        byte[] body = content.body();
-        if (matches(request, etag)) {
-            head = Responses.head(304, null, 0);
-            head.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
-            body = new byte[0];
-        } else {
-            head = Responses.head(200, content.type().header(), body.length);
-        }
-        head.headers().set(HttpHeaderNames.ETAG, etag);
-        head.headers().set(Responses.CACHE_HEADER, content.outcome().name());
-        if (content.freshness().immutable()) {
-            head.headers().set(HttpHeaderNames.CACHE_CONTROL, IMMUTABLE);
-        } else {
-            long age = Math.max(0, Duration.between(content.storedAt(), clock.instant()).toSeconds());
-            long maxAge = Math.max(0, content.freshness().ttl().toSeconds() - age);
-            head.headers().set(HttpHeaderNames.AGE, age);
-            head.headers().set(HttpHeaderNames.CACHE_CONTROL,
-                    content.outcome() == CacheOutcome.STALE ? "no-cache" : "public, max-age=" + maxAge);
-        }
-        if (!content.staleBecause().isEmpty()) {
-            head.headers().set("X-Modvault-Stale-Reason", Responses.headerSafe(content.staleBecause()));
-        }
-        return Responses.withBody(head, body, content.outcome(), headOnly);
     }
 
     private PreparedResponse blob(StoredBlob blob, CacheOutcome outcome, HttpHeaders request, boolean headOnly)
@@ -105,7 +74,7 @@ final class ResponsePreparer {
                 length, outcome);
     }
 
-    private static boolean matches(HttpHeaders request, String etag) {
+    static boolean matches(HttpHeaders request, String etag) {
         String inm = request.get(HttpHeaderNames.IF_NONE_MATCH);
         if (inm == null) {
             return false;
@@ -122,14 +91,5 @@ final class ResponsePreparer {
     private static boolean ifRangeHolds(HttpHeaders request, String etag) {
         String ifRange = request.get(HttpHeaderNames.IF_RANGE);
         return ifRange == null || ifRange.trim().equals(etag);
-    }
-
-    private static String digest(byte[] body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

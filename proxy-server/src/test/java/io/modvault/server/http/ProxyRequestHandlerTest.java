@@ -53,8 +53,8 @@ class ProxyRequestHandlerTest {
             }
         };
         ProxyServices services = new ProxyServices(new ModuleProxy(store, upstream, FetchSettings.defaults(), Clock.systemUTC()),
-                new DirectExecutorService(), new ProxyMetrics(), Clock.systemUTC(), new AtomicInteger());
-        channel = new EmbeddedChannel(new ProxyRequestHandler(services));
+                new DirectExecutorService(), new ProxyMetrics(), Clock.systemUTC(), new AtomicInteger(), 1 << 20);
+        channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC())));
     }
 
     @AfterEach
