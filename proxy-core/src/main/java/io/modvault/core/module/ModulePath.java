@@ -27,12 +27,12 @@ public record ModulePath(String value) implements Comparable<ModulePath> {
         Objects.requireNonNull(escaped, "escaped");
         String plain = CaseEscaping.unescape(escaped).orElseThrow(() -> new InvalidModuleException(
                 "invalid escaped module path " + InvalidModuleException.quote(escaped)));
-        Optional<String> bad = checkModulePath(plain);
-        if (bad.isPresent()) {
+        try {
+            return new ModulePath(plain);
+        } catch (InvalidModuleException e) {
             throw new InvalidModuleException("invalid escaped module path " + InvalidModuleException.quote(escaped)
-                    + ": malformed module path " + InvalidModuleException.quote(plain) + ": " + bad.get());
+                    + ": " + e.getMessage());
         }
-        return new ModulePath(plain);
     }
 
     /** module.EscapePath: each upper-case letter becomes "!" plus its lower-case form. */
@@ -86,10 +86,11 @@ public record ModulePath(String value) implements Comparable<ModulePath> {
         if (first.charAt(0) == '-') {
             return Optional.of("leading dash in first path element");
         }
-        Optional<String> badChar = first.codePoints().filter(cp -> !firstElementOk(cp)).boxed().findFirst()
-                .map(cp -> "invalid char " + InvalidModuleException.quoteRune(cp) + " in first path element");
-        if (badChar.isPresent()) {
-            return badChar;
+        for (int i = 0; i < first.length(); i++) {
+            char c = first.charAt(i);
+            if (!firstElementOk(c)) {
+                return Optional.of("invalid char " + InvalidModuleException.quoteRune(first.codePointAt(i)) + " in first path element");
+            }
         }
         return PathMajor.split(path).ok() ? Optional.empty() : Optional.of("invalid version");
     }

@@ -89,12 +89,22 @@ public final class ModuleVersion {
     }
 
     /** module.EscapeVersion: the version must be an ASCII file name without "!". */
+    /** No "!" and nothing outside ASCII: the only strings the case encoding is defined for. */
+    private static boolean isPlainAscii(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '!' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String escape(String v) {
         Objects.requireNonNull(v, "version");
         // File names may hold Unicode letters, but the case encoding is defined for ASCII only;
         // x/mod fails those in escapeString, after the file-name check.
-        if (PathRules.checkElem(v, PathRules.Kind.FILE).isPresent() || v.contains("!")
-                || v.chars().anyMatch(c -> c >= 0x80)) {
+        if (!isPlainAscii(v) || PathRules.checkElem(v, PathRules.Kind.FILE).isPresent()) {
             throw new InvalidModuleException(
                     "version " + InvalidModuleException.quote(v) + " invalid: disallowed version string");
         }

@@ -52,7 +52,7 @@ final class PathRules {
         if (elem.isEmpty()) {
             return Optional.of("empty path element");
         }
-        if (elem.chars().allMatch(c -> c == '.')) {
+        if (allDots(elem)) {
             return Optional.of("invalid path element " + InvalidModuleException.quote(elem));
         }
         if (elem.charAt(0) == '.' && kind == Kind.MODULE) {
@@ -61,16 +61,18 @@ final class PathRules {
         if (elem.charAt(elem.length() - 1) == '.') {
             return Optional.of("trailing dot in path element");
         }
-        Optional<String> badChar = elem.codePoints().filter(cp -> !allowed(cp, kind)).boxed().findFirst()
-                .map(cp -> "invalid char " + InvalidModuleException.quoteRune(cp));
-        if (badChar.isPresent()) {
-            return badChar;
+        for (int i = 0; i < elem.length(); ) {
+            int cp = elem.codePointAt(i);
+            if (!allowed(cp, kind)) {
+                return Optional.of("invalid char " + InvalidModuleException.quoteRune(cp));
+            }
+            i += Character.charCount(cp);
         }
         int dot = elem.indexOf('.');
         String shortName = dot >= 0 ? elem.substring(0, dot) : elem;
         // Go compares with EqualFold; the only non-ASCII runes that fold to ASCII letters are the
         // Kelvin sign and the long s, and no reserved name contains K or S.
-        if (WINDOWS_RESERVED.contains(asciiUpper(shortName))) {
+        if ((shortName.length() == 3 || shortName.length() == 4) && WINDOWS_RESERVED.contains(asciiUpper(shortName))) {
             return Optional.of(InvalidModuleException.quote(shortName)
                     + " disallowed as path element component on Windows");
         }
@@ -103,7 +105,21 @@ final class PathRules {
 
     /** Upper-cases an ASCII name; anything non-ASCII can never equal a reserved name. */
     private static String asciiUpper(String s) {
-        return s.chars().allMatch(c -> c < 0x80) ? s.toUpperCase(Locale.ROOT) : "";
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return "";
+            }
+        }
+        return s.toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean allDots(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean endsInTildeDigits(String shortName) {
@@ -111,7 +127,13 @@ final class PathRules {
         if (tilde < 0 || tilde == shortName.length() - 1) {
             return false;
         }
-        return shortName.substring(tilde + 1).chars().allMatch(c -> c >= '0' && c <= '9');
+        for (int i = tilde + 1; i < shortName.length(); i++) {
+            char c = shortName.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Go rejects invalid UTF-8; the Java equivalent is a lone surrogate. */

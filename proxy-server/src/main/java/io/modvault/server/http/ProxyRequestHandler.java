@@ -147,8 +147,10 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private void completed(ChannelHandlerContext ctx, RequestContext rc, PreparedResponse response, boolean written) {
         long nanos = System.nanoTime() - rc.startNanos();
         services.metrics().record(rc.kind(), response.outcome(), response.status(), written ? response.bodyBytes() : 0, nanos);
-        ACCESS.info("{} \"{} {}\" {} {} {}ms {}{}", AccessLog.remote(ctx), rc.method(), rc.uri(), response.status(),
-                written ? response.bodyBytes() : 0, nanos / 1_000_000, response.outcome(), written ? "" : " (aborted)");
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.info("{} \"{} {}\" {} {} {}ms {}{}", AccessLog.remote(ctx), rc.method(), rc.uri(), response.status(),
+                    written ? response.bodyBytes() : 0, nanos / 1_000_000, response.outcome(), written ? "" : " (aborted)");
+        }
         rc.request().release();
         busy = false;
         services.inFlight().decrementAndGet();
