@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Answers one smart-HTTP request by running the real {@code git http-backend} as a CGI program:
@@ -37,8 +38,9 @@ final class GitHttpBackend {
         this.root = root;
     }
 
-    /** Serves the exchange; returns the status sent. */
-    int serve(HttpExchange exchange, GitRepoPath target, String query, Optional<String> user) throws IOException {
+    /** Serves the exchange, logging the status before the response starts. */
+    void serve(HttpExchange exchange, IntConsumer log, GitRepoPath target, String query, Optional<String> user)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder("git", "http-backend").directory(root.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment(exchange, target, query, user));
@@ -52,19 +54,20 @@ final class GitHttpBackend {
                 head = CgiHead.read(output);
             } catch (IOException e) {
                 finish(process, requestPump, stderrDrain);
-                return GitHttpServer.sendText(exchange, 502, "git http-backend failed: " + e.getMessage() + "\n"
+                GitHttpServer.sendText(exchange, log, 502, "git http-backend failed: " + e.getMessage() + "\n"
                         + stderr.toString(StandardCharsets.UTF_8));
+                return;
             }
             for (Map.Entry<String, String> header : head.headers()) {
                 if (!NOT_RETURNED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                     exchange.getResponseHeaders().add(header.getKey(), header.getValue());
                 }
             }
+            log.accept(head.status());
             exchange.sendResponseHeaders(head.status(), responseLength(exchange, head));
             try (OutputStream body = exchange.getResponseBody()) {
                 output.transferTo(body);
             }
-            return head.status();
         } finally {
             finish(process, requestPump, stderrDrain);
         }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 
 /**
  * A loopback git hosting site for {@value #HOST}: serves the bare repositories
@@ -119,7 +120,7 @@ public final class GitHttpServer implements AutoCloseable {
         available = isAvailable;
     }
 
-    /** Every request so far, in the order their status was decided. */
+    /** Every request so far, in the order their responses started (each is logged before its client sees it). */
     public List<GitRequest> requestLog() {
         synchronized (log) {
             return List.copyOf(log);
@@ -148,13 +149,13 @@ public final class GitHttpServer implements AutoCloseable {
         return query != null && List.of(query.split("&")).contains("go-get=1");
     }
 
-    /** Sends a small text body; returns {@code status} for the log. */
-    static int sendText(HttpExchange exchange, int status, String text) throws IOException {
+    /** Sends a small text body, logging {@code status} first. */
+    static void sendText(HttpExchange exchange, IntConsumer log, int status, String text) throws IOException {
         byte[] bytes = (text.endsWith("\n") ? text : text + "\n").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        log.accept(status);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
-        return status;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -165,47 +166,55 @@ public final class GitHttpServer implements AutoCloseable {
             boolean absolute = uri.isAbsolute();
             String host = absolute ? String.valueOf(uri.getHost()) : hostHeader(exchange);
             Optional<String> sentUser = BasicAuth.user(exchange.getRequestHeaders().getFirst("Authorization"));
-            int status;
+            // Logged when the status is decided, before the client can see a byte of the response.
+            boolean[] logged = {false};
+            IntConsumer log = status -> {
+                logged[0] = true;
+                record(new GitRequest(exchange.getRequestMethod(), host, path, query, absolute, sentUser, status));
+            };
             try {
-                status = route(exchange, absolute, host, path, query);
+                route(exchange, log, absolute, host, path, query);
             } catch (IOException | RuntimeException e) {
-                record(new GitRequest(exchange.getRequestMethod(), host, path, query, absolute, sentUser, 500));
+                if (!logged[0]) {
+                    log.accept(500);
+                }
                 throw e;
             }
-            record(new GitRequest(exchange.getRequestMethod(), host, path, query, absolute, sentUser, status));
         }
     }
 
-    private int route(HttpExchange exchange, boolean absolute, String host, String path, String query)
-            throws IOException {
+    private void route(HttpExchange exchange, IntConsumer log, boolean absolute, String host, String path,
+            String query) throws IOException {
         if (!available) {
-            return sendText(exchange, 503, "git server unavailable (setAvailable(false))");
+            sendText(exchange, log, 503, "git server unavailable (setAvailable(false))");
+            return;
         }
         if (absolute && !HOST.equalsIgnoreCase(host)) {
-            return sendText(exchange, 502, "this test proxy only serves " + HOST + ", not " + host);
+            sendText(exchange, log, 502, "this test proxy only serves " + HOST + ", not " + host);
+            return;
         }
         Optional<GitRepoPath> target = GitRepoPath.find(root, path);
-        if (isGoGet(query)) {
-            if (target.isEmpty() || target.get().dotGit()) {
-                return sendText(exchange, 404, "no repository at " + HOST + path);
-            }
-            return GoImportPage.send(exchange, target.get().repo());
-        }
-        if (target.isEmpty()) {
-            return sendText(exchange, 404, "no repository at " + HOST + path);
+        if (target.isEmpty() || (isGoGet(query) && target.get().dotGit())) {
+            sendText(exchange, log, 404, "no repository at " + HOST + path);
+            return;
         }
         String repo = target.get().repo();
+        if (isGoGet(query)) {
+            GoImportPage.send(exchange, log, repo);
+            return;
+        }
         Credentials required = repoCredentials.getOrDefault(repo, allCredentials);
         Optional<String> authenticated = Optional.empty();
         if (required != null) {
             String header = exchange.getRequestHeaders().getFirst("Authorization");
             if (!BasicAuth.matches(header, required.user(), required.password())) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"git\"");
-                return sendText(exchange, 401, "authentication required for " + HOST + "/" + repo);
+                sendText(exchange, log, 401, "authentication required for " + HOST + "/" + repo);
+                return;
             }
             authenticated = Optional.of(required.user());
         }
-        return backend.serve(exchange, target.get(), query, authenticated);
+        backend.serve(exchange, log, target.get(), query, authenticated);
     }
 
     private void record(GitRequest request) {

@@ -3,6 +3,7 @@ package io.modvault.core.testing;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.IntConsumer;
 
 /**
  * The HTML page a hosting site answers to {@code ?go-get=1}: one
@@ -23,12 +24,12 @@ final class GoImportPage {
                 + "</head>\n<body>go get " + prefix + "</body>\n</html>\n";
     }
 
-    /** Sends the page with status 200; returns 200 for the log. */
-    static int send(HttpExchange exchange, String repo) throws IOException {
+    /** Sends the page with status 200, logging the status first. */
+    static void send(HttpExchange exchange, IntConsumer log, String repo) throws IOException {
         byte[] bytes = html(repo).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        log.accept(200);
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
-        return 200;
     }
 }
