@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -233,34 +232,6 @@ public final class GitHttpServer implements AutoCloseable {
             return InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         } catch (UnknownHostException e) {
             throw new IllegalStateException("127.0.0.1 is always a valid address", e);
-        }
-    }
-
-    /** Basic credentials: parsing and checking the {@code Authorization} header. */
-    static final class BasicAuth {
-
-        private BasicAuth() {
-        }
-
-        /** The user name of Basic credentials, if the header carries well-formed ones. */
-        static Optional<String> user(String header) {
-            return decode(header).map(pair -> pair.substring(0, pair.indexOf(':')));
-        }
-
-        static boolean matches(String header, String user, String password) {
-            return decode(header).filter(pair -> pair.equals(user + ":" + password)).isPresent();
-        }
-
-        private static Optional<String> decode(String header) {
-            if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return Optional.empty();
-            }
-            try {
-                String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-                return pair.indexOf(':') < 0 ? Optional.empty() : Optional.of(pair);
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
         }
     }
 }

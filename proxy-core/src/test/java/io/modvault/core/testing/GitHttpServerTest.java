@@ -118,6 +118,15 @@ class GitHttpServerTest {
     }
 
     @Test
+    void dumbProtocolFilesKeepTheLengthHttpBackendDeclares() throws Exception {
+        HttpResponse<String> response = get(viaProxy, "http://git.example.test/org/repo.git/HEAD");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ref: refs/heads/main\n");
+        assertThat(response.headers().firstValue("Content-Length")).contains("21");
+    }
+
+    @Test
     void cgiStatusOfHttpBackendIsPassedOn() throws Exception {
         // http-backend itself refuses an unknown service with "Status: 403 Forbidden".
         HttpResponse<String> response = get(viaProxy, "http://git.example.test/org/repo.git/info/refs?service=git-frobnicate");
@@ -207,6 +216,26 @@ class GitHttpServerTest {
                 .isEqualTo(200);
         assertThat(server.requiresAuth("org/private")).isTrue();
         assertThat(server.requiresAuth("org/repo")).isFalse();
+    }
+
+    @Test
+    void basicAuthForEveryRepositoryLeavesTheGoGetPagesOpen() throws Exception {
+        try (GitHttpServer all = GitHttpServer.start(server.root()).requireBasicAuth("bob", "pw")) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", all.port()))).build();
+            String refs = "http://git.example.test/org/repo.git/info/refs?service=git-upload-pack";
+
+            assertThat(get(client, refs).statusCode()).isEqualTo(401);
+            assertThat(get(client, refs, "Authorization", basic("bob", "pw")).statusCode()).isEqualTo(200);
+            assertThat(get(client, "http://git.example.test/org/repo?go-get=1").statusCode()).isEqualTo(200);
+            // A repository's own credentials replace the server-wide ones.
+            assertThat(get(client, "http://git.example.test/org/private.git/info/refs?service=git-upload-pack",
+                    "Authorization", basic("bob", "pw")).statusCode()).isEqualTo(200);
+            all.requireBasicAuth("org/private", "alice", "s3cret");
+            assertThat(get(client, "http://git.example.test/org/private.git/info/refs?service=git-upload-pack",
+                    "Authorization", basic("bob", "pw")).statusCode()).isEqualTo(401);
+            assertThat(all.requiresAuth("org/repo")).isTrue();
+        }
     }
 
     @Test
