@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +103,7 @@ class GitDirectWithRealGoIT {
             json.path("Versions").forEach(v -> versions.add(v.asText()));
             assertThat(versions).as(module).isEqualTo(repos.expectedVersionList(module));
             assertThat(json.get("Version").asText()).as(module)
-                    .isEqualTo(Versions.latest(repos.expectedVersionList(module)).orElseThrow());
+                    .isEqualTo(repos.expectedLatest(module));
         }
         assertThat(repos.expectedVersionList(TestRepositories.LEGACY))
                 .containsExactly("v1.0.0", "v2.0.0+incompatible", "v3.1.0+incompatible");
@@ -155,7 +156,7 @@ class GitDirectWithRealGoIT {
         assertThat(refused.error()).contains("terminal prompts disabled");
         assertThat(wrongPassword.error()).contains("terminal prompts disabled");
         assertThat(failedLog).filteredOn(r -> !r.isGoGet()).allSatisfy(r -> assertThat(r.status()).isEqualTo(401))
-                .anyMatch(r -> r.user().isEmpty()).anyMatch(r -> r.user().equals(java.util.Optional.of("alice")));
+                .anyMatch(r -> r.user().isEmpty()).anyMatch(r -> r.user().equals(Optional.of("alice")));
         StringBuilder goSum = new StringBuilder();
         for (DirectVersion expected : secret) {
             GoDirect.Download download = find(allowed, expected.module(), expected.version());

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The git repositories the direct-mode (private module) tests share, published under
@@ -114,14 +115,23 @@ public final class TestRepositories {
 
     /** Module paths in a fixed order. */
     public List<String> modulePaths() {
-        return List.copyOf(versions.stream().map(DirectVersion::module).collect(
-                java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        return List.copyOf(versions.stream().map(DirectVersion::module)
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** What {@code go list -m -versions} and {@code /@v/list} report: tagged versions in semver order. */
     public List<String> expectedVersionList(String module) {
         return Versions.tagged(versions(module).stream().filter(DirectVersion::isTagged)
                 .map(DirectVersion::version).toList());
+    }
+
+    /**
+     * What {@code @latest} resolves to: the highest tagged release, else the highest tagged
+     * pre-release (every module here has tags, so never a pseudo-version).
+     */
+    public String expectedLatest(String module) {
+        return Versions.latest(expectedVersionList(module)).orElseThrow(
+                () -> new IllegalArgumentException("no tagged versions: " + module));
     }
 
     /** The repository ({@code org/name}) a module path of this set lives in. */

@@ -3,6 +3,8 @@ package io.modvault.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,8 @@ class TestRepositoriesTest {
                 .anyMatch(v -> v.startsWith("v1.1.1-0.")).anyMatch(v -> v.startsWith("v1.2.0-rc.1.0."));
         for (DirectVersion v : repos.revisionQueries()) {
             assertThat(v.version()).endsWith("-" + v.commit().substring(0, 12));
-            assertThat(v.version()).contains(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                    .withZone(java.time.ZoneOffset.UTC).format(v.time()));
+            assertThat(v.version()).contains(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                    .withZone(ZoneOffset.UTC).format(v.time()));
         }
     }
 
@@ -79,6 +81,14 @@ class TestRepositoriesTest {
         assertThat(repos.expectedVersionList(TestRepositories.BRANCHV2)).containsExactly("v1.0.0");
         assertThat(repos.expectedVersionList(TestRepositories.BRANCHV2_V2)).containsExactly("v2.0.0", "v2.1.0");
         assertThat(repos.expectedVersionList(TestRepositories.MAJOR_V2)).containsExactly("v2.0.0");
+    }
+
+    @Test
+    void latestIsTheHighestReleaseWithIncompatibleOnesWhereGoAllowsThem() {
+        assertThat(repos.expectedLatest(TestRepositories.TAGGED)).isEqualTo("v1.1.0");
+        assertThat(repos.expectedLatest(TestRepositories.LEGACY)).isEqualTo("v3.1.0+incompatible");
+        assertThat(repos.expectedLatest(TestRepositories.BRANCHV2)).isEqualTo("v1.0.0");
+        assertThat(repos.expectedLatest(TestRepositories.MONO_CLI)).isEqualTo("v1.1.0");
     }
 
     @Test
