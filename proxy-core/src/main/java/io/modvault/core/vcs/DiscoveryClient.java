@@ -21,8 +21,8 @@ import javax.net.ssl.SSLContext;
  * Fetches {@code <importPath>?go-get=1} the way the go command's {@code web.Get} does: https
  * first; for GOINSECURE paths a failed https attempt (made without certificate checks and given
  * five seconds, Go's "impatient" client) falls back to plain http. Redirects are followed here,
- * at most 10, and never from https to http unless GOINSECURE; credentials are attached per hop by
- * {@link Credentials#forUrl}, so they reach only the host they belong to.
+ * at most 10, and from https to http only within that GOINSECURE https attempt; credentials are
+ * attached per hop by {@link Credentials#forUrl}, so they reach only the host they belong to.
  */
 final class DiscoveryClient implements AutoCloseable {
 
@@ -86,16 +86,23 @@ final class DiscoveryClient implements AutoCloseable {
         }
     }
 
+    /**
+     * One attempt, as Go's {@code fetch}: the https attempt for a GOINSECURE path uses the
+     * unverified, impatient client for every hop and may be redirected to http; any other attempt
+     * verifies certificates and refuses https-to-http redirects.
+     */
     private Page fetch(URI start, boolean insecure) throws TransportFailure {
+        boolean impatient = insecure && start.getScheme().equals("https");
+        HttpClient client = impatient ? unverified : verifying;
+        Duration timeout = impatient && IMPATIENT.compareTo(settings.requestTimeout()) < 0 ? IMPATIENT
+                : settings.requestTimeout();
         URI url = start;
         for (int redirects = 0; ; redirects++) {
-            boolean https = url.getScheme().equals("https");
-            Duration timeout = https && insecure ? IMPATIENT : settings.requestTimeout();
             Optional<Credential> credential = credentials.forUrl(url);
             HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(timeout)
                     .header("User-Agent", settings.userAgent());
             credential.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
-            HttpResponse<byte[]> response = send(https && insecure ? unverified : verifying, request.build(), timeout);
+            HttpResponse<byte[]> response = send(client, request.build(), timeout);
             Optional<String> location = response.headers().firstValue("Location");
             if (!isRedirect(response.statusCode()) || location.isEmpty()) {
                 byte[] body = response.body() == null ? new byte[0] : response.body();
@@ -103,9 +110,9 @@ final class DiscoveryClient implements AutoCloseable {
             }
             URI next = redirectTarget(url, location.get());
             if (redirects + 1 >= MAX_REDIRECTS) {
-                throw new TransportFailure("Get \"" + start + "\": stopped after " + MAX_REDIRECTS + " redirects", false);
+                throw new TransportFailure("Get \"" + next + "\": stopped after " + MAX_REDIRECTS + " redirects", false);
             }
-            if (https && next.getScheme().equals("http") && !insecure) {
+            if (url.getScheme().equals("https") && next.getScheme().equals("http") && !impatient) {
                 throw new TransportFailure("Get \"" + next + "\": redirected from secure URL " + url
                         + " to insecure URL " + next, false);
             }

@@ -313,6 +313,34 @@ class GoImportResolverTest {
     }
 
     @Test
+    void confirmsEachPrefixOnceForAllItsPackages() {
+        String tag = "git.example.test/org/repo git https://git.example.test/org/repo.git";
+        pages.goImport("/org/repo/a?go-get=1", tag).goImport("/org/repo/b?go-get=1", tag).goImport("/org/repo?go-get=1", tag);
+        GoImportResolver resolver = insecureResolver();
+
+        resolver.resolve("git.example.test/org/repo/a");
+        resolver.resolve("git.example.test/org/repo/b");
+        resolver.resolve("git.example.test/org/repo");
+
+        // Like Go, the prefix cache serves confirmations only; the root's own lookup asks again.
+        assertThat(pages.requests()).extracting(PageServer.Request::pathAndQuery).containsExactly(
+                "/org/repo/a?go-get=1", "/org/repo?go-get=1", "/org/repo/b?go-get=1", "/org/repo?go-get=1");
+    }
+
+    @Test
+    void readsAtMostOneMebibyteOfAPage() {
+        String tag = "<meta name=go-import content='git.example.test/org/big git https://git.example.test/org/big.git'>";
+        pages.page("/org/big?go-get=1", 200, "<head>" + tag + "</head><body>" + "x".repeat(3 << 20) + "</body>")
+                .page("/org/late?go-get=1", 200, "<head><!--" + "x".repeat(1 << 20) + "-->" + tag + "</head>");
+        GoImportResolver resolver = insecureResolver();
+
+        assertThat(resolver.resolve("git.example.test/org/big").repoRoot()).isEqualTo("git.example.test/org/big");
+        assertThatThrownBy(() -> resolver.resolve("git.example.test/org/late"))
+                .hasFieldOrPropertyWithValue("kind", Kind.NOT_FOUND)
+                .hasMessageEndingWith("parsing git.example.test/org/late: XML syntax error on line 1: unexpected EOF");
+    }
+
+    @Test
     void needsNoNetworkForKnownHostsExplicitGitPathsOrMalformedPaths() {
         GoImportResolver resolver = insecureResolver();
 
