@@ -85,7 +85,10 @@ public final class Credentials {
         String key = Objects.requireNonNull(host, "host").toLowerCase(Locale.ROOT);
         String bare = withoutPort(key);
         for (List<Credential> source : List.of(configured, netrc)) {
-            Optional<Credential> found = find(source, key).or(() -> bare.equals(key) ? Optional.empty() : find(source, bare));
+            Optional<Credential> found = find(source, key);
+            if (found.isEmpty() && !bare.equals(key)) {
+                found = find(source, bare);
+            }
             if (found.isPresent()) {
                 return found;
             }

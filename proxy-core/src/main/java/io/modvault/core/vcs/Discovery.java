@@ -37,7 +37,8 @@ final class Discovery {
         try {
             return discoverOrThrow(importPath, insecure);
         } catch (VcsException e) {
-            throw new VcsException(e.kind(), "unrecognized import path \"" + importPath + "\": " + e.getMessage(), e.getCause());
+            String message = "unrecognized import path \"" + importPath + "\": " + e.getMessage();
+            throw new VcsException(e.kind(), message, e.getCause());
         }
     }
 

@@ -2,6 +2,7 @@ package io.modvault.core.vcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.storage.MutableClock;
@@ -285,9 +286,9 @@ class GoImportResolverTest {
                 .isEqualTo(URI.create("https://git.example.test/org/new-home.git"));
         assertThat(pages.requests()).extracting(PageServer.Request::target, r -> r.authorization() != null)
                 .containsExactly(
-                        org.assertj.core.api.Assertions.tuple("http://git.example.test/org/moved?go-get=1", true),
-                        org.assertj.core.api.Assertions.tuple("http://git.example.test/org/new-home?go-get=1", true),
-                        org.assertj.core.api.Assertions.tuple("http://pages.example.test/org/page?go-get=1", false));
+                        tuple("http://git.example.test/org/moved?go-get=1", true),
+                        tuple("http://git.example.test/org/new-home?go-get=1", true),
+                        tuple("http://pages.example.test/org/page?go-get=1", false));
     }
 
     @Test

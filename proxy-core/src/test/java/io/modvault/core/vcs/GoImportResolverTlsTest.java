@@ -2,6 +2,7 @@ package io.modvault.core.vcs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.storage.MutableClock;
@@ -75,7 +76,7 @@ class GoImportResolverTlsTest {
                 .isEqualTo(new RepoLocation("git.example.test/org/repo", URI.create("https://git.example.test/org/repo.git"), "git"));
         assertThat(proxy.requestLines()).containsExactly("CONNECT git.example.test:443 HTTP/1.1");
         assertThat(tls.requests()).extracting(PageServer.Request::pathAndQuery, PageServer.Request::authorization)
-                .containsExactly(org.assertj.core.api.Assertions.tuple("/org/repo?go-get=1", "Basic YWxpY2U6cHc="));
+                .containsExactly(tuple("/org/repo?go-get=1", "Basic YWxpY2U6cHc="));
         assertThat(plain.requests()).isEmpty();
     }
 
