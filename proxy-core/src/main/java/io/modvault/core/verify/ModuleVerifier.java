@@ -32,7 +32,7 @@ public final class ModuleVerifier {
     private final Optional<SumdbVerifier> verifier;
     private final Optional<TrustedTreeHeads> trusted;
     private final VerificationStats stats = new VerificationStats();
-    /** A ReentrantLock, not synchronized: the work inside reads tiles over the network, which must not pin a virtual thread's carrier (JDK 21). */
+    /** Guards advancing the trusted head; a ReentrantLock so a virtual thread waiting on it never pins its carrier. */
     private final ReentrantLock lock = new ReentrantLock();
 
     public ModuleVerifier(Optional<ChecksumDatabase> database, PrefixPatterns noSumdb, ModuleStore store, ChecksumReads reads) {
@@ -85,22 +85,41 @@ public final class ModuleVerifier {
             return new Verdict.Refused(e.timedOut() ? 504 : 502,
                     "cannot verify " + subject + " against checksum database " + name + ": " + e.getMessage());
         }
+        try {
+            Optional<TreeHead> before = trusted.get().current();
+            DatabaseTiles tiles = new DatabaseTiles(reads);
+            VerifiedLookup lookup = verifier.get().verifyLookup(module.value(), version, body, before, tiles);
+            SumdbVerifier.requireHashes(lookup, module.value(), version,
+                    zip ? Optional.of(hash) : Optional.empty(), zip ? Optional.empty() : Optional.of(hash));
+            if (lookup.advanced()) {
+                advance(before, lookup, tiles);
+            }
+            stats.verified.increment();
+            return new Verdict.Accepted(hash, name);
+        } catch (SumdbException e) {
+            return refusal(subject, name, e);
+        }
+    }
+
+    /**
+     * Moves the trusted head forward. Proofs ran without the lock (tile downloads of concurrent
+     * verifications overlap); if another verification advanced the head meanwhile, the two heads
+     * are proven consistent here before the newer one is kept.
+     */
+    private void advance(Optional<TreeHead> before, VerifiedLookup lookup, DatabaseTiles tiles) {
         lock.lock();
         try {
-            try {
-                Optional<TreeHead> trustedHead = trusted.get().current();
-                VerifiedLookup lookup = verifier.get().verifyLookup(module.value(), version, body, trustedHead,
-                        new DatabaseTiles(reads));
-                SumdbVerifier.requireHashes(lookup, module.value(), version,
-                        zip ? Optional.of(hash) : Optional.empty(), zip ? Optional.empty() : Optional.of(hash));
-                if (lookup.advanced()) {
-                    trusted.get().advanceTo(lookup.tree(), lookup.signedNote());
+            Optional<TreeHead> now = trusted.get().current();
+            if (now.isPresent() && !now.equals(before)) {
+                TreeHead ours = lookup.tree();
+                TreeHead theirs = now.get();
+                if (ours.size() >= theirs.size()) {
+                    verifier.get().verifyConsistency(theirs, ours, tiles);
+                } else {
+                    verifier.get().verifyConsistency(ours, theirs, tiles);
                 }
-                stats.verified.increment();
-                return new Verdict.Accepted(hash, name);
-            } catch (SumdbException e) {
-                return refusal(subject, name, e);
             }
+            trusted.get().advanceTo(lookup.tree(), lookup.signedNote());
         } finally {
             lock.unlock();
         }

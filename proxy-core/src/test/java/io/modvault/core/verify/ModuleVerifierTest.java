@@ -29,7 +29,7 @@ class ModuleVerifierTest {
     private ModuleStore store;
     private TestChecksumLog log;
     private TestChecksumLog served;
-    private final List<String> reads = new ArrayList<>();
+    private final List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void setUp() {
@@ -99,6 +99,29 @@ class ModuleVerifierTest {
         Verdict.Refused refused = (Verdict.Refused) restarted.verifyMod(ModulePath.of("example.test/n"), "v1.0.0", GO_MOD);
         assertThat(refused.reason()).startsWith("SECURITY ERROR").contains("sumdb.test");
         assertThat(restarted.stats().forks()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentVerificationsAgainstAGrowingLogAllSucceedAndKeepTheNewestHead() throws Exception {
+        ModuleVerifier verifier = verifier("");
+        assertThat(verifier.verifyMod(MODULE, "v1.0.0", GO_MOD)).isInstanceOf(Verdict.Accepted.class);
+        List<ModulePath> modules = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            modules.add(ModulePath.of("example.test/late" + i));
+            log.addRecord("example.test/late" + i, "v1.0.0", "h1:" + "E".repeat(43) + "=", DirHash.hashGoMod(GO_MOD));
+        }
+        List<java.util.concurrent.Future<Verdict>> verdicts = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ModulePath module : modules) {
+                verdicts.add(pool.submit(() -> verifier.verifyMod(module, "v1.0.0", GO_MOD)));
+            }
+            for (var verdict : verdicts) {
+                assertThat(verdict.get()).isInstanceOf(Verdict.Accepted.class);
+            }
+        }
+        assertThat(new TrustedTreeHeads(store, new io.modvault.sumdb.SumdbVerifier(
+                ChecksumDatabase.parse(log.verifierKey()).orElseThrow().key()), "sumdb.test").current())
+                .hasValueSatisfying(head -> assertThat(head.size()).isEqualTo(309));
     }
 
     @Test
