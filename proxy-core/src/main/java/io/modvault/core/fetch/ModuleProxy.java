@@ -2,6 +2,7 @@ package io.modvault.core.fetch;
 
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
+import io.modvault.core.policy.Route;
 import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.storage.EntryKey;
 import io.modvault.core.storage.EntryKind;
@@ -30,6 +31,7 @@ public final class ModuleProxy {
     private final ZipFetcher zips;
     private final ModuleVerifier verifier;
     private final SumdbRequests sumdb;
+    private final Routing routing;
 
     public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
         this(store, upstream, settings, clock, VerificationSettings.off());
@@ -37,16 +39,27 @@ public final class ModuleProxy {
 
     public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
                        VerificationSettings verification) {
+        this(store, upstream, settings, clock, verification, Routing.none());
+    }
+
+    /**
+     * {@code upstream} is the main chain; module requests are routed by {@code routing}, while
+     * checksum-database traffic always uses the main chain (it never names a private module).
+     */
+    public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
+                       VerificationSettings verification, Routing routing) {
         this.store = store;
         this.settings = settings;
-        this.small = new SmallArtifactFetcher(store, upstream, settings, clock);
+        this.routing = routing;
+        UpstreamClient routed = new RoutedUpstream(upstream, routing);
+        this.small = new SmallArtifactFetcher(store, routed, settings, clock);
         Optional<ChecksumDatabaseProxy> database = verification.database()
                 .map(db -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock));
         ChecksumReads reads = database.<ChecksumReads>map(d -> d).orElse(path -> {
             throw new ChecksumReads.ChecksumReadException("no checksum database configured", false, false);
         });
         this.verifier = new ModuleVerifier(verification.database(), verification.noSumdb(), store, reads);
-        this.zips = new ZipFetcher(store, upstream, settings, clock, verifier, new HashLedger(store));
+        this.zips = new ZipFetcher(store, routed, settings, clock, verifier, new HashLedger(store));
         this.sumdb = new SumdbRequests(database, verifier);
     }
 
@@ -56,6 +69,10 @@ public final class ModuleProxy {
     }
 
     public FetchResult get(ProxyRequest request) {
+        Optional<FetchResult.Failure> denied = denial(request);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
         return switch (request) {
             case ProxyRequest.ListVersions list -> small.fetch(new SmallArtifact(
                     key(EntryKind.LIST, list.module(), ""), list.upstreamPath(), Freshness.ttl(settings.listTtl()),
@@ -77,6 +94,14 @@ public final class ModuleProxy {
             case ProxyRequest.Zip zip -> zips.fetch(zip, key(EntryKind.ZIP, zip.module(), zip.version()));
             case ProxyRequest.Sumdb database -> sumdb.get(database);
         };
+    }
+
+    /** Denied modules get 403 whatever is cached, so a new deny rule takes effect at once. */
+    private Optional<FetchResult.Failure> denial(ProxyRequest request) {
+        return request.subject()
+                .map(module -> routing.policy().route(module.value()))
+                .filter(Route.Denied.class::isInstance)
+                .map(route -> new FetchResult.Failure(403, ((Route.Denied) route).reason()));
     }
 
     /** A {@code .mod} is stored only if verified, together with its recorded hash. */

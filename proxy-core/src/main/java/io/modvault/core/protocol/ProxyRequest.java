@@ -1,6 +1,7 @@
 package io.modvault.core.protocol;
 
 import io.modvault.core.module.ModulePath;
+import java.util.Optional;
 
 /**
  * One parsed, validated request of the GOPROXY protocol (or the checksum-database proxy). Only
@@ -11,6 +12,18 @@ public sealed interface ProxyRequest {
 
     /** The upstream path of this request, relative to a GOPROXY base, case-encoded. */
     String upstreamPath();
+
+    /** The module the request is about; empty for checksum-database requests. */
+    default Optional<ModulePath> subject() {
+        return switch (this) {
+            case ListVersions r -> Optional.of(r.module());
+            case Latest r -> Optional.of(r.module());
+            case Info r -> Optional.of(r.module());
+            case Mod r -> Optional.of(r.module());
+            case Zip r -> Optional.of(r.module());
+            case Sumdb r -> Optional.empty();
+        };
+    }
 
     /** {@code $module/@v/list}. */
     record ListVersions(ModulePath module) implements ProxyRequest {

@@ -4,6 +4,8 @@ import io.modvault.core.upstream.UpstreamResult.Failed;
 import io.modvault.core.upstream.UpstreamResult.Found;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +19,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProxyChain implements UpstreamClient {
 
-    /** Why a GOPROXY list naming {@code direct} is refused until direct VCS fetching exists. */
+    /** Why a GOPROXY list naming {@code direct} is refused where no direct fetcher is given. */
     public static final String DIRECT_NOT_SUPPORTED =
-            "GOPROXY: 'direct' is not supported yet; list proxy URLs (https://, http://, file://) or off";
+            "GOPROXY: 'direct' is not available here; list proxy URLs (https://, http://, file://) or off";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxyChain.class);
 
@@ -56,7 +58,13 @@ public final class ProxyChain implements UpstreamClient {
      *     {@code direct} (message {@link #DIRECT_NOT_SUPPORTED})
      */
     public static ProxyChain parse(String goproxy, Function<java.net.URI, UpstreamClient> clients) {
-        return new ProxyChain(ProxyChainParser.parse(goproxy, clients));
+        return new ProxyChain(ProxyChainParser.parse(goproxy, clients, Optional.empty()));
+    }
+
+    /** As {@link #parse(String, Function)}, with {@code direct} answered by the given fetcher (and ending the list). */
+    public static ProxyChain parse(String goproxy, Function<java.net.URI, UpstreamClient> clients,
+                                   Supplier<UpstreamClient> direct) {
+        return new ProxyChain(ProxyChainParser.parse(goproxy, clients, Optional.of(direct)));
     }
 
     /** The chain as normalised GOPROXY text, without credentials, e.g. {@code https://a|https://b,off}. */

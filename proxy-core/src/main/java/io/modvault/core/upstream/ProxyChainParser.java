@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 
 /**
@@ -20,7 +22,8 @@ final class ProxyChainParser {
     private ProxyChainParser() {
     }
 
-    static List<ProxyChain.Entry> parse(String goproxy, Function<URI, UpstreamClient> clients) {
+    static List<ProxyChain.Entry> parse(String goproxy, Function<URI, UpstreamClient> clients,
+                                        Optional<Supplier<UpstreamClient>> direct) {
         Objects.requireNonNull(goproxy, "goproxy");
         Objects.requireNonNull(clients, "clients");
         if (goproxy.isEmpty()) {
@@ -42,7 +45,10 @@ final class ProxyChainParser {
                 break;
             }
             if (entry.equals("direct")) {
-                throw new IllegalArgumentException(ProxyChain.DIRECT_NOT_SUPPORTED);
+                // Like the go command: "direct" ends the list; later entries are reserved.
+                entries.add(new ProxyChain.Entry(direct.orElseThrow(
+                        () -> new IllegalArgumentException(ProxyChain.DIRECT_NOT_SUPPORTED)).get(), fallBackOnError));
+                break;
             }
             URI uri = toUri(entry);
             entries.add(new ProxyChain.Entry(Objects.requireNonNull(clients.apply(uri),

@@ -71,14 +71,34 @@ class ProxyChainParserTest {
     }
 
     @Test
-    void refusesDirectForNow() {
+    void refusesDirectWhenNoDirectFetcherIsGiven() {
         for (String goproxy : new String[] {"direct", "https://a.example,direct", " direct |https://a.example"}) {
             assertThatThrownBy(() -> parse(goproxy)).as(goproxy)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(ProxyChain.DIRECT_NOT_SUPPORTED);
         }
         assertThat(ProxyChain.DIRECT_NOT_SUPPORTED).isEqualTo(
-                "GOPROXY: 'direct' is not supported yet; list proxy URLs (https://, http://, file://) or off");
+                "GOPROXY: 'direct' is not available here; list proxy URLs (https://, http://, file://) or off");
+    }
+
+    @Test
+    void directEndsTheListWhenADirectFetcherIsGiven() {
+        UpstreamClient direct = new UpstreamClient() {
+            public String name() {
+                return "direct";
+            }
+
+            public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
+                return new UpstreamResult.NotFound<>("direct", 404, "not found");
+            }
+
+            public UpstreamResult<DownloadedFile> fetchFile(String path, java.nio.file.Path target, long maxBytes) {
+                return new UpstreamResult.NotFound<>("direct", 404, "not found");
+            }
+        };
+        ProxyChain chain = ProxyChain.parse("https://a.example,direct,https://b.example", clients, () -> direct);
+        assertThat(chain.entries()).hasSize(2).first().isEqualTo("https://a.example");
+        assertThat(chain.entries().get(1)).isEqualTo(direct.name());
     }
 
     @Test
