@@ -1,0 +1,204 @@
+package io.modvault.core.vcs;
+
+import io.modvault.core.module.InvalidModuleException;
+import io.modvault.core.module.ModulePath;
+import io.modvault.core.module.ModuleVersion;
+import io.modvault.core.upstream.DownloadedFile;
+import io.modvault.core.upstream.UpstreamClient;
+import io.modvault.core.upstream.UpstreamResult;
+import io.modvault.core.upstream.UpstreamResult.Failed;
+import io.modvault.core.upstream.UpstreamResult.Found;
+import io.modvault.core.upstream.UpstreamResult.NotFound;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The upstream named {@code direct}: answers GOPROXY-layout paths for any module by finding its
+ * repository through the {@link RepoResolver} and reading it through a {@link GitMirror}, the way
+ * the go command's {@code GOPROXY=direct} does. The caching and single-flight algorithm calls it
+ * like any other upstream. Failures map to results: NOT_FOUND to a 404 {@link NotFound} carrying
+ * the reason, AUTH and FAILED to {@link Failed}, TIMEOUT to a timed-out {@link Failed}.
+ */
+public final class DirectUpstream implements UpstreamClient {
+    public static final String NAME = "direct";
+
+    private final RepoResolver resolver;
+    private final GitMirrors mirrors;
+
+    public DirectUpstream(RepoResolver resolver, GitMirrors mirrors) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.mirrors = Objects.requireNonNull(mirrors, "mirrors");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
+        Optional<DirectPath> parsed = DirectPath.parse(path);
+        if (parsed.isEmpty()) {
+            return new NotFound<>(NAME, 404, "not a module path the direct upstream serves: " + path);
+        }
+        DirectPath request = parsed.get();
+        if (request.kind() == DirectPath.Kind.ZIP) {
+            return zipBytes(request, maxBytes);
+        }
+        UpstreamResult<byte[]> result = answer(() -> {
+            ModuleRepo repo = repo(request.module());
+            return switch (request.kind()) {
+                case LIST -> listBody(repo);
+                case LATEST -> repo.latest().toJson();
+                case INFO -> repo.stat(request.version()).toJson();
+                case MOD -> repo.goMod(request.version());
+                case ZIP -> throw new IllegalStateException("zip handled above");
+            };
+        });
+        if (result instanceof Found<byte[]> found && found.body().length > maxBytes) {
+            return new Failed<>(NAME, path + " exceeds the limit of " + maxBytes + " bytes", false);
+        }
+        return result;
+    }
+
+    @Override
+    public UpstreamResult<DownloadedFile> fetchFile(String path, Path target, long maxBytes) {
+        Objects.requireNonNull(target, "target");
+        Optional<DirectPath> parsed = DirectPath.parse(path);
+        if (parsed.isEmpty()) {
+            return new NotFound<>(NAME, 404, "not a module path the direct upstream serves: " + path);
+        }
+        DirectPath request = parsed.get();
+        if (request.kind() != DirectPath.Kind.ZIP) {
+            UpstreamResult<byte[]> bytes = fetchBytes(path, maxBytes);
+            if (!(bytes instanceof Found<byte[]> found)) {
+                return bytes.withoutBody();
+            }
+            return new Found<>(NAME, writeFile(found.body(), target));
+        }
+        UpstreamResult<DownloadedFile> result = answer(() -> repo(request.module()).zip(request.version(), target));
+        if (result instanceof Found<DownloadedFile> found && found.body().size() > maxBytes) {
+            return new Failed<>(NAME, path + " exceeds the limit of " + maxBytes + " bytes", false);
+        }
+        return result;
+    }
+
+    private ModuleRepo repo(ModulePath module) {
+        RepoLocation location = resolver.resolve(module.value());
+        return new ModuleRepo(module, location, mirrors.forUrl(location.url()));
+    }
+
+    private UpstreamResult<byte[]> zipBytes(DirectPath request, long maxBytes) {
+        Path temp;
+        try {
+            temp = Files.createTempFile("modvault-direct-", ".zip");
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating a temporary zip file", e);
+        }
+        try {
+            UpstreamResult<DownloadedFile> file = fetchFile(request.raw(), temp, maxBytes);
+            if (!(file instanceof Found<DownloadedFile>)) {
+                return file.withoutBody();
+            }
+            return new Found<>(NAME, Files.readAllBytes(temp));
+        } catch (IOException e) {
+            return new Failed<>(NAME, "reading the built zip: " + e.getMessage(), false);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Temporary file; nothing else refers to it.
+            }
+        }
+    }
+
+    private static byte[] listBody(ModuleRepo repo) {
+        StringBuilder body = new StringBuilder();
+        for (String v : repo.versions()) {
+            body.append(v).append('\n');
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Runs one answer, turning the direct-fetch exceptions into results. */
+    private static <T> UpstreamResult<T> answer(Answer<T> work) {
+        try {
+            return new Found<>(NAME, work.get());
+        } catch (VcsException e) {
+            return switch (e.kind()) {
+                case NOT_FOUND -> new NotFound<>(NAME, 404, e.getMessage());
+                case AUTH, FAILED -> new Failed<>(NAME, e.getMessage(), false);
+                case TIMEOUT -> new Failed<>(NAME, e.getMessage(), true);
+            };
+        } catch (InvalidModuleException e) {
+            return new NotFound<>(NAME, 404, e.getMessage());
+        }
+    }
+
+    private static DownloadedFile writeFile(byte[] body, Path target) {
+        try {
+            Files.write(target, body);
+            return new DownloadedFile(target, body.length,
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write download target " + target, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Answer<T> {
+        T get();
+    }
+
+    /** A GOPROXY-layout path: {@code <escaped module>/@v/list}, {@code /@latest}, {@code /@v/<version>.info|.mod|.zip}. */
+    record DirectPath(Kind kind, ModulePath module, String version, String raw) {
+        enum Kind { LIST, LATEST, INFO, MOD, ZIP }
+
+        static Optional<DirectPath> parse(String path) {
+            try {
+                if (path.endsWith("/@latest")) {
+                    return Optional.of(new DirectPath(Kind.LATEST,
+                            ModulePath.parseEscaped(path.substring(0, path.length() - "/@latest".length())), "", path));
+                }
+                int at = path.indexOf("/@v/");
+                if (at <= 0) {
+                    return Optional.empty();
+                }
+                ModulePath module = ModulePath.parseEscaped(path.substring(0, at));
+                String file = path.substring(at + "/@v/".length());
+                if (file.equals("list")) {
+                    return Optional.of(new DirectPath(Kind.LIST, module, "", path));
+                }
+                int dot = file.lastIndexOf('.');
+                if (dot <= 0 || file.indexOf('/') >= 0) {
+                    return Optional.empty();
+                }
+                String version = ModuleVersion.unescape(file.substring(0, dot));
+                Kind kind = switch (file.substring(dot)) {
+                    case ".info" -> Kind.INFO;
+                    case ".mod" -> Kind.MOD;
+                    case ".zip" -> Kind.ZIP;
+                    default -> null;
+                };
+                return kind == null ? Optional.empty() : Optional.of(new DirectPath(kind, module, version, path));
+            } catch (InvalidModuleException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DirectUpstream[" + mirrors + "]";
+    }
+}
