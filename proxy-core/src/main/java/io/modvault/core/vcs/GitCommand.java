@@ -87,9 +87,13 @@ public final class GitCommand {
             if (!finished) {
                 kill(process);
             }
-            outCopy.join();
-            errCopy.join();
+            IOException outFailure = outCopy.join();
+            IOException errFailure = errCopy.join();
             Outcome outcome = !finished ? Outcome.TIMED_OUT : outCopy.overflowed() ? Outcome.OUTPUT_LIMIT : Outcome.EXITED;
+            if (outcome == Outcome.EXITED && (outFailure != null || errFailure != null)) {
+                // Killing the process closes its streams; only a failure of a process left alone counts.
+                throw outFailure != null ? outFailure : errFailure;
+            }
             byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
             return new GitResult(finished ? process.exitValue() : -1, out, stderr.text(), outcome);
         } catch (IOException e) {
@@ -148,11 +152,10 @@ public final class GitCommand {
             }
         }
 
-        void join() throws InterruptedException, IOException {
+        /** Waits for the copy to end; returns how reading or writing failed, if it did. */
+        IOException join() throws InterruptedException {
             thread.join();
-            if (failure != null && !overflowed) {
-                throw failure;
-            }
+            return overflowed ? null : failure;
         }
 
         boolean overflowed() {
