@@ -2,23 +2,26 @@ package io.modvault.core.vcs;
 
 import io.modvault.core.module.InvalidModuleException;
 import io.modvault.core.module.ModulePath;
-import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.upstream.DownloadedFile;
 import io.modvault.core.upstream.UpstreamClient;
-import io.modvault.core.upstream.UpstreamResult;
 import io.modvault.core.upstream.UpstreamResult.Failed;
 import io.modvault.core.upstream.UpstreamResult.Found;
 import io.modvault.core.upstream.UpstreamResult.NotFound;
+import io.modvault.core.upstream.UpstreamResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The upstream named {@code direct}: answers GOPROXY-layout paths for any module by finding its
@@ -36,6 +39,17 @@ public final class DirectUpstream implements UpstreamClient {
     public DirectUpstream(RepoResolver resolver, GitMirrors mirrors) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.mirrors = Objects.requireNonNull(mirrors, "mirrors");
+    }
+
+    /**
+     * The direct upstream as a server configures it: mirrors under {@code mirrorsDir} (e.g.
+     * {@code <dataDir>/vcs}), refs refreshed at most once per {@code refsTtl} for lists and
+     * {@code latest}, each git command killed after {@code gitTimeout}, credentials per URL.
+     */
+    public static DirectUpstream create(RepoResolver resolver, Path mirrorsDir, Duration refsTtl, Duration gitTimeout,
+            Clock clock, Function<URI, GitAuth> auth) {
+        return new DirectUpstream(resolver,
+                new GitMirrors(mirrorsDir, GitCommand.system(gitTimeout), clock, refsTtl, auth));
     }
 
     @Override
@@ -158,43 +172,6 @@ public final class DirectUpstream implements UpstreamClient {
     @FunctionalInterface
     private interface Answer<T> {
         T get();
-    }
-
-    /** A GOPROXY-layout path: {@code <escaped module>/@v/list}, {@code /@latest}, {@code /@v/<version>.info|.mod|.zip}. */
-    record DirectPath(Kind kind, ModulePath module, String version, String raw) {
-        enum Kind { LIST, LATEST, INFO, MOD, ZIP }
-
-        static Optional<DirectPath> parse(String path) {
-            try {
-                if (path.endsWith("/@latest")) {
-                    return Optional.of(new DirectPath(Kind.LATEST,
-                            ModulePath.parseEscaped(path.substring(0, path.length() - "/@latest".length())), "", path));
-                }
-                int at = path.indexOf("/@v/");
-                if (at <= 0) {
-                    return Optional.empty();
-                }
-                ModulePath module = ModulePath.parseEscaped(path.substring(0, at));
-                String file = path.substring(at + "/@v/".length());
-                if (file.equals("list")) {
-                    return Optional.of(new DirectPath(Kind.LIST, module, "", path));
-                }
-                int dot = file.lastIndexOf('.');
-                if (dot <= 0 || file.indexOf('/') >= 0) {
-                    return Optional.empty();
-                }
-                String version = ModuleVersion.unescape(file.substring(0, dot));
-                Kind kind = switch (file.substring(dot)) {
-                    case ".info" -> Kind.INFO;
-                    case ".mod" -> Kind.MOD;
-                    case ".zip" -> Kind.ZIP;
-                    default -> null;
-                };
-                return kind == null ? Optional.empty() : Optional.of(new DirectPath(kind, module, version, path));
-            } catch (InvalidModuleException e) {
-                return Optional.empty();
-            }
-        }
     }
 
     @Override

@@ -2,12 +2,10 @@ package io.modvault.core.vcs;
 
 import io.modvault.core.vcs.VcsException.Kind;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +31,7 @@ public final class GitMirror {
     private final Clock clock;
     private final Duration ttl;
     private final MirrorSync sync;
+    private final MirrorReads reads;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile RefSnapshot snapshot;
     private volatile long generation;
@@ -45,6 +44,7 @@ public final class GitMirror {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
         this.sync = new MirrorSync(this.dir, url, git, auth);
+        this.reads = new MirrorReads(this.dir, url, git, auth.source());
     }
 
     public Path directory() {
@@ -123,45 +123,17 @@ public final class GitMirror {
 
     /** The content of {@code path} at {@code commit}; empty when there is no such file (codehost ReadFile). */
     public Optional<byte[]> readFile(String commit, String path, long maxBytes) {
-        GitResult result = git.run(dir, List.of(),
-                List.of("cat-file", "--end-of-options", "blob", commit + ":" + path), maxBytes);
-        if (result.succeeded()) {
-            return Optional.of(result.stdout());
-        }
-        if (result.exited()) {
-            return Optional.empty();
-        }
-        if (result.outcome() == GitResult.Outcome.OUTPUT_LIMIT) {
-            throw new VcsException(Kind.FAILED, path + " at " + commit + " in " + redactedUrl()
-                    + " is larger than " + maxBytes + " bytes");
-        }
-        throw GitFailures.classify("git cat-file in the mirror of", url, result, auth.source());
+        return reads.readFile(commit, path, maxBytes);
     }
 
     /** Whether {@code ancestor} is {@code commit} or one of its ancestors (codehost DescendsFrom). */
     public boolean isAncestor(String ancestor, String commit) {
-        GitResult result = git.run(dir, List.of(), List.of("merge-base", "--is-ancestor", "--", ancestor, commit), 1 << 16);
-        if (result.exited() && (result.exitCode() == 0 || result.exitCode() == 1)) {
-            return result.exitCode() == 0;
-        }
-        throw GitFailures.classify("git merge-base in the mirror of", url, result, auth.source());
+        return reads.isAncestor(ancestor, commit);
     }
 
     /** Names of the tags reachable from {@code commit} (the input of codehost RecentTag). */
     public List<String> tagsMergedInto(String commit) {
-        GitResult result = git.run(dir, List.of(), List.of("for-each-ref", "--format=%(refname)",
-                "--merged=" + commit, RefSnapshot.TAGS), MirrorSync.MAX_LISTING);
-        if (!result.succeeded()) {
-            throw GitFailures.classify("git for-each-ref in the mirror of", url, result, auth.source());
-        }
-        List<String> tags = new ArrayList<>();
-        for (String line : new String(result.stdout(), StandardCharsets.UTF_8).split("\n")) {
-            String ref = line.trim();
-            if (ref.startsWith(RefSnapshot.TAGS)) {
-                tags.add(ref.substring(RefSnapshot.TAGS.length()));
-            }
-        }
-        return tags;
+        return reads.tagsMergedInto(commit);
     }
 
     /**
@@ -176,19 +148,7 @@ public final class GitMirror {
         } finally {
             lock.unlock();
         }
-        List<String> args = new ArrayList<>(List.of("-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive",
-                "--format=zip", "--prefix=prefix/", "--end-of-options", commit));
-        if (!subdir.isEmpty()) {
-            args.add(subdir);
-        }
-        GitResult result = git.runToFile(dir, List.of(), args, targetZip, maxBytes);
-        if (result.outcome() == GitResult.Outcome.OUTPUT_LIMIT) {
-            throw new VcsException(Kind.FAILED, "downloaded zip file too large (over " + maxBytes + " bytes) for "
-                    + commit + " in " + redactedUrl());
-        }
-        if (!result.succeeded()) {
-            throw GitFailures.classify("git archive in the mirror of", url, result, auth.source());
-        }
+        reads.archive(commit, subdir, targetZip, maxBytes);
     }
 
     private RefSnapshot sync(boolean force) {
@@ -248,27 +208,13 @@ public final class GitMirror {
                 "commit of " + ref.orElse(rev) + " is missing from the mirror of " + redactedUrl()));
     }
 
-    /** codehost statLocal: {@code git log -n1} of a revision in the mirror. */
+    /** codehost statLocal: the commit a revision names in the mirror, if it is there. */
     private Optional<GitRevision> statLocal(String rev, Optional<String> ref) {
         if (!sync.exists()) {
             return Optional.empty();
         }
-        GitResult result = git.run(dir, List.of(), List.of("-c", "log.showsignature=false", "log", "--no-decorate",
-                "-n1", "--format=format:%H %ct", "--end-of-options", rev, "--"), 1 << 16);
-        if (!result.succeeded()) {
-            if (result.exited()) {
-                return Optional.empty();
-            }
-            throw GitFailures.classify("git log in the mirror of", url, result, auth.source());
-        }
-        String[] fields = new String(result.stdout(), StandardCharsets.UTF_8).trim().split(" ");
-        if (fields.length < 2) {
-            throw new VcsException(Kind.FAILED, "unexpected response from git log in the mirror of " + redactedUrl());
-        }
-        String hash = fields[0];
-        Instant time = Instant.ofEpochSecond(Long.parseLong(fields[1]));
-        return Optional.of(new GitRevision(hash, time, ref.filter(r -> !hash.startsWith(r)),
-                knownRefs().tagsAt(hash)));
+        return reads.statLocal(rev).map(commit -> new GitRevision(commit.hash(), commit.time(),
+                ref.filter(r -> !commit.hash().startsWith(r)), knownRefs().tagsAt(commit.hash())));
     }
 
     /** codehost's test for a hash (prefix): 7 or more lower-case hex digits, at most a SHA-256's 64. */
