@@ -76,6 +76,19 @@ class DirectUpstreamTest {
     }
 
     @Test
+    void servesKnownTagsWhileTheRepositoryIsUnreachable() throws Exception {
+        assertThat(direct.fetchBytes("corp.example/!team/lib/@v/list", 1 << 20)).isInstanceOf(Found.class);
+        Files.move(repo.dir(), temp.resolve("unreachable"));
+        fixture.clock.advance(Duration.ofDays(1));
+
+        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.info", 1 << 20))).contains("v1.0.0");
+        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.mod", 1 << 20))).startsWith("module ");
+        assertThat(direct.fetchFile("corp.example/!team/lib/@v/v1.0.0.zip", temp.resolve("z.zip"), 1 << 20))
+                .isInstanceOf(Found.class);
+        assertThat(direct.fetchBytes("corp.example/!team/lib/@v/list", 1 << 20)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void answersNotFoundWithTheReasonForUnknownVersionsAndModules() {
         UpstreamResult<byte[]> version = direct.fetchBytes("corp.example/!team/lib/@v/v9.0.0.info", 1 << 20);
         UpstreamResult<byte[]> module = direct.fetchBytes("corp.example/other/@v/list", 1 << 20);

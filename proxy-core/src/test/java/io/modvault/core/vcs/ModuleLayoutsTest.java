@@ -120,6 +120,25 @@ class ModuleLayoutsTest {
     }
 
     @Test
+    void hashesTheMajorBranchLayoutLikeXMod() throws IOException {
+        TestRepo repo = fixture.repo("branch");
+        repo.write("go.mod", "module corp.example/branch\n").write("a.go", "package a\n").commit("v1");
+        repo.tag("v1.0.0");
+        repo.newBranch("v2").write("go.mod", "module corp.example/branch/v2\n\ngo 1.24\n")
+                .write("vendor/modules.txt", "# none\n").commit("v2");
+        repo.tag("v2.0.0");
+        ModuleRepo v2 = fixture.module("corp.example/branch/v2", "corp.example/branch", repo);
+        Path zip = temp.resolve("branch.zip");
+        v2.zip("v2.0.0", zip);
+
+        assertThat(new String(v2.goMod("v2.0.0"))).startsWith("module corp.example/branch/v2\n");
+        assertThat(ModuleZipTest.entries(zip)).containsExactly("corp.example/branch/v2@v2.0.0/a.go",
+                "corp.example/branch/v2@v2.0.0/go.mod");
+        assertThat(DirHash.hashZip(zip)).isEqualTo(
+                ModZipOracle.zip(repo.dir(), "v2.0.0", "", "corp.example/branch/v2", "v2.0.0").h1());
+    }
+
+    @Test
     void refusesIncompatibleVersionsOfCommitsWithGoMod() {
         TestRepo repo = fixture.repo("modded");
         repo.write("go.mod", "module corp.example/modded\n").commit("one");
