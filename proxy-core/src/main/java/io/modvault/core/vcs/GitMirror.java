@@ -200,7 +200,8 @@ public final class GitMirror {
         if (hash != null) {
             return Optional.of(require(hash, Optional.of(ref)));
         }
-        return rev.length() == 40 || rev.length() == 64 ? statLocal(rev, Optional.empty()) : Optional.empty();
+        // Not a ref tip: after a full fetch, any commit of a branch's or tag's history resolves.
+        return statLocal(rev, Optional.empty());
     }
 
     private GitRevision require(String rev, Optional<String> ref) {

@@ -108,6 +108,17 @@ class GitMirrorTest {
     }
 
     @Test
+    void resolvesAbbreviatedHashesOfCommitsInsideTheHistoryFetchedLater() {
+        GitMirror mirror = fixture.mirror(repo);
+        mirror.refs();
+        String third = repo.commit("three");
+        repo.commit("four");
+
+        assertThat(mirror.resolve(third.substring(0, 12)).hash()).isEqualTo(third);
+        assertThat(mirror.resolve(third.substring(0, 12)).ref()).isEmpty();
+    }
+
+    @Test
     void servesKnownTagsAndCommitsWithoutTheRemote() throws IOException {
         GitMirror mirror = fixture.mirror(repo);
         mirror.refs();
