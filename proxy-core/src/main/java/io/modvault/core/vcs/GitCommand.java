@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class GitCommand {
     private static final int STDERR_KEEP = 16 * 1024;
     private static final int BUFFER = 64 * 1024;
+    private static final Duration STREAM_GRACE = Duration.ofSeconds(5);
 
     private final String executable;
     private final Duration timeout;
@@ -87,12 +88,18 @@ public final class GitCommand {
             if (!finished) {
                 kill(process);
             }
-            IOException outFailure = outCopy.join();
-            IOException errFailure = errCopy.join();
+            // A helper that outlives git (an ssh control master) may hold the pipes open: wait a
+            // little for the copies to end, then close the pipes and stop waiting for them.
+            boolean ended = outCopy.awaitEnd(STREAM_GRACE) & errCopy.awaitEnd(STREAM_GRACE);
+            if (!ended) {
+                process.getInputStream().close();
+                process.getErrorStream().close();
+                ended = outCopy.awaitEnd(STREAM_GRACE);
+            }
             Outcome outcome = !finished ? Outcome.TIMED_OUT : outCopy.overflowed() ? Outcome.OUTPUT_LIMIT : Outcome.EXITED;
-            if (outcome == Outcome.EXITED && (outFailure != null || errFailure != null)) {
+            if (outcome == Outcome.EXITED && (!ended || outCopy.failure() != null)) {
                 // Killing the process closes its streams; only a failure of a process left alone counts.
-                throw outFailure != null ? outFailure : errFailure;
+                throw ended ? outCopy.failure() : new IOException("git's output stayed open after it exited");
             }
             byte[] out = stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : new byte[0];
             return new GitResult(finished ? process.exitValue() : -1, out, stderr.text(), outcome);
@@ -152,9 +159,12 @@ public final class GitCommand {
             }
         }
 
-        /** Waits for the copy to end; returns how reading or writing failed, if it did. */
-        IOException join() throws InterruptedException {
-            thread.join();
+        boolean awaitEnd(Duration grace) throws InterruptedException {
+            return thread.join(grace);
+        }
+
+        /** How reading or writing failed, if it did (not counting a kill for overflow). */
+        IOException failure() {
             return overflowed ? null : failure;
         }
 
