@@ -113,7 +113,7 @@ public final class GitCommand {
         }
     }
 
-    /** Kills git and the helpers it started (remote helpers, ssh), children first. */
+    /** Kills git and the helpers it started (remote helpers, ssh), listed before git dies so none escapes. */
     static void kill(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
