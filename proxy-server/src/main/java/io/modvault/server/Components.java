@@ -1,7 +1,8 @@
 package io.modvault.server;
 
+import io.modvault.core.fetch.Routing;
 import io.modvault.core.fetch.VerificationSettings;
-import io.modvault.core.policy.PrefixPatterns;
+import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
 import io.modvault.core.storage.rocksdb.RocksDbModuleStore;
@@ -10,47 +11,97 @@ import io.modvault.core.upstream.HttpUpstreamSettings;
 import io.modvault.core.upstream.ProxyChain;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.Upstreams;
+import io.modvault.core.vcs.Credentials;
+import io.modvault.core.vcs.DirectUpstream;
+import io.modvault.core.vcs.DiscoverySettings;
+import io.modvault.core.vcs.GitCommand;
+import io.modvault.core.vcs.GitMirrors;
+import io.modvault.core.vcs.GoImportResolver;
 import io.modvault.core.verify.ChecksumDatabase;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds the store, the upstream chain and the verification settings a {@link ServerConfig}
- * describes; malformed values become configuration errors naming their key.
+ * Builds what a {@link ServerConfig} describes: the store, the routing policy with the direct
+ * (git) fetcher, the upstream chains and the verification settings. Malformed values become
+ * configuration errors naming their key.
  */
 final class Components {
-    private Components() {
+    private final ServerConfig config;
+    private final Clock clock;
+    private final HttpUpstreamSettings http;
+    private final RoutingPolicy policy;
+    private final UpstreamClient direct;
+
+    Components(ServerConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.http = httpSettings(config);
+        this.policy = policy(config);
+        Map<String, String> credentialSettings = new HashMap<>(config.environment());
+        credentialSettings.putAll(config.routing());
+        Credentials credentials;
+        try {
+            credentials = Credentials.load(credentialSettings, policy::insecure);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.GIT_CREDENTIALS.envName() + ": " + e.getMessage());
+        }
+        GoImportResolver resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
+        // git runs with the server's environment (HTTP(S)_PROXY, HOME for .netrc and helpers).
+        GitCommand git = new GitCommand("git", config.gitTimeout(), config.environment());
+        this.direct = new DirectUpstream(resolver, new GitMirrors(config.dataDir().resolve("vcs"), git, clock,
+                config.fetch().listTtl(), credentials::gitAuth));
     }
 
-    static ModuleStore store(ServerConfig config, Clock clock) {
+    ModuleStore store() {
         return switch (config.store()) {
             case ROCKSDB -> RocksDbModuleStore.open(config.dataDir(), clock);
             case MEMORY -> InMemoryModuleStore.open(config.dataDir(), clock);
         };
     }
 
-    static UpstreamClient upstream(ServerConfig config) {
-        HttpUpstreamSettings settings = httpSettings(config);
-        try {
-            return ProxyChain.parse(config.upstream(), uri -> Upstreams.forUri(uri, settings));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(ConfigKey.UPSTREAM.envName() + ": " + e.getMessage());
-        }
+    /** The main upstream chain ({@code GOPROXY}; {@code direct} fetches from version control). */
+    UpstreamClient upstream() {
+        return chain(config.upstream(), ConfigKey.UPSTREAM);
     }
 
-    static VerificationSettings verification(ServerConfig config) {
+    Routing routing() {
+        return new Routing(policy, Optional.of(direct), goproxy -> chain(goproxy, ConfigKey.ROUTES));
+    }
+
+    VerificationSettings verification() {
         Optional<ChecksumDatabase> database;
         try {
             database = ChecksumDatabase.parse(config.sumdb());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.SUMDB.envName() + ": " + e.getMessage());
         }
-        HttpUpstreamSettings settings = httpSettings(config);
-        return new VerificationSettings(database, PrefixPatterns.parse(config.noSumdb()),
-                uri -> Upstreams.forUri(uri, settings));
+        return new VerificationSettings(database, policy.noSumDbPatterns(), uri -> Upstreams.forUri(uri, http));
+    }
+
+    RoutingPolicy policy() {
+        return policy;
+    }
+
+    private UpstreamClient chain(String goproxy, ConfigKey key) {
+        try {
+            return ProxyChain.parse(goproxy, uri -> Upstreams.forUri(uri, http), () -> direct);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key.envName() + ": " + e.getMessage());
+        }
+    }
+
+    private static RoutingPolicy policy(ServerConfig config) {
+        try {
+            return RoutingPolicy.fromSettings(config.routing());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.ROUTES.envName() + ": " + e.getMessage());
+        }
     }
 
     private static HttpUpstreamSettings httpSettings(ServerConfig config) {

@@ -56,16 +56,18 @@ public final class ProxyServer implements AutoCloseable {
 
     public static ProxyServer start(ServerConfig config) throws InterruptedException {
         Clock clock = Clock.systemUTC();
-        UpstreamClient upstream = Components.upstream(config);
-        VerificationSettings verification = Components.verification(config);
-        ModuleStore store = Components.store(config, clock);
+        Components components = new Components(config, clock);
+        UpstreamClient upstream = components.upstream();
+        VerificationSettings verification = components.verification();
+        components.policy().warnings().forEach(warning -> LOG.warn("configuration: {}", warning));
+        ModuleStore store = components.store();
         ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             AtomicInteger inFlight = new AtomicInteger();
-            ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification);
+            ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
             ProxyMetrics metrics = new ProxyMetrics();
             metrics.register(proxy.verifier().stats());
             ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
+import io.modvault.core.upstream.UpstreamClient;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,21 +18,31 @@ class ComponentsTest {
         return ConfigLoader.load(env, Optional.empty(), Map.of());
     }
 
+    private static UpstreamClient upstream(Map<String, String> env) {
+        return new Components(config(env), Clock.systemUTC()).upstream();
+    }
+
     @Test
-    void directIsRefusedAtStartUpWithAConfigurationErrorNamingGoproxy() {
-        assertThatThrownBy(() -> Components.upstream(config(Map.of("GOPROXY", "https://proxy.example,direct"))))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("GOPROXY: ").hasMessageContaining("direct");
+    void directEndsTheChainLikeInTheGoCommand() {
+        assertThat(upstream(Map.of("GOPROXY", "https://proxy.example,direct,https://ignored.example")).name())
+                .isEqualTo("https://proxy.example,direct");
+    }
+
+    @Test
+    void malformedRoutesAreConfigurationErrorsNamingTheKey() {
+        assertThatThrownBy(() -> new Components(config(Map.of("MODVAULT_ROUTES", "corp.example/*")), Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("MODVAULT_ROUTES: ");
     }
 
     @Test
     void invalidSchemesAreConfigurationErrors() {
-        assertThatThrownBy(() -> Components.upstream(config(Map.of("GOPROXY", "ftp://mirror.example"))))
+        assertThatThrownBy(() -> upstream(Map.of("GOPROXY", "ftp://mirror.example")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must be https, http, file");
     }
 
     @Test
     void chainNameHidesCredentials() {
-        assertThat(Components.upstream(config(Map.of("GOPROXY", "https://user:secret@corp.example/gp|https://proxy.golang.org"))).name())
+        assertThat(upstream(Map.of("GOPROXY", "https://user:secret@corp.example/gp|https://proxy.golang.org")).name())
                 .doesNotContain("secret").contains("corp.example");
     }
 }

@@ -108,21 +108,16 @@ public final class Credentials {
     }
 
     /**
-     * {@code -c http.<scheme>://<host>/.extraHeader=Authorization: Basic ...} for system git, so it
-     * authenticates to that URL's host only; empty when {@link #forUrl} finds nothing.
+     * The git settings that make system git send Basic auth to that URL's host only
+     * ({@code http.<scheme>://<host>/.extraHeader=Authorization: Basic ...}, passed through
+     * {@code GIT_CONFIG_COUNT} variables, never the command line), naming where the credential
+     * came from; without a credential for the URL, git's own mechanisms only.
      */
-    public List<String> gitConfigArgs(URI repoUrl) {
-        return forUrl(repoUrl).map(c -> List.of("-c", extraHeaderKey(repoUrl) + "=" + extraHeaderValue(c)))
-                .orElse(List.of());
-    }
-
-    /**
-     * The same setting as {@link #gitConfigArgs} as environment variables ({@code GIT_CONFIG_COUNT},
-     * git 2.31+), which other local users cannot read; empty when there is nothing to send.
-     */
-    public Map<String, String> gitConfigEnv(URI repoUrl) {
-        return forUrl(repoUrl).map(c -> Map.of("GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", extraHeaderKey(repoUrl),
-                "GIT_CONFIG_VALUE_0", extraHeaderValue(c))).orElse(Map.of());
+    public GitAuth gitAuth(URI repoUrl) {
+        return forUrl(repoUrl)
+                .map(c -> new GitAuth(List.of(extraHeaderKey(repoUrl) + "=" + extraHeaderValue(c)),
+                        c.source() + " entry for " + c.host()))
+                .orElseGet(GitAuth::none);
     }
 
     /**

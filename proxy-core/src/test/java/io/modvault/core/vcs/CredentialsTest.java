@@ -111,32 +111,24 @@ class CredentialsTest {
     }
 
     @Test
-    void gitConfigArgsAuthenticateOnlyThatHost() throws IOException {
+    void gitAuthAuthenticatesOnlyThatHostAndNamesTheSource() throws IOException {
         Credentials credentials = load("git.corp.example=alice:pw", "");
 
-        assertThat(credentials.gitConfigArgs(URI.create("https://git.corp.example/org/repo.git"))).containsExactly(
-                "-c", "http.https://git.corp.example/.extraHeader=Authorization: " + basic("alice:pw"));
-        assertThat(credentials.gitConfigArgs(URI.create("http://git.corp.example/org/repo.git"))).isEmpty();
-        assertThat(credentials.gitConfigArgs(URI.create("https://elsewhere.example/org/repo.git"))).isEmpty();
+        GitAuth auth = credentials.gitAuth(URI.create("https://git.corp.example/org/repo.git"));
+        assertThat(auth.extraConfig()).containsExactly(
+                "http.https://git.corp.example/.extraHeader=Authorization: " + basic("alice:pw"));
+        assertThat(auth.source()).isEqualTo("MODVAULT_GIT_CREDENTIALS entry for git.corp.example");
+        assertThat(auth.toString()).doesNotContain("alice").doesNotContain(basic("alice:pw"));
+        assertThat(credentials.gitAuth(URI.create("http://git.corp.example/org/repo.git"))).isEqualTo(GitAuth.none());
+        assertThat(credentials.gitAuth(URI.create("https://elsewhere.example/org/repo.git"))).isEqualTo(GitAuth.none());
     }
 
     @Test
-    void gitConfigKeepsAnExplicitPortAndAllowsInsecureHttpHosts() throws IOException {
+    void gitAuthKeepsAnExplicitPortAndAllowsInsecureHttpHosts() throws IOException {
         Credentials credentials = load("git.example.test:8080=tok", "", "git.example.test");
 
-        assertThat(credentials.gitConfigArgs(URI.create("http://git.example.test:8080/org/repo"))).containsExactly(
-                "-c", "http.http://git.example.test:8080/.extraHeader=Authorization: " + basic("x-access-token:tok"));
-    }
-
-    @Test
-    void gitConfigEnvCarriesTheSameSettingOutOfTheCommandLine() throws IOException {
-        Credentials credentials = load("git.corp.example=alice:pw", "");
-
-        assertThat(credentials.gitConfigEnv(URI.create("https://git.corp.example/org/repo"))).isEqualTo(Map.of(
-                "GIT_CONFIG_COUNT", "1",
-                "GIT_CONFIG_KEY_0", "http.https://git.corp.example/.extraHeader",
-                "GIT_CONFIG_VALUE_0", "Authorization: " + basic("alice:pw")));
-        assertThat(credentials.gitConfigEnv(URI.create("https://other.example/org/repo"))).isEmpty();
+        assertThat(credentials.gitAuth(URI.create("http://git.example.test:8080/org/repo")).extraConfig()).containsExactly(
+                "http.http://git.example.test:8080/.extraHeader=Authorization: " + basic("x-access-token:tok"));
     }
 
     @Test

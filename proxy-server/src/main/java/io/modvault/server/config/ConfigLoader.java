@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +23,9 @@ import java.util.Optional;
 public final class ConfigLoader {
     /** Environment variable naming the YAML file; the {@code --config} flag wins over it. */
     public static final String CONFIG_FILE_ENV = "MODVAULT_CONFIG";
+    private static final List<ConfigKey> ROUTING_KEYS = List.of(ConfigKey.PRIVATE, ConfigKey.NO_PROXY_MODULES,
+            ConfigKey.NO_SUMDB, ConfigKey.INSECURE, ConfigKey.DENY, ConfigKey.ALLOW, ConfigKey.ROUTES,
+            ConfigKey.GIT_CREDENTIALS);
 
     private ConfigLoader() {
     }
@@ -48,11 +53,15 @@ public final class ConfigLoader {
                 ConfigValues.duration(ConfigKey.LIST_TTL, raw.get(ConfigKey.LIST_TTL)),
                 ConfigValues.duration(ConfigKey.QUERY_TTL, raw.get(ConfigKey.QUERY_TTL)),
                 ConfigValues.duration(ConfigKey.NEGATIVE_TTL, raw.get(ConfigKey.NEGATIVE_TTL)));
-        String noSumdb = raw.get(ConfigKey.NO_SUMDB).isEmpty() ? raw.get(ConfigKey.PRIVATE) : raw.get(ConfigKey.NO_SUMDB);
+        Map<String, String> routing = new HashMap<>();
+        for (ConfigKey key : ROUTING_KEYS) {
+            routing.put(key.envName(), raw.get(key));
+        }
         return new ServerConfig(
                 ConfigValues.nonEmpty(ConfigKey.UPSTREAM, raw.get(ConfigKey.UPSTREAM)),
                 ConfigValues.nonEmpty(ConfigKey.SUMDB, raw.get(ConfigKey.SUMDB)),
-                noSumdb,
+                Map.copyOf(routing),
+                ConfigValues.duration(ConfigKey.GIT_TIMEOUT, raw.get(ConfigKey.GIT_TIMEOUT)),
                 ConfigValues.listenAddress(raw.get(ConfigKey.LISTEN)),
                 Path.of(ConfigValues.nonEmpty(ConfigKey.DATA_DIR, raw.get(ConfigKey.DATA_DIR))),
                 ConfigValues.storeType(raw.get(ConfigKey.STORE)),

@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The validated configuration of one server instance. {@code noSumdb} is the effective
- * GONOSUMDB pattern list (GOPRIVATE when GONOSUMDB is unset, as in the go command). {@code environment} is kept for the
+ * The validated configuration of one server instance. {@code routing} holds the module-routing
+ * and credential settings by their names (GOPRIVATE, GONOPROXY, GONOSUMDB, GOINSECURE,
+ * MODVAULT_DENY/ALLOW/ROUTES, MODVAULT_GIT_CREDENTIALS), for {@code RoutingPolicy} and
+ * {@code Credentials}, which apply the go command's defaults. {@code environment} is kept for the
  * settings that belong to the process rather than to modvault (HTTPS_PROXY, NO_PROXY, …).
  */
-public record ServerConfig(String upstream, String sumdb, String noSumdb, InetSocketAddress listen, Path dataDir, StoreType store,
+public record ServerConfig(String upstream, String sumdb, Map<String, String> routing, Duration gitTimeout,
+                           InetSocketAddress listen, Path dataDir, StoreType store,
                            FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
                            Duration shutdownGrace, int eventLoopThreads, String logLevel,
                            Map<String, String> environment) {

@@ -24,7 +24,9 @@ final class RunningModvault implements AutoCloseable {
     }
 
     static RunningModvault start(Path dataDir, String upstream, Map<String, String> settings) throws InterruptedException {
-        Map<String, String> env = new HashMap<>(settings);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("MODVAULT_") || name.startsWith("GO"));
+        env.putAll(settings);
         env.putIfAbsent("MODVAULT_LISTEN", "127.0.0.1:0");
         env.putIfAbsent("GOSUMDB", "off");
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
