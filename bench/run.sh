@@ -135,7 +135,8 @@ DATA=$WORK/data
 rm -rf "$DATA"
 MV=http://127.0.0.1:$MV_PORT
 NX=http://127.0.0.1:$NGINX_PORT
-MV_ARGS=(-jar "$JAR" serve --listen "127.0.0.1:$MV_PORT" --data-dir "$DATA" --upstream "$NX")
+# The serving path is measured with verification off (bench/verify.sh measures verification).
+MV_ARGS=(-jar "$JAR" serve --listen "127.0.0.1:$MV_PORT" --data-dir "$DATA" --upstream "$NX" --sumdb off)
 start_modvault() { # log level, log file, extra JVM flags...
   local level=$1 out=$2; shift 2
   MODVAULT_LOG_LEVEL=$level "$JAVA" -Xmx256m "$@" "${MV_ARGS[@]}" >"$out" 2>&1 &
@@ -443,7 +444,7 @@ JAVA_VM=$("$JAVA" -version 2>&1 | tail -n1)
   for k in "${!ERRS[@]}"; do [ -n "${ERRS[$k]}" ] && errs+="$k: ${ERRS[$k]}; "; done
   echo "Errors reported by wrk: ${errs:-none}."
   echo
-  echo "INFO row: the access log (one line per request, logback \`ConsoleAppender\` on stdout, redirected to a"
+  echo "INFO row: the access log (one line per request, logback \`AsyncAppender\` → \`ConsoleAppender\` on stdout, redirected to a"
   echo "file) wrote $INFO_LINES lines, $((INFO_LOG_BYTES / 1024 / 1024)) MiB, during its warm-up and measured runs."
   echo
   echo "## Memory: 50 concurrent downloads of a 400 MiB zip (-Xmx256m)"
