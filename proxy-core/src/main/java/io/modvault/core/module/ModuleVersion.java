@@ -133,22 +133,6 @@ public final class ModuleVersion {
 
     private static int compareForSort(String a, String b) {
         int c = compare(a, b);
-        return c != 0 ? c : compareCodePoints(a, b);
-    }
-
-    /** Go's strings.Compare orders UTF-8 bytes, which is code point order, not UTF-16 order. */
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return c != 0 ? c : Utf8Order.compare(a, b);
     }
 }

@@ -1,5 +1,6 @@
 package io.modvault.core.storage;
 
+import io.modvault.core.module.Utf8Order;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  */
 public final class KeyRules {
     /** Orders strings as their UTF-8 encodings compare byte by byte (unsigned). */
-    public static final Comparator<String> BYTE_ORDER = KeyRules::compareCodePoints;
+    public static final Comparator<String> BYTE_ORDER = Utf8Order.ORDER;
 
     private KeyRules() {
     }
@@ -31,20 +32,5 @@ public final class KeyRules {
         if (key.kind() != EntryKind.ZIP) {
             throw new IllegalArgumentException(operation + " " + key + ": needs a zip index key");
         }
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }
