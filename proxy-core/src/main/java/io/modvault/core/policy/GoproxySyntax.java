@@ -1,9 +1,7 @@
 package io.modvault.core.policy;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.modvault.core.upstream.ProxyChain;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Checks an upstream chain written in the GOPROXY grammar (modfetch {@code proxyList}) when the
@@ -54,21 +52,10 @@ final class GoproxySyntax {
     }
 
     private static void checkUrl(String entry, String context) {
-        String url = entry;
-        boolean looksLikeHost = url.chars().anyMatch(c -> c == '.' || c == ':' || c == '/');
-        if (looksLikeHost && !url.contains(":/") && !url.startsWith("/")) {
-            url = "https://" + url;
-        }
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(context + ": invalid proxy URL " + entry + ": " + e.getReason(), e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http") && !scheme.equals("file")) {
-            throw new IllegalArgumentException(context + ": invalid proxy URL " + entry
-                    + " (scheme must be https, http or file; or write off or direct)");
+            ProxyChain.entryUri(entry);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
         }
     }
 }

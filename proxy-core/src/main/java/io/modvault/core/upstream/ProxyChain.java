@@ -67,6 +67,16 @@ public final class ProxyChain implements UpstreamClient {
         return new ProxyChain(ProxyChainParser.parse(goproxy, clients, Optional.of(direct)));
     }
 
+    /**
+     * One URL entry of a GOPROXY list as the go command reads it (a bare host gets
+     * {@code https://}; only https, http and file are allowed).
+     *
+     * @throws IllegalArgumentException with the go command's wording
+     */
+    public static java.net.URI entryUri(String entry) {
+        return ProxyChainParser.toUri(entry);
+    }
+
     /** The chain as normalised GOPROXY text, without credentials, e.g. {@code https://a|https://b,off}. */
     @Override
     public String name() {

@@ -200,7 +200,7 @@ class RoutingPolicyTest {
         assertThatThrownBy(() -> policy(RoutingPolicy.MODVAULT_ROUTES, "corp.example=ftp://mirror.corp.example"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("MODVAULT_ROUTES rule \"corp.example=ftp://mirror.corp.example\"")
-                .hasMessageContaining("scheme must be https, http or file");
+                .hasMessageContaining("invalid proxy URL scheme (must be https, http, file)");
     }
 
     @Test
