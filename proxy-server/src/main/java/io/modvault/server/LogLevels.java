@@ -16,7 +16,7 @@ final class LogLevels {
         }
     }
 
-    /** Stops logback, draining the asynchronous access-log queue. */
+    /** Stops logback, flushing what it still holds. */
     static void flush() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.stop();

@@ -5,6 +5,7 @@ import io.modvault.core.fetch.VerificationSettings;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ServerConfig;
+import io.modvault.server.http.AccessLog;
 import io.modvault.server.http.ProxyChannelInitializer;
 import io.modvault.server.http.ProxyServices;
 import io.modvault.server.metrics.ProxyMetrics;
@@ -42,16 +43,18 @@ public final class ProxyServer implements AutoCloseable {
     private final Channel serverChannel;
     private final AtomicInteger inFlight;
     private final Duration grace;
+    private final AccessLog accessLog;
     private boolean closed;
 
     private ProxyServer(ModuleStore store, EventLoopGroup group, ExecutorService blocking, Channel serverChannel,
-                        AtomicInteger inFlight, Duration grace) {
+                        AtomicInteger inFlight, Duration grace, AccessLog accessLog) {
         this.store = store;
         this.group = group;
         this.blocking = blocking;
         this.serverChannel = serverChannel;
         this.inFlight = inFlight;
         this.grace = grace;
+        this.accessLog = accessLog;
     }
 
     public static ProxyServer start(ServerConfig config) throws InterruptedException {
@@ -70,7 +73,11 @@ public final class ProxyServer implements AutoCloseable {
             ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
             ProxyMetrics metrics = new ProxyMetrics();
             metrics.register(proxy.verifier().stats());
-            ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes());
+            Logger accessLogger = LoggerFactory.getLogger("io.modvault.access");
+            AccessLog accessLog = new AccessLog(System.out, 65_536, accessLogger::isInfoEnabled);
+            metrics.registerAccessLog(accessLog::dropped);
+            ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes(),
+                    accessLog);
             Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             Channel channel = new ServerBootstrap().group(group).channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -82,7 +89,7 @@ public final class ProxyServer implements AutoCloseable {
             LOG.info("modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
                     channel.localAddress(), upstream.name(), config.sumdb(), config.dataDir().toAbsolutePath(), config.store(),
                     epoll ? "epoll" : "nio");
-            return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace());
+            return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace(), accessLog);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             blocking.shutdownNow();
@@ -112,6 +119,7 @@ public final class ProxyServer implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
         awaitQuietly(blocking);
+        accessLog.close();
         store.close();
         LOG.info("modvault stopped");
     }

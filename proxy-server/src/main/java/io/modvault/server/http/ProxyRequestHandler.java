@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * event loop. Every request ends with one access-log line and one metrics update.
  */
 public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private static final Logger ACCESS = LoggerFactory.getLogger("io.modvault.access");
     private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
     private final ProxyServices services;
     private final ResponsePreparer preparer;
@@ -147,9 +146,11 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private void completed(ChannelHandlerContext ctx, RequestContext rc, PreparedResponse response, boolean written) {
         long nanos = System.nanoTime() - rc.startNanos();
         services.metrics().record(rc.kind(), response.outcome(), response.status(), written ? response.bodyBytes() : 0, nanos);
-        if (ACCESS.isInfoEnabled()) {
-            ACCESS.info("{} \"{} {}\" {} {} {}ms {}{}", AccessLog.remote(ctx), rc.method(), rc.uri(), response.status(),
-                    written ? response.bodyBytes() : 0, nanos / 1_000_000, response.outcome(), written ? "" : " (aborted)");
+        AccessLog accessLog = services.accessLog();
+        if (accessLog.enabled()) {
+            accessLog.record(new AccessLog.Entry(services.clock().millis(), ctx.channel().remoteAddress(), rc.method(),
+                    rc.uri(), response.status(), written ? response.bodyBytes() : 0, nanos / 1_000_000,
+                    response.outcome(), !written));
         }
         rc.request().release();
         busy = false;
@@ -175,7 +176,7 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("connection {} closed after an error: {}", AccessLog.remote(ctx), cause.toString());
+        LOG.debug("connection {} closed after an error: {}", AccessLog.client(ctx.channel().remoteAddress()), cause.toString());
         ctx.close();
     }
 

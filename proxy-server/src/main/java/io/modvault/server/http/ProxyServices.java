@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What every channel's handler shares: the proxy algorithm, the executor that runs blocking
  * work (virtual threads), metrics, the clock, and the count of requests in flight that graceful
- * shutdown waits for, and the size of the in-memory cache of small answers (0 disables it).
+ * shutdown waits for, the size of the in-memory cache of small answers (0 disables it), and the access log.
  */
 public record ProxyServices(ModuleProxy proxy, ExecutorService blockingExecutor, ProxyMetrics metrics,
-                            Clock clock, AtomicInteger inFlight, long memoryCacheBytes) {
+                            Clock clock, AtomicInteger inFlight, long memoryCacheBytes, AccessLog accessLog) {
 }

@@ -40,6 +40,12 @@ public final class ProxyMetrics {
                 stats::unavailable);
     }
 
+    /** Access-log lines dropped because the writer fell behind ({@code modvault_access_log_dropped_total}). */
+    public void registerAccessLog(LongSupplier dropped) {
+        callbackCounter("modvault_access_log_dropped_total", "Access-log lines dropped because the log writer fell behind",
+                dropped);
+    }
+
     private void callbackCounter(String name, String help, LongSupplier value) {
         CounterWithCallback.builder().name(name).help(help).callback(cb -> cb.call(value.getAsLong())).register(registry);
     }

@@ -33,6 +33,7 @@ class ProxyRequestHandlerTest {
     private final AtomicInteger upstreamCalls = new AtomicInteger();
     private InMemoryModuleStore store;
     private EmbeddedChannel channel;
+    private AccessLog accessLog;
 
     @BeforeEach
     void setUp() {
@@ -53,13 +54,15 @@ class ProxyRequestHandlerTest {
             }
         };
         ProxyServices services = new ProxyServices(new ModuleProxy(store, upstream, FetchSettings.defaults(), Clock.systemUTC()),
-                new DirectExecutorService(), new ProxyMetrics(), Clock.systemUTC(), new AtomicInteger(), 1 << 20);
+                new DirectExecutorService(), new ProxyMetrics(), Clock.systemUTC(), new AtomicInteger(), 1 << 20,
+                accessLog = new AccessLog(System.out, 16, () -> true));
         channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC())));
     }
 
     @AfterEach
     void tearDown() {
         assertFalse(channel.finishAndReleaseAll());
+        accessLog.close();
         store.close();
     }
 
