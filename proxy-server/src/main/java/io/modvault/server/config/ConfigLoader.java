@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Builds a {@link ServerConfig} from defaults &lt; YAML file &lt; environment &lt; command-line
@@ -23,6 +24,12 @@ import java.util.Optional;
 public final class ConfigLoader {
     /** Environment variable naming the YAML file; the {@code --config} flag wins over it. */
     public static final String CONFIG_FILE_ENV = "MODVAULT_CONFIG";
+    /**
+     * Variables Kubernetes injects for a Service named {@code modvault} (service links); they are
+     * not settings, and refusing them would stop the pod from starting.
+     */
+    private static final Pattern KUBERNETES_SERVICE_LINK =
+            Pattern.compile("MODVAULT_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\\d+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)?)");
     private static final List<ConfigKey> ROUTING_KEYS = List.of(ConfigKey.PRIVATE, ConfigKey.NO_PROXY_MODULES,
             ConfigKey.NO_SUMDB, ConfigKey.INSECURE, ConfigKey.DENY, ConfigKey.ALLOW, ConfigKey.ROUTES,
             ConfigKey.GIT_CREDENTIALS);
@@ -77,7 +84,8 @@ public final class ConfigLoader {
 
     private static void checkEnvironment(Map<String, String> env) {
         for (String name : env.keySet()) {
-            if (name.startsWith("MODVAULT_") && !name.equals(CONFIG_FILE_ENV) && ConfigValues.byName(name).isEmpty()) {
+            if (name.startsWith("MODVAULT_") && !name.equals(CONFIG_FILE_ENV) && ConfigValues.byName(name).isEmpty()
+                    && !KUBERNETES_SERVICE_LINK.matcher(name).matches()) {
                 throw new ConfigException("unknown setting " + name + " in the environment");
             }
         }

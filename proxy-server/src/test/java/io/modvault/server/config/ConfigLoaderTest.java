@@ -59,6 +59,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void toleratesTheVariablesKubernetesInjectsForAServiceNamedModvault() {
+        Map<String, String> serviceLinks = Map.of("MODVAULT_SERVICE_HOST", "10.0.0.1", "MODVAULT_SERVICE_PORT", "80",
+                "MODVAULT_SERVICE_PORT_HTTP", "80", "MODVAULT_PORT", "tcp://10.0.0.1:80",
+                "MODVAULT_PORT_80_TCP", "tcp://10.0.0.1:80", "MODVAULT_PORT_80_TCP_PROTO", "tcp",
+                "MODVAULT_PORT_80_TCP_PORT", "80", "MODVAULT_PORT_80_TCP_ADDR", "10.0.0.1");
+        assertThat(ConfigLoader.load(serviceLinks, Optional.empty(), Map.of()).listen().getPort()).isEqualTo(8080);
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODVAULT_PORTS", "1"), Optional.empty(), Map.of()))
+                .hasMessageContaining("MODVAULT_PORTS");
+    }
+
+    @Test
     void invalidValuesFailNamingTheKey() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODVAULT_LIST_TTL", "soon"), Optional.empty(), Map.of()))
                 .hasMessageContaining("MODVAULT_LIST_TTL").hasMessageContaining("soon");
