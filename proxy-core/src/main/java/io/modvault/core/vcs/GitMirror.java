@@ -137,9 +137,10 @@ public final class GitMirror {
     }
 
     /**
-     * Writes {@code git archive --format=zip} of {@code commit} (limited to {@code subdir} unless
+     * Writes {@code git archive --format=zip -0} of {@code commit} (limited to {@code subdir} unless
      * empty) with codehost ReadZip's flags: entries under {@code prefix/}, line endings as stored,
-     * export-subst and export-ignore disabled. Fails when the archive exceeds {@code maxBytes}.
+     * export-subst and export-ignore disabled; stored, not deflated, as it is only an intermediate.
+     * Fails when the archive exceeds {@code maxBytes}.
      */
     public void archive(String commit, String subdir, Path targetZip, long maxBytes) {
         lock.lock();

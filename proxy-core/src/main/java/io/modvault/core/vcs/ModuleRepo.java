@@ -92,7 +92,12 @@ public final class ModuleRepo {
         return goModAt(version);
     }
 
-    /** {@code .zip}: the module zip of a canonical version, streamed into {@code target} with its SHA-256. */
+    /**
+     * {@code .zip}: the module zip of a canonical version, streamed into {@code target} with its SHA-256.
+     * The intermediate {@code git archive} is stored, not deflated (only the module zip is
+     * compressed), so it is bounded by {@link ModuleZipWriter#MAX_ARCHIVE}; the module zip keeps
+     * Go's limits.
+     */
     public DownloadedFile zip(String version, Path target) {
         requireResolvesTo(version);
         ModuleDir dir = dirs.find(version);
@@ -101,7 +106,7 @@ public final class ModuleRepo {
         Path archive = null;
         try {
             archive = Files.createTempFile(parent, ".git-archive-", ".zip");
-            mirror.archive(commit, dir.dir(), archive, ModuleZipWriter.MAX_ZIP_FILE);
+            mirror.archive(commit, dir.dir(), archive, ModuleZipWriter.MAX_ARCHIVE);
             try (ArchiveSources sources = ArchiveSources.open(archive, dir.dir(),
                     () -> mirror.readFile(commit, "LICENSE", ModuleZipWriter.MAX_LICENSE))) {
                 return ModuleZipWriter.write(layout.module(), version, sources.sources(), target);
