@@ -9,8 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The canonical versions of one mirror's modules that Stat resolved to themselves, each with
  * Stat's answer and the module's directory (commit, subdirectory, go.mod) at that commit: what
- * {@code .mod} and {@code .zip} would otherwise work out again in three to six git processes. An answer depends only on immutable objects and on the refs: a tag's commit, and for
- * a pseudo-version the tags on and before its commit. Refs change only when a fetch changes them,
+ * {@code .mod} and {@code .zip} would otherwise work out again in three to six git processes.
+ * An answer depends only on immutable objects and on the refs: a tag's commit, and for a
+ * pseudo-version the tags on and before its commit. Refs change only when a fetch changes them,
  * so {@link #invalidate()} on such a fetch drops every entry, tagged and pseudo alike; an epoch
  * keeps a resolution that began before it from storing its stale result afterwards. Failures are
  * never remembered. Bounded: least recently used first, by count and by the go.mod bytes held.

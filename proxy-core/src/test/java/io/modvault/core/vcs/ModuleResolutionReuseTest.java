@@ -118,6 +118,17 @@ class ModuleResolutionReuseTest {
     }
 
     @Test
+    void forgetsEverythingWhenAFetchFails() throws IOException {
+        ModuleRepo module = module();
+        module.goMod("v1.0.0");
+        Files.move(repo.dir(), temp.resolve("moved-away"));
+
+        assertThatThrownBy(mirror::refresh).isInstanceOf(VcsException.class);
+
+        assertThat(mirror.resolvedVersions().size()).isZero();
+    }
+
+    @Test
     void remembersNoFailure() {
         ModuleRepo module = module();
         assertThatThrownBy(() -> module.goMod("v1.9.0")).isInstanceOf(VcsException.class);
