@@ -58,6 +58,8 @@ rm -rf "$WORK/run"
 
 # ---------------------------------------------------------------- 3. report
 E() { sed -n "s/^$1=//p" "$WORK/results.env"; }
+# The run before the fixes of slow spots 1 and 2 (see "After the fixes"), kept for the comparison.
+B() { sed -n "s/^$1=//p" bench/private-before.env; }
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 kib() { calc %.0f "$1 / 1024"; }
 cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n1)
@@ -68,14 +70,9 @@ agree=$(E HASHES_AGREE)
 agree_text="the same"
 [ "$agree" = true ] || agree_text="**NOT the same (see the table)**"
 spawn_over=$(calc %.1f "$(E SPAWN_MS) - $(E GIT_VERSION_TABS_MS)")
-mod_warm_other=$(calc %.1f "$(E MV_TAG_WARM_MOD) - $(E MV_TAG_WARM_MOD_GIT)")
-mod_starts=$(calc %.1f "$(E MV_TAG_WARM_MOD_PROCS) * ($(E SPAWN_MS) - $(E GIT_VERSION_TABS_MS))")
-mod_java=$(calc %.1f "$(E MV_TAG_WARM_MOD) - $(E MV_TAG_WARM_MOD_GIT) - $(E MV_TAG_WARM_MOD_PROCS) * ($(E SPAWN_MS) - $(E GIT_VERSION_TABS_MS)) - $(E MV_TAG_HIT_MOD)")
-mod_resolve=$(calc %.1f "$(E MV_TAG_WARM_MOD_GIT) + $(E MV_TAG_WARM_MOD_PROCS) * ($(E SPAWN_MS) - $(E GIT_VERSION_TABS_MS))")
-zip_starts=$(calc %.1f "$(E REPOZIP_PROCS) * ($(E SPAWN_MS) - $(E GIT_VERSION_TABS_MS))")
-zip_rest=$(calc %.0f "$(E REPOZIP_MS) - $(E REPOZIP_GIT_MS) - $(E REZIP_MS)")
+zip_rest=$(calc %.0f "$(E REPOZIP_MS) - $(E REPOZIP_GIT_MS) - $(E REZIP0_MS)")
+rezip_share=$(calc %.0f "100 * $(E REZIP0_MS) / $(E REPOZIP_MS)")
 archive_save=$(calc %.0f "$(E ARCHIVE_MS) - $(E ARCHIVE0_MS) + $(E REZIP_MS) - $(E REZIP0_MS)")
-zip_share=$(calc %.0f "100 * ($(E ARCHIVE_MS) + $(E REZIP_MS)) / $(E REPOZIP_MS)")
 zip_warm_share=$(calc %.0f "100 * $(E MV_TAG_WARM_ZIP) / $(E MV_TAG_WARM)")
 mv_vs_go_tag=$(calc %.0f "$(E GO_TAG_COLD) - $(E MV_TAG_COLD)")
 cold_tag_fetch=$(calc %.0f "$(E MV_TAG_COLD_INFO_FETCH) + $(E MV_TAG_COLD_INFO_LS_REMOTE)")
@@ -179,33 +176,34 @@ ${cold_commit_fetch} ms). For a repository with a long history the full fetch of
 contact grows with the history, go's shallow tag fetch does not; it is paid once per mirror.
 
 **Warm** (mirror present, artifact not stored): no network (except after a restart, see below);
-every request runs local git commands in the mirror:
+every request runs local git commands in the mirror, each a process of ~1 ms plus ~${spawn_over} ms to
+start it from the JVM (\`git --version\`: $(E SPAWN_MS) ms from the JVM against $(E GIT_VERSION_TABS_MS) ms
+inside git):
 
-- \`.info\` / \`.mod\`: $(E MV_TAG_WARM_INFO_PROCS) / $(E MV_TAG_WARM_MOD_PROCS) short git processes
-  (\`git log -n1\` to resolve, \`git cat-file\` for go.mod) of ~1 ms each, plus ~${spawn_over} ms per
-  process to start it from the JVM (\`git --version\`: $(E SPAWN_MS) ms from the JVM against
-  $(E GIT_VERSION_TABS_MS) ms inside git). The tag's warm \`.mod\` is $(E MV_TAG_WARM_MOD) ms: $(E MV_TAG_WARM_MOD_GIT) ms
-  inside git, ~${mod_starts} ms starting those processes, $(E MV_TAG_HIT_MOD) ms for the HTTP exchange
-  itself (a HIT \`.mod\`), the remaining ~${mod_java} ms the Java side (resolution logic, the synced store
-  write: $(E SYNCPUT_MS) ms on this disk, whose fsync is nearly free).
+- \`.info\`: $(E MV_TAG_WARM_INFO_PROCS) git processes for the tag, $(E MV_COMMIT_WARM_INFO_PROCS) for the commit
+  query (\`git log -n1\` to resolve, \`git cat-file\` for go.mod, \`for-each-ref --merged\` for the
+  pseudo-version's base tag). A canonical version that resolves to itself is remembered per mirror
+  (\`ResolvedVersions\`: commit, module directory, go.mod) until a fetch changes the refs.
+- \`.mod\`: $(E MV_TAG_WARM_MOD_PROCS) git processes for the tag (the \`.info\` just resolved v1.5.0), so
+  $(E MV_TAG_WARM_MOD) ms, near the $(E MV_TAG_HIT_MOD) ms of a HIT \`.mod\` (the HTTP exchange) plus the
+  synced store write ($(E SYNCPUT_MS) ms on this disk, whose fsync is nearly free) and the cache's
+  bookkeeping. The commit's \`.mod\`: $(E MV_COMMIT_WARM_MOD_PROCS) processes, $(E MV_COMMIT_WARM_MOD) ms: its
+  \`.info\` asked for a hash, not for the pseudo-version, and only the version asked for is remembered,
+  so the \`.mod\` resolves and checks the pseudo-version once (\`git log\`, \`cat-file\`, \`merge-base\`).
 - \`.zip\`: $(E MV_TAG_WARM_ZIP) ms (tag), $(E MV_COMMIT_WARM_ZIP) ms (commit); the same work as
-  \`ModuleRepo.zip\` alone ($(E REPOZIP_MS) ms, $(E REPOZIP_PROCS) git processes) plus the store:
-  - \`git archive --format=zip\` of the tree: **$(E ARCHIVE_MS) ms**, nearly all of the git time of
-    the request; it is deflating $(kib "$(E TREE_BYTES)") KiB (the same archive stored, \`-0\`:
-    $(E ARCHIVE0_MS) ms);
-  - the zip rewrite (\`ArchiveSources\` + \`ModuleZipWriter.write\`: inflate every entry, deflate it again
-    under \`module@version/\`, SHA-256 on the way): **$(E REZIP_MS) ms** (from a stored archive:
-    $(E REZIP0_MS) ms, so deflate is most of it);
-  - the rest of \`ModuleRepo.zip\` (${zip_rest} ms): starting its $(E REPOZIP_PROCS) git processes (~${zip_starts} ms;
-    besides the archive, 5 small ones that resolve the version again, whose own ~3 ms are in the git
-    figure), reading the archive's directory and the Java side of resolving;
+  \`ModuleRepo.zip\` alone ($(E REPOZIP_MS) ms, $(E REPOZIP_PROCS) git process) plus the store:
+  - \`git archive --format=zip -0\` of the tree, stored, not compressed: $(E ARCHIVE0_MS) ms timed alone
+    from the JVM, $(E MV_TAG_WARM_ZIP_ARCHIVE) ms inside git in the request (at git's default compression,
+    as before the fix: $(E ARCHIVE_MS) ms timed alone);
+  - the zip rewrite (\`ArchiveSources\` + \`ModuleZipWriter.write\`: read every stored entry, deflate it
+    under \`module@version/\`, SHA-256 on the way): **$(E REZIP0_MS) ms**, now the largest part
+    (${rezip_share}% of \`ModuleRepo.zip\`): the one compression a zip needs;
+  - the rest of \`ModuleRepo.zip\` (${zip_rest} ms): starting the archive process, reading the
+    archive's directory, temporary files;
   - hashing: \`DirHash.hashZip\` (the h1, reads and inflates the zip once more) $(E HASHZIP_MS) ms,
     SHA-256 of the zip $(E SHA256_MS) ms, \`ZipCheck\` $(E ZIPCHECK_MS) ms; storing it
     (\`RocksDbModuleStore.commitBlob\`, fsync + synced index write) $(E COMMITBLOB_MS) ms; sending
     $(kib "$(E ZIP_BYTES)") KiB back: the HIT \`.zip\` time, $(E MV_TAG_HIT_ZIP) ms.
-
-  So compressing the same bytes twice (git archive, then the rewrite) is ${zip_share}% of building a
-  zip; hashing and storing are small.
 
 **Fully cached**: $(E MV_TAG_HIT) ms for all three (tag), $(E MV_COMMIT_HIT) ms (commit; the \`@hash\`
 query is a HIT too, within \`MODVAULT_QUERY_TTL\`), no git at all. The go command's own warm
@@ -220,29 +218,51 @@ retractions of the latest release (\`RevisionConverter.retracted\` → \`ModuleR
 time (\`GitMirror.knownRefs\`: \`Instant.MIN\`), so it asks the remote. The go command does the same in
 its warm commit run. Correct, just one round trip to the git host.
 
+## After the fixes
+
+Slow spots 1 and 2 below are fixed. Before: $(B SOURCE) (\`bench/private-before.env\`).
+After: this run. Medians, ms:
+
+| warm, mirror present, not in store | .mod before | .mod after | .zip before | .zip after | total before | total after | git processes before → after |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| tag v1.5.0 | $(B MV_TAG_WARM_MOD) | $(E MV_TAG_WARM_MOD) | $(B MV_TAG_WARM_ZIP) | $(E MV_TAG_WARM_ZIP) | $(B MV_TAG_WARM) | $(E MV_TAG_WARM) | $(B MV_TAG_WARM_PROCS) → $(E MV_TAG_WARM_PROCS) |
+| commit (pseudo-version) | $(B MV_COMMIT_WARM_MOD) | $(E MV_COMMIT_WARM_MOD) | $(B MV_COMMIT_WARM_ZIP) | $(E MV_COMMIT_WARM_ZIP) | $(B MV_COMMIT_WARM) | $(E MV_COMMIT_WARM) | $(B MV_COMMIT_WARM_PROCS) → $(E MV_COMMIT_WARM_PROCS) |
+
+Cold (tag / commit): $(B MV_TAG_COLD) / $(B MV_COMMIT_COLD) ms before, $(E MV_TAG_COLD) / $(E MV_COMMIT_COLD) ms
+after; after a restart: $(B MV_TAG_RESTART) / $(B MV_COMMIT_RESTART) ms before, $(E MV_TAG_RESTART) /
+$(E MV_COMMIT_RESTART) ms after. \`ModuleRepo.zip\` in-process: $(B REPOZIP_MS) ms ($(B REPOZIP_PROCS) git
+processes) before, $(E REPOZIP_MS) ms ($(E REPOZIP_PROCS)) after. The module zips and their h1 are unchanged
+(same bytes: the archive's entries are only stored instead of deflated; table "Same answers" above).
+
 ## Slow spots in modvault (no bugs found: every answer equals the go command's)
 
-1. **Double compression of every zip built from git** — \`io.modvault.core.vcs.MirrorReads.archive\`
-   (called by \`GitMirror.archive\` from \`ModuleRepo.zip\`) runs \`git archive --format=zip\` at git's
-   default compression level, but the archive is only an intermediate: \`ArchiveSources\` inflates every
-   entry and \`ModuleZipWriter.write\` deflates it again. With \`git archive -0\` (stored entries) git's
-   part drops from $(E ARCHIVE_MS) to $(E ARCHIVE0_MS) ms and the rewrite from $(E REZIP_MS) to
-   $(E REZIP0_MS) ms: ~${archive_save} ms less per cold \`.zip\` here (of $(E REPOZIP_MS) ms in
-   \`ModuleRepo.zip\`), growing with the tree. (The go command's \`codehost\` \`ReadZip\` has the same
-   double work; modvault does not need to copy it, since the h1 covers file contents, not the
-   archive's bytes.) Caveat: the stored archive is as large as the tree, so the archive's size limit
-   (\`ModuleZipWriter.MAX_ZIP_FILE\`, passed as \`maxBytes\`) would apply to the uncompressed tree,
-   including files the module zip leaves out (vendor/, nested modules) and per-entry headers — it
-   would need a margin or a separate limit.
-2. **Each request resolves the version again in new git processes** — \`ModuleRepo.goMod\` and
-   \`ModuleRepo.zip\` call \`requireResolvesTo\` → \`stat\` (\`GitMirror.resolve\`: \`git log\`;
+1. **Fixed: double compression of every zip built from git.** \`MirrorReads.archive\` ran
+   \`git archive --format=zip\` at git's default compression, although the archive is only an
+   intermediate that \`ArchiveSources\` inflates and \`ModuleZipWriter.write\` deflates again. It now runs
+   \`git archive --format=zip -0\` (git's "store-only" level): git's part drops from $(E ARCHIVE_MS) to
+   $(E ARCHIVE0_MS) ms and the rewrite from $(E REZIP_MS) to $(E REZIP0_MS) ms here, ~${archive_save} ms per
+   \`.zip\`, growing with the tree. (The go command's \`codehost\` \`ReadZip\` compresses twice; the h1
+   covers file contents, not the archive's bytes.) The stored archive is as large as the tree and may
+   hold files the module zip leaves out (vendor/, nested modules), so it has its own documented cap,
+   \`ModuleZipWriter.MAX_ARCHIVE\` = 4 × 500 MiB, with a message that says so; the module zip keeps Go's
+   exact limits (500 MiB zip, 500 MiB uncompressed, 16 MiB go.mod and LICENSE). The go command limits
+   the *compressed* archive to 500 MiB instead, so the two differ only for trees far beyond any module
+   zip: one over 2000 MiB uncompressed is refused here even if it would compress below 500 MiB, and one
+   whose compressed archive would exceed 500 MiB (the go command refuses it) is accepted here if it
+   stays under 2000 MiB and its module zip fits Go's limits.
+2. **Fixed: each request resolved the version again in new git processes.** \`ModuleRepo.goMod\` and
+   \`ModuleRepo.zip\` called \`requireResolvesTo\` → \`stat\` (\`GitMirror.resolve\`: \`git log\`;
    \`RevisionConverter.checkCanonical\` → \`ModuleDirs.find\`: \`git log\` + \`git cat-file\`) and then
-   \`ModuleDirs.find\` once more (\`git log\` + \`git cat-file\`): 5 processes per \`.mod\` and per
-   \`.zip\` (6–7 for a pseudo-version, with \`merge-base\`), although the \`.info\` just resolved the same
-   version. Together ~${mod_resolve} ms per request (git time plus process starts), about half of a
-   warm \`.mod\` ($(E MV_TAG_WARM_MOD) ms). Passing the \`ModuleDir\` found by \`requireResolvesTo\` on
-   to \`goModAt\`/the zip (or memoizing version → commit per mirror: commits are immutable) would
-   remove 2–3 of them; \`git cat-file --batch\` kept open per mirror would remove most process starts.
+   \`ModuleDirs.find\` once more: 5 processes per \`.mod\` and per \`.zip\` (6 for a pseudo-version, with
+   \`merge-base\`). Now \`checkCanonical\` hands \`ModuleDirs.find\` the revision Stat already resolved when
+   the version names the same git revision, \`requireResolvesTo\` passes the \`ModuleDir\` on, and each
+   mirror remembers canonical version → (Stat's answer, commit, module directory, go.mod) for versions
+   that resolved to themselves (\`ResolvedVersions\`, bounded): tags and pseudo-versions alike, dropped
+   whenever a fetch changes the refs (a tag moves only then; a pseudo-version's validity depends on the
+   tags before and on its commit). Failures are not remembered and \`.info\` is always worked out anew.
+   Left: a \`.info\` for a hash or branch does not fill the memo for the pseudo-version it returns (its
+   checks differ from those of the version asked for), hence the commit's $(E MV_COMMIT_WARM_MOD_PROCS)
+   processes in its \`.mod\`; \`git cat-file --batch\` kept open per mirror would remove most process starts.
 3. Smaller: \`DirHash.hashZip\` in \`ModuleVerifier.verifyZip\` reads and inflates the zip just written
    by \`ModuleZipWriter\`, which had every file's bytes in hand ($(E HASHZIP_MS) ms here; it could be
    computed while writing). The store is not a cost on this disk ($(E COMMITBLOB_MS) ms per blob).

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * lookups, and whenever a revision is unknown; a tag or commit already in the mirror is
  * resolved without network. One {@link ReentrantLock} (virtual threads must not pin) serializes
  * fetches; reads run concurrently. Revisions resolve as codehost's {@code stat} does: tag,
- * branch, {@code HEAD}, or a lower-case hex hash prefix of at least 7 digits.
+ * branch, {@code HEAD}, or a lower-case hex hash prefix of at least 7 digits. The mirror also
+ * holds its modules' {@link ResolvedVersions}, which a fetch that changes the refs empties.
  */
 public final class GitMirror {
     private static final int MIN_HASH_DIGITS = 7;
@@ -33,6 +34,7 @@ public final class GitMirror {
     private final MirrorSync sync;
     private final MirrorReads reads;
     private final ReentrantLock lock = new ReentrantLock();
+    private final ResolvedVersions resolved = new ResolvedVersions();
     private volatile RefSnapshot snapshot;
     private volatile long generation;
 
@@ -137,9 +139,10 @@ public final class GitMirror {
     }
 
     /**
-     * Writes {@code git archive --format=zip} of {@code commit} (limited to {@code subdir} unless
+     * Writes {@code git archive --format=zip -0} of {@code commit} (limited to {@code subdir} unless
      * empty) with codehost ReadZip's flags: entries under {@code prefix/}, line endings as stored,
-     * export-subst and export-ignore disabled. Fails when the archive exceeds {@code maxBytes}.
+     * export-subst and export-ignore disabled; stored, not deflated, as it is only an intermediate.
+     * Fails when the archive exceeds {@code maxBytes}.
      */
     public void archive(String commit, String subdir, Path targetZip, long maxBytes) {
         lock.lock();
@@ -151,6 +154,11 @@ public final class GitMirror {
         reads.archive(commit, subdir, targetZip, maxBytes);
     }
 
+    /** The versions of this mirror's modules known to resolve to themselves; emptied when a fetch changes the refs. */
+    ResolvedVersions resolvedVersions() {
+        return resolved;
+    }
+
     private RefSnapshot sync(boolean force) {
         long seen = generation;
         lock.lock();
@@ -160,9 +168,20 @@ public final class GitMirror {
                 // Another caller fetched while this one waited for the lock.
                 return current;
             }
-            RefSnapshot fetched = sync.refresh(clock.instant());
+            RefSnapshot fetched;
+            try {
+                fetched = sync.refresh(clock.instant());
+            } catch (RuntimeException e) {
+                // A fetch that failed half-way may still have moved refs on disk.
+                resolved.invalidate();
+                throw e;
+            }
             snapshot = fetched;
             generation++;
+            if (current == null || !current.ids().equals(fetched.ids()) || !current.head().equals(fetched.head())) {
+                // After the new snapshot is visible: a resolution that reads the new epoch sees the new refs.
+                resolved.invalidate();
+            }
             return fetched;
         } finally {
             lock.unlock();

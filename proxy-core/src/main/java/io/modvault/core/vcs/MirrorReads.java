@@ -92,17 +92,23 @@ final class MirrorReads {
         return tags;
     }
 
-    /** codehost ReadZip's command; the caller has made sure of the attributes file. */
+    /**
+     * codehost ReadZip's command, but with the entries stored ({@code -0}, git's "store-only"
+     * level): the archive is only read back to build the module zip, which compresses them, so
+     * deflating them here too would be wasted work. The caller has made sure of the attributes file.
+     */
     void archive(String commit, String subdir, Path targetZip, long maxBytes) {
         List<String> args = new ArrayList<>(List.of("-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive",
-                "--format=zip", "--prefix=prefix/", "--end-of-options", commit));
+                "--format=zip", "-0", "--prefix=prefix/", "--end-of-options", commit));
         if (!subdir.isEmpty()) {
             args.add(subdir);
         }
         GitResult result = git.runToFile(dir, List.of(), args, targetZip, maxBytes);
         if (result.outcome() == GitResult.Outcome.OUTPUT_LIMIT) {
-            throw new VcsException(Kind.FAILED, "downloaded zip file too large (over " + maxBytes + " bytes) for "
-                    + commit + " in " + GitFailures.redact(url));
+            throw new VcsException(Kind.FAILED, "repository tree too large: the uncompressed git archive of "
+                    + (subdir.isEmpty() ? "" : subdir + "/ at ") + commit + " in " + GitFailures.redact(url)
+                    + " exceeds modvault's limit of " + maxBytes + " bytes (it counts every file in the tree,"
+                    + " including those a module zip leaves out, such as vendor/ and nested modules)");
         }
         if (!result.succeeded()) {
             throw failure("git archive", result);

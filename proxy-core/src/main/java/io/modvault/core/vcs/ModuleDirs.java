@@ -28,8 +28,15 @@ final class ModuleDirs {
         if (!ModuleVersion.isValid(version)) {
             throw fail(version, "syntax error");
         }
+        return find(version, mirror.resolve(layout.revToRev(version)));
+    }
+
+    /** {@link #find(String)} when the caller has already resolved the version's git revision to {@code revision}. */
+    ModuleDir find(String version, GitRevision revision) {
+        if (!ModuleVersion.isValid(version)) {
+            throw fail(version, "syntax error");
+        }
         String rev = layout.revToRev(version);
-        GitRevision revision = mirror.resolve(rev);
         String file1 = ModuleLayout.join(layout.codeDir(), "go.mod");
         Optional<byte[]> goMod1 = mirror.readFile(revision.hash(), file1, ModuleZipWriter.MAX_GO_MOD);
         String mpath1 = goMod1.map(GoModFile::modulePath).orElse("");

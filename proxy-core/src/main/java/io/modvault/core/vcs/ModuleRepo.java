@@ -61,6 +61,26 @@ public final class ModuleRepo {
         if (query.equals("latest")) {
             return latest();
         }
+        return statAndRemember(query).info();
+    }
+
+    /**
+     * Stat with the module directory it found. A canonical version that resolves to itself is
+     * remembered in the mirror's {@link ResolvedVersions} for {@code .mod} and {@code .zip}, until
+     * a fetch changes the refs. {@code .info} itself is always worked out anew, so its answer
+     * (Origin's ref included) is exactly what Stat says now.
+     */
+    private RevisionConverter.Converted statAndRemember(String query) {
+        ResolvedVersions memo = mirror.resolvedVersions();
+        long epoch = memo.epoch();
+        RevisionConverter.Converted converted = statUncached(query);
+        if (ModuleVersion.isCanonical(query) && converted.info().version().equals(query)) {
+            memo.put(ResolvedVersions.key(layout, query), converted, epoch);
+        }
+        return converted;
+    }
+
+    private RevisionConverter.Converted statUncached(String query) {
         String codeRev = layout.revToRev(query);
         GitRevision info;
         try {
@@ -80,7 +100,7 @@ public final class ModuleRepo {
         String head = mirror.refs().head().orElseThrow(() -> new VcsException(VcsException.Kind.NOT_FOUND,
                 layout.path() + ": no commits in " + mirror.redactedUrl()));
         GitRevision info = mirror.resolve(head);
-        RevisionInfo converted = converter(info, "").convert(info.hash());
+        RevisionInfo converted = converter(info, "").convert(info.hash()).info();
         RevisionInfo.Origin origin = new RevisionInfo.Origin("git", mirror.redactedUrl(), layout.codeDir(), head,
                 Optional.of("HEAD"));
         return new RevisionInfo(converted.version(), converted.time(), origin);
@@ -88,20 +108,23 @@ public final class ModuleRepo {
 
     /** {@code .mod}: the module's go.mod at a canonical version, or {@code module <path>} when it has none. */
     public byte[] goMod(String version) {
-        requireResolvesTo(version);
-        return goModAt(version);
+        return goModOf(requireResolvesTo(version));
     }
 
-    /** {@code .zip}: the module zip of a canonical version, streamed into {@code target} with its SHA-256. */
+    /**
+     * {@code .zip}: the module zip of a canonical version, streamed into {@code target} with its SHA-256.
+     * The intermediate {@code git archive} is stored, not deflated (only the module zip is
+     * compressed), so it is bounded by {@link ModuleZipWriter#MAX_ARCHIVE}; the module zip keeps
+     * Go's limits.
+     */
     public DownloadedFile zip(String version, Path target) {
-        requireResolvesTo(version);
-        ModuleDir dir = dirs.find(version);
+        ModuleDir dir = requireResolvesTo(version);
         String commit = dir.revision().hash();
         Path parent = target.toAbsolutePath().getParent();
         Path archive = null;
         try {
             archive = Files.createTempFile(parent, ".git-archive-", ".zip");
-            mirror.archive(commit, dir.dir(), archive, ModuleZipWriter.MAX_ZIP_FILE);
+            mirror.archive(commit, dir.dir(), archive, ModuleZipWriter.MAX_ARCHIVE);
             try (ArchiveSources sources = ArchiveSources.open(archive, dir.dir(),
                     () -> mirror.readFile(commit, "LICENSE", ModuleZipWriter.MAX_LICENSE))) {
                 return ModuleZipWriter.write(layout.module(), version, sources.sources(), target);
@@ -122,8 +145,12 @@ public final class ModuleRepo {
 
     /** coderepo GoMod without the pseudo-version Stat: findDir, then the file or the legacy synthesis. */
     byte[] goModAt(String version) {
-        ModuleDir dir = dirs.find(version);
-        return dir.goMod().orElseGet(() -> legacyGoMod(layout.path()));
+        return goModOf(dirs.find(version));
+    }
+
+    /** A copy: the bytes may be held by {@link ResolvedVersions} for later requests. */
+    private byte[] goModOf(ModuleDir dir) {
+        return dir.goMod().map(byte[]::clone).orElseGet(() -> legacyGoMod(layout.path()));
     }
 
     /** modfetch LegacyGoMod: a module directive and nothing else (valid module paths never need quoting). */
@@ -134,17 +161,21 @@ public final class ModuleRepo {
     /**
      * The version must be canonical and Stat must resolve it to itself, as {@code go mod download}
      * requires before it downloads: this also refuses a {@code +incompatible} version whose commit has a go.mod.
+     * Returns the module's directory at the version, remembered from an earlier Stat if there was one.
      */
-    private void requireResolvesTo(String version) {
+    private ModuleDir requireResolvesTo(String version) {
         if (!ModuleVersion.canonical(version).equals(version)) {
             throw new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version
                     + ": invalid version: version " + version + " is not canonical");
         }
-        RevisionInfo info = stat(version);
-        if (!info.version().equals(version)) {
+        RevisionConverter.Converted resolved = mirror.resolvedVersions().get(ResolvedVersions.key(layout, version))
+                .orElseGet(() -> statAndRemember(version));
+        if (!resolved.info().version().equals(version)) {
             throw new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version
-                    + ": invalid version: resolves to version " + info.version());
+                    + ": invalid version: resolves to version " + resolved.info().version());
         }
+        // The directory checkCanonical found at the version's own commit: findDir needs no second run.
+        return resolved.dir();
     }
 
     private RevisionConverter converter(GitRevision info, String statVers) {

@@ -38,6 +38,14 @@ final class ModuleZipWriter {
     static final long MAX_ZIP_FILE = FetchSettings.GO_MAX_ZIP;
     static final long MAX_GO_MOD = FetchSettings.GO_MAX_GO_MOD;
     static final long MAX_LICENSE = 16L << 20;
+    /**
+     * modvault's cap on the intermediate {@code git archive} a module zip is built from, not a Go
+     * limit. The archive is stored uncompressed ({@code -0}: only the module zip is deflated), so
+     * it is as large as the tree plus headers and may hold files the module zip leaves out
+     * (vendor/, nested modules); 4 × {@link #MAX_ZIP_FILE} leaves that room while still bounding
+     * the disk a request may take. The module zip itself keeps Go's exact limits.
+     */
+    static final long MAX_ARCHIVE = 4 * MAX_ZIP_FILE;
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     /** One candidate file: a path relative to the module root, what it is, its declared size and content. */

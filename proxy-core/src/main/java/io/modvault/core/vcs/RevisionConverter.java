@@ -17,6 +17,10 @@ import java.util.function.Supplier;
  * against the commit ({@link PseudoCheck}). One instance per request: it memoizes go.mod probes.
  */
 final class RevisionConverter {
+    /** The version a revision converts to, with the module's directory {@code checkCanonical} found at its commit. */
+    record Converted(RevisionInfo info, ModuleDirs.ModuleDir dir) {
+    }
+
     /** A tag read as a version of this module: the canonical version and whether the tag was exactly that. */
     private record TagVersion(String version, boolean canonical) {
     }
@@ -45,15 +49,15 @@ final class RevisionConverter {
     }
 
     /** @param infoVersion codehost's {@code info.Version}: the tag asked for, if it is on the commit, else the hash */
-    RevisionInfo convert(String infoVersion) {
+    Converted convert(String infoVersion) {
         if (PseudoVersion.is(statVers)) {
-            RevisionInfo checked = checkCanonical(statVers);
+            Converted checked = checkCanonical(statVers);
             new PseudoCheck(layout, mirror).validate(info, statVers);
             return checked;
         }
         TagVersion given = tagToVersion(infoVersion);
         if (given.canonical()) {
-            Optional<RevisionInfo> direct = tryCheckCanonical(given.version());
+            Optional<Converted> direct = tryCheckCanonical(given.version());
             if (direct.isPresent()) {
                 return direct.get();
             }
@@ -152,7 +156,7 @@ final class RevisionConverter {
         return mirror.readFile(info.hash(), path, ModuleZipWriter.MAX_GO_MOD).isPresent();
     }
 
-    private Optional<RevisionInfo> tryCheckCanonical(String v) {
+    private Optional<Converted> tryCheckCanonical(String v) {
         try {
             return Optional.of(checkCanonical(v));
         } catch (VcsException e) {
@@ -164,8 +168,11 @@ final class RevisionConverter {
     }
 
     /** coderepo checkCanonical: the module must exist at the version, with +incompatible exactly where due. */
-    private RevisionInfo checkCanonical(String version) {
-        dirs.find(version);
+    private Converted checkCanonical(String version) {
+        // The revision Stat resolved is the one findDir would resolve again when the version names
+        // the same git revision as the query (the tag asked for, or the pseudo-version's hash).
+        boolean sameRev = !statVers.isEmpty() && layout.revToRev(version).equals(layout.revToRev(statVers));
+        ModuleDirs.ModuleDir dir = sameRev ? dirs.find(version, info) : dirs.find(version);
         String v = version.equals(ModuleLayout.trimIncompatible(statVers)) ? statVers : version;
         String base = ModuleLayout.trimIncompatible(v);
         String problem = null;
@@ -192,7 +199,7 @@ final class RevisionConverter {
         }
         RevisionInfo.Origin origin = new RevisionInfo.Origin("git", mirror.redactedUrl(), layout.codeDir(), info.hash(),
                 info.ref());
-        return new RevisionInfo(v, info.time(), origin);
+        return new Converted(new RevisionInfo(v, info.time(), origin), dir);
     }
 
     private VcsException invalid(String version, String reason) {

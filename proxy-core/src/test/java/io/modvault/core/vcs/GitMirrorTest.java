@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,6 +183,35 @@ class GitMirrorTest {
             assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND);
             assertThat(e.getMessage()).contains("git ls-remote").contains("does-not-exist");
         });
+    }
+
+    @Test
+    void writesTheIntermediateArchiveStored() throws IOException {
+        GitMirror mirror = fixture.mirror(repo);
+        mirror.refs();
+        Path archive = temp.resolve("archive.zip");
+
+        mirror.archive(first, "dir", archive, ModuleZipWriter.MAX_ARCHIVE);
+
+        try (ZipFile file = new ZipFile(archive.toFile())) {
+            List<? extends ZipEntry> files = file.stream().filter(e -> !e.isDirectory()).toList();
+            assertThat(files).extracting(ZipEntry::getName).containsExactly("prefix/dir/file.txt");
+            assertThat(files).allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(ZipEntry.STORED));
+        }
+    }
+
+    @Test
+    void refusesAnArchiveOverItsLimitSayingWhy() {
+        GitMirror mirror = fixture.mirror(repo);
+        mirror.refs();
+
+        assertThatThrownBy(() -> mirror.archive(first, "", temp.resolve("big.zip"), 64))
+                .isInstanceOfSatisfying(VcsException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(VcsException.Kind.FAILED);
+                    assertThat(e.getMessage()).contains("repository tree too large")
+                            .contains("uncompressed git archive of " + first).contains("limit of 64 bytes")
+                            .contains("vendor/");
+                });
     }
 
     private static void assertUnknown(GitMirror mirror, String rev) {
