@@ -24,21 +24,7 @@ WARMUP=${PRIVATE_WARMUP:-2}
 log() { printf '[private %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # ---------------------------------------------------------------- 1. build
-jar=proxy-server/target/modvault.jar
-stale=""
-for d in sumdb-verifier/target/test-classes proxy-core/target/test-classes proxy-server/target/test-classes; do
-  [ -d "$d" ] || stale=1
-done
-if [ -z "$stale" ] && [ -f "$jar" ]; then
-  [ -z "$(find pom.xml */pom.xml sumdb-verifier/src proxy-core/src proxy-server/src -newer "$jar" -print -quit)" ] || stale=1
-else
-  stale=1
-fi
-if [ -n "$stale" ]; then
-  log "building proxy-server (and sumdb-verifier, proxy-core): mvn -o -pl proxy-server -am -DskipTests package"
-  scripts/with-jdk mvn -B -q -o -pl proxy-server -am -DskipTests package
-fi
-CP="$jar:sumdb-verifier/target/test-classes:proxy-core/target/test-classes:proxy-server/target/test-classes"
+source bench/test-classpath.sh
 
 # ---------------------------------------------------------------- 2. run
 others=$(pgrep -f 'bench/run.sh' || true)
