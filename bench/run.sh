@@ -106,6 +106,8 @@ user_line=""
 [ "$(id -u)" = 0 ] && user_line="user root;" # workers must read the tree wherever the repository lives
 # Exact-match locations give the lists modvault's content type without a per-request regex.
 list_locations=$(awk '{printf "    location = /%s/@v/list { default_type \"text/plain; charset=utf-8\"; }\n", $1}' "$WORK/tree.txt")
+# reuseport: one listening socket per worker, so the kernel spreads wrk's 64 connections over both
+# workers; without it they split by chance (67/3 or 33/33) and nginx's req/s swings by 50 %.
 cat >"$NG/nginx.conf" <<EOF
 $user_line
 worker_processes 2;
@@ -127,7 +129,7 @@ http {
   default_type application/octet-stream;
   types { application/json info; text/plain mod; application/zip zip; }
   server {
-    listen 127.0.0.1:$NGINX_PORT;
+    listen 127.0.0.1:$NGINX_PORT reuseport;
     root $WORK/tree;
 $list_locations
   }
@@ -446,7 +448,8 @@ JAVA_VM=$("$JAVA" -version 2>&1 | tail -n1)
   echo "## Commands"
   echo
   echo '```sh'
-  echo "# bench/work/nginx/nginx.conf: worker_processes 2; sendfile on; tcp_nopush on; keepalive_requests 100000; access_log off"
+  echo "# bench/work/nginx/nginx.conf: worker_processes 2; sendfile on; tcp_nopush on; tcp_nodelay on;"
+  echo "#   keepalive_requests 100000; access_log off; listen 127.0.0.1:PORT reuseport"
   echo "$(printf '%q ' "${NGINX_CMD[@]}")"
   echo "MODVAULT_LOG_LEVEL=WARN $(printf '%q ' java -Xmx256m "${MV_ARGS[@]}")"
   echo "wrk -t2 -c64 -d$WARMUP URL              # warm-up, not counted (once per server and row)"
