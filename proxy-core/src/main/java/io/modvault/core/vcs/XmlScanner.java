@@ -1,11 +1,6 @@
 package io.modvault.core.vcs;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The byte level of Go's {@code encoding/xml} decoder in non-strict mode, for
@@ -23,7 +18,7 @@ final class XmlScanner {
     private int nextByte = -1;
     private int line = 1;
     private String err;
-    private final Buf buf = new Buf();
+    private final XmlBuffer buf = new XmlBuffer();
 
     XmlScanner(byte[] in) {
         this.in = in;
@@ -177,7 +172,7 @@ final class XmlScanner {
             } else {
                 String digits = buf.string(start, buf.len);
                 buf.write(';');
-                replacement = codePoint(digits, base);
+                replacement = XmlCharacters.codePoint(digits, base);
             }
         } else {
             ungetc(b);
@@ -193,14 +188,7 @@ final class XmlScanner {
                 byte[] name = buf.copy(before + 1, buf.len);
                 buf.write(';');
                 if (XmlNames.isName(name)) {
-                    replacement = switch (new String(name, StandardCharsets.UTF_8)) {
-                        case "lt" -> "<";
-                        case "gt" -> ">";
-                        case "amp" -> "&";
-                        case "apos" -> "'";
-                        case "quot" -> "\"";
-                        default -> null;
-                    };
+                    replacement = XmlCharacters.namedEntity(new String(name, StandardCharsets.UTF_8));
                 }
             }
         }
@@ -213,42 +201,11 @@ final class XmlScanner {
         return true;
     }
 
-    /** Go's {@code string(rune(n))} for a parsed numeric entity, or null when it does not parse. */
-    private static String codePoint(String digits, int base) {
-        if (digits.isEmpty() || digits.length() > 20) {
-            return null;
-        }
-        long n;
-        try {
-            n = Long.parseUnsignedLong(digits, base);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (Long.compareUnsigned(n, 0x10FFFF) > 0) {
-            return null;
-        }
-        int cp = (int) n;
-        return cp >= 0xD800 && cp <= 0xDFFF ? "\uFFFD" : new String(Character.toChars(cp));
-    }
-
     private boolean checkCharacters(byte[] data) {
-        String decoded;
-        try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
-        } catch (CharacterCodingException e) {
-            err = syntax("invalid UTF-8");
+        String problem = XmlCharacters.problem(data);
+        if (problem != null) {
+            err = syntax(problem);
             return false;
-        }
-        for (int i = 0; i < decoded.length(); ) {
-            int r = decoded.codePointAt(i);
-            i += Character.charCount(r);
-            boolean inRange = r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF
-                    || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF;
-            if (!inRange) {
-                err = syntax(String.format(Locale.ROOT, "illegal character code U+%04X", r));
-                return false;
-            }
         }
         return true;
     }
@@ -352,30 +309,5 @@ final class XmlScanner {
 
     private String syntax(String message) {
         return "XML syntax error on line " + line + ": " + message;
-    }
-
-    /** A growable byte buffer with truncation, like Go's bytes.Buffer as the decoder uses it. */
-    private static final class Buf {
-        private byte[] bytes = new byte[256];
-        private int len;
-
-        void reset() {
-            len = 0;
-        }
-
-        void write(int b) {
-            if (len == bytes.length) {
-                bytes = Arrays.copyOf(bytes, len * 2);
-            }
-            bytes[len++] = (byte) b;
-        }
-
-        byte[] copy(int from, int to) {
-            return Arrays.copyOfRange(bytes, from, to);
-        }
-
-        String string(int from, int to) {
-            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        }
     }
 }
