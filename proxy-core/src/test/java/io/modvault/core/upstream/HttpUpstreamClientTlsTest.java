@@ -1,5 +1,6 @@
 package io.modvault.core.upstream;
 
+import io.modvault.core.testing.SelfSignedTls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modvault.core.upstream.UpstreamResult.Failed;
@@ -23,9 +24,9 @@ class HttpUpstreamClientTlsTest {
 
     @BeforeEach
     void start() throws Exception {
-        tls = LoopbackHttpServer.startTls(TestTls.serverContext());
+        tls = LoopbackHttpServer.startTls(SelfSignedTls.forSan("ip:127.0.0.1").serverContext());
         transport = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Optional.empty(), "modvault/test"), TestTls.clientContext());
+                Optional.empty(), "modvault/test"), SelfSignedTls.forSan("ip:127.0.0.1").clientContext());
     }
 
     @AfterEach
@@ -78,7 +79,7 @@ class HttpUpstreamClientTlsTest {
 
     @Test
     void followsHttpsRedirectToAnotherOriginWithoutForwardingCredentials() throws Exception {
-        try (LoopbackHttpServer cdn = LoopbackHttpServer.startTls(TestTls.serverContext())) {
+        try (LoopbackHttpServer cdn = LoopbackHttpServer.startTls(SelfSignedTls.forSan("ip:127.0.0.1").serverContext())) {
             cdn.handle("/blob/1", ex -> LoopbackHttpServer.respond(ex, 200, null, "zipbytes"));
             tls.handle("/gp/m/@v/v1.0.0.zip", ex -> {
                 ex.getResponseHeaders().set("Location", cdn.base() + "/blob/1");

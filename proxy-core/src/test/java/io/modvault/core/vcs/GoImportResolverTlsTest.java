@@ -1,5 +1,6 @@
 package io.modvault.core.vcs;
 
+import io.modvault.core.testing.SelfSignedTls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -41,7 +42,7 @@ class GoImportResolverTlsTest {
     @BeforeEach
     void start() throws Exception {
         plain = PageServer.http();
-        tls = PageServer.https(GitHostTls.serverContext());
+        tls = PageServer.https(SelfSignedTls.forSan("dns:git.example.test").serverContext());
         proxy = ForwardProxy.to(plain.port());
         proxy.tunnelTo(tls.port());
     }
@@ -70,7 +71,7 @@ class GoImportResolverTlsTest {
     @Test
     void sendsCredentialsOverVerifiedHttps() throws Exception {
         tls.goImport("/org/repo?go-get=1", TAG);
-        GoImportResolver resolver = resolver("", "git.example.test=alice:pw", Optional.of(GitHostTls.clientContext()));
+        GoImportResolver resolver = resolver("", "git.example.test=alice:pw", Optional.of(SelfSignedTls.forSan("dns:git.example.test").clientContext()));
 
         assertThat(resolver.resolve("git.example.test/org/repo"))
                 .isEqualTo(new RepoLocation("git.example.test/org/repo", URI.create("https://git.example.test/org/repo.git"), "git"));
@@ -109,7 +110,7 @@ class GoImportResolverTlsTest {
         tls.redirect("/org/repo?go-get=1", "http://git.example.test/org/repo-page?go-get=1");
         plain.goImport("/org/repo-page?go-get=1", TAG);
 
-        assertThatThrownBy(() -> resolver("", "", Optional.of(GitHostTls.clientContext()))
+        assertThatThrownBy(() -> resolver("", "", Optional.of(SelfSignedTls.forSan("dns:git.example.test").clientContext()))
                 .resolve("git.example.test/org/repo"))
                 .hasFieldOrPropertyWithValue("kind", Kind.FAILED)
                 .hasMessageEndingWith("redirected from secure URL https://git.example.test/org/repo?go-get=1 to insecure "

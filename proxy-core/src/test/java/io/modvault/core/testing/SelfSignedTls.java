@@ -1,4 +1,4 @@
-package io.modvault.core.vcs;
+package io.modvault.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,37 +6,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A throw-away self-signed certificate for {@code git.example.test}, made once per test JVM with
- * the JDK's keytool, and the server and client TLS contexts built from it.
+ * A throw-away self-signed certificate for one subject alternative name ({@code ip:127.0.0.1},
+ * {@code dns:git.example.test}), made once per name and test JVM with the JDK's own keytool (no
+ * extra dependency), and the server and client TLS contexts built from it.
  */
-final class GitHostTls {
-
-    static final String HOST = "git.example.test";
+public final class SelfSignedTls {
     private static final char[] PASSWORD = "changeit".toCharArray();
-    private static KeyStore keyStore;
+    private static final Map<String, SelfSignedTls> BY_SAN = new ConcurrentHashMap<>();
+    private final KeyStore keyStore;
 
-    private GitHostTls() {
+    private SelfSignedTls(KeyStore keyStore) {
+        this.keyStore = keyStore;
     }
 
-    static SSLContext serverContext() throws Exception {
+    /** The certificate for {@code san} in keytool's form, e.g. {@code ip:127.0.0.1} or {@code dns:host}. */
+    public static SelfSignedTls forSan(String san) {
+        return BY_SAN.computeIfAbsent(san, SelfSignedTls::generate);
+    }
+
+    public SSLContext serverContext() throws Exception {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore(), PASSWORD);
+        kmf.init(keyStore, PASSWORD);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
         return context;
     }
 
-    /** Trusts exactly the test certificate. */
-    static SSLContext clientContext() throws Exception {
+    /** Trusts exactly this certificate. */
+    public SSLContext clientContext() throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("git-host", keyStore().getCertificate("git-host"));
+        trust.setCertificateEntry("test", keyStore.getCertificate("test"));
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
@@ -44,13 +52,14 @@ final class GitHostTls {
         return context;
     }
 
-    private static synchronized KeyStore keyStore() throws Exception {
-        if (keyStore == null) {
-            Path dir = Files.createTempDirectory("modvault-git-tls");
-            Path file = dir.resolve("git-host.p12");
+    private static SelfSignedTls generate(String san) {
+        try {
+            Path dir = Files.createTempDirectory("modvault-tls");
+            Path file = dir.resolve("test.p12");
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-            Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "git-host",
-                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + HOST, "-ext", "san=dns:" + HOST,
+            String cn = san.substring(san.indexOf(':') + 1);
+            Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "test",
+                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + cn, "-ext", "san=" + san,
                     "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
                     "-storepass", "changeit", "-keypass", "changeit")).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
@@ -63,8 +72,9 @@ final class GitHostTls {
             }
             Files.delete(file);
             Files.delete(dir);
-            keyStore = loaded;
+            return new SelfSignedTls(loaded);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a test certificate for " + san, e);
         }
-        return keyStore;
     }
 }
