@@ -1,8 +1,8 @@
 package io.modvault.core.upstream;
 
-import io.modvault.core.testing.SelfSignedTls;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modvault.core.testing.SelfSignedTls;
 import io.modvault.core.upstream.UpstreamResult.Failed;
 import io.modvault.core.upstream.UpstreamResult.Found;
 import java.net.URI;

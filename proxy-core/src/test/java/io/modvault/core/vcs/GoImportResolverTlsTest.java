@@ -1,12 +1,12 @@
 package io.modvault.core.vcs;
 
-import io.modvault.core.testing.SelfSignedTls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.storage.MutableClock;
+import io.modvault.core.testing.SelfSignedTls;
 import io.modvault.core.upstream.EnvironmentProxySelector;
 import io.modvault.core.upstream.HttpUpstreamSettings;
 import io.modvault.core.vcs.VcsException.Kind;
