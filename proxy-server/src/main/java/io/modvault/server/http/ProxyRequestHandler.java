@@ -11,6 +11,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
@@ -124,6 +126,10 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
             response.discard();
             completed(ctx, rc, response, false);
             return;
+        }
+        if (!keepAlive) {
+            // Say so, or a client reusing the connection sees a reset instead of a clean end.
+            response.head().headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         ChannelFuture done;
         if (response.file().isPresent()) {
