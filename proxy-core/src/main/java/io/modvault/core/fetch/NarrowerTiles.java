@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class NarrowerTiles {
     private static final Pattern PARTIAL = Pattern.compile("(tile/([0-9]+)/(data|[0-9]+)/[x0-9/]+)\\.p/([0-9]+)");
+    private static final Pattern WIDTH = Pattern.compile("[1-9][0-9]{0,8}");
     private static final int HASH_BYTES = 32;
 
     private final ModuleStore store;
@@ -44,7 +45,7 @@ final class NarrowerTiles {
         String widerPrefix = tile + ".p/";
         for (String key : store.keys(EntryKind.SUMDB, widerPrefix)) {
             String suffix = key.substring(widerPrefix.length());
-            if (suffix.matches("[1-9][0-9]{0,8}") && Integer.parseInt(suffix) > width) {
+            if (WIDTH.matcher(suffix).matches() && Integer.parseInt(suffix) > width) {
                 derived = store.get(EntryKey.of(EntryKind.SUMDB, key)).flatMap(wider -> cut(wider, width, data));
                 if (derived.isPresent()) {
                     return derived;
