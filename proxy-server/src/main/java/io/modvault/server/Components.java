@@ -37,6 +37,7 @@ final class Components {
     private final HttpUpstreamSettings http;
     private final RoutingPolicy policy;
     private final UpstreamClient direct;
+    private ProxyChain mainChain;
 
     Components(ServerConfig config, Clock clock) {
         this.config = config;
@@ -67,7 +68,14 @@ final class Components {
 
     /** The main upstream chain ({@code GOPROXY}; {@code direct} fetches from version control). */
     UpstreamClient upstream() {
-        return chain(config.upstream(), ConfigKey.UPSTREAM);
+        return mainChain();
+    }
+
+    private synchronized ProxyChain mainChain() {
+        if (mainChain == null) {
+            mainChain = chain(config.upstream(), ConfigKey.UPSTREAM);
+        }
+        return mainChain;
     }
 
     Routing routing() {
@@ -81,14 +89,22 @@ final class Components {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.SUMDB.envName() + ": " + e.getMessage());
         }
-        return new VerificationSettings(database, policy.noSumDbPatterns(), uri -> Upstreams.forUri(uri, http));
+        Optional<ChecksumDatabase> proxied = config.sumdbProxy()
+                ? database.or(() -> ChecksumDatabase.parse("sum.golang.org")) : Optional.empty();
+        return new VerificationSettings(database, policy.noSumDbPatterns(), uri -> Upstreams.forUri(uri, http), proxied,
+                cacheOnly());
+    }
+
+    /** GOPROXY=off: the checksum database is answered from the cache alone, never contacted. */
+    private boolean cacheOnly() {
+        return mainChain().entries().getFirst().equals("off");
     }
 
     RoutingPolicy policy() {
         return policy;
     }
 
-    private UpstreamClient chain(String goproxy, ConfigKey key) {
+    private ProxyChain chain(String goproxy, ConfigKey key) {
         try {
             return ProxyChain.parse(goproxy, uri -> Upstreams.forUri(uri, http), () -> direct);
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
+import io.modvault.core.fetch.VerificationSettings;
 import io.modvault.core.upstream.UpstreamClient;
 import java.time.Clock;
 import java.util.Map;
@@ -44,5 +45,34 @@ class ComponentsTest {
     void chainNameHidesCredentials() {
         assertThat(upstream(Map.of("GOPROXY", "https://user:secret@corp.example/gp|https://proxy.golang.org")).name())
                 .doesNotContain("secret").contains("corp.example");
+    }
+
+    private static VerificationSettings verification(Map<String, String> env) {
+        return new Components(config(env), Clock.systemUTC()).verification();
+    }
+
+    @Test
+    void sumdbProxiedToClientsWhenOwnVerificationIsOff() {
+        VerificationSettings off = verification(Map.of("GOSUMDB", "off"));
+        assertThat(off.database()).isEmpty();
+        assertThat(off.proxied()).hasValueSatisfying(db -> assertThat(db.name()).isEqualTo("sum.golang.org"));
+        VerificationSettings on = verification(Map.of());
+        assertThat(on.proxied()).isEqualTo(on.database()).isPresent();
+        assertThat(verification(Map.of("MODVAULT_SUMDB_PROXY", "off")).proxied()).isEmpty();
+        assertThat(verification(Map.of("MODVAULT_SUMDB_PROXY", "off")).database()).isPresent();
+    }
+
+    @Test
+    void invalidSumdbProxySettingNamesTheKey() {
+        assertThatThrownBy(() -> config(Map.of("MODVAULT_SUMDB_PROXY", "yes")))
+                .isInstanceOf(ConfigException.class).hasMessage("MODVAULT_SUMDB_PROXY: invalid value 'yes' (on or off)");
+    }
+
+    @Test
+    void goproxyOffServesChecksumDatabaseFromCacheOnly() {
+        assertThat(verification(Map.of("GOPROXY", "off")).cacheOnly()).isTrue();
+        assertThat(verification(Map.of("GOPROXY", " off ,https://ignored.example")).cacheOnly()).isTrue();
+        assertThat(verification(Map.of("GOPROXY", "https://proxy.example,off")).cacheOnly()).isFalse();
+        assertThat(verification(Map.of()).cacheOnly()).isFalse();
     }
 }

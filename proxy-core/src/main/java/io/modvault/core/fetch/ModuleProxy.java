@@ -55,12 +55,16 @@ public final class ModuleProxy {
         this.small = new SmallArtifactFetcher(store, routed, settings, clock);
         Optional<ChecksumDatabaseProxy> database = verification.database()
                 .map(db -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock));
+        // Clients usually reach the verified database, and then share its single-flights.
+        Optional<ChecksumDatabaseProxy> proxied = verification.proxied().map(db -> database
+                .filter(verified -> verified.name().equals(db.name()))
+                .orElseGet(() -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock)));
         ChecksumReads reads = database.<ChecksumReads>map(d -> d).orElse(path -> {
             throw new ChecksumReads.ChecksumReadException("no checksum database configured", false, false);
         });
         this.verifier = new ModuleVerifier(verification.database(), verification.noSumdb(), store, reads);
         this.zips = new ZipFetcher(store, routed, settings, clock, verifier, new HashLedger(store));
-        this.sumdb = new SumdbRequests(database, verifier);
+        this.sumdb = new SumdbRequests(proxied, verifier);
     }
 
     /** The verifier, for its statistics. */

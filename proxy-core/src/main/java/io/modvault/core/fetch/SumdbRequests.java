@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Clients' {@code /sumdb/<name>/…} requests. {@code supported} is answered here and never
- * forwarded (forwarding it could make the go command stop using modvault for checksums);
- * lookups of private (GONOSUMDB) modules are refused here, so their names never leave the
- * network; everything else is served from the cached database reads.
+ * Clients' {@code /sumdb/<name>/…} requests, for the one database proxied to them (which may be
+ * the go command's default while modvault itself does not verify). {@code supported} is
+ * answered here and never forwarded (forwarding it could make the go command stop using modvault
+ * for checksums); lookups of private (GONOSUMDB) modules are refused here, so their names never
+ * leave the network; everything else is served from the cached database reads.
  */
 final class SumdbRequests {
     private final Optional<ChecksumDatabaseProxy> database;
@@ -23,8 +24,7 @@ final class SumdbRequests {
     }
 
     FetchResult get(ProxyRequest.Sumdb request) {
-        Optional<String> configured = verifier.database().map(db -> db.name());
-        if (database.isEmpty() || !configured.get().equals(request.databaseName())) {
+        if (database.isEmpty() || !database.get().name().equals(request.databaseName())) {
             return new FetchResult.NotFound("checksum database " + request.databaseName() + " is not proxied here",
                     CacheOutcome.NONE);
         }

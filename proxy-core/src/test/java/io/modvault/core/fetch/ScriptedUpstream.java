@@ -38,6 +38,10 @@ final class ScriptedUpstream implements UpstreamClient {
         return n == null ? 0 : n.get();
     }
 
+    int totalRequests() {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
     @Override
     public String name() {
         return NAME;

@@ -67,6 +67,7 @@ public final class ConfigLoader {
         return new ServerConfig(
                 ConfigValues.nonEmpty(ConfigKey.UPSTREAM, raw.get(ConfigKey.UPSTREAM)),
                 ConfigValues.nonEmpty(ConfigKey.SUMDB, raw.get(ConfigKey.SUMDB)),
+                ConfigValues.onOff(ConfigKey.SUMDB_PROXY, raw.get(ConfigKey.SUMDB_PROXY)),
                 Map.copyOf(routing),
                 ConfigValues.duration(ConfigKey.GIT_TIMEOUT, raw.get(ConfigKey.GIT_TIMEOUT)),
                 ConfigValues.listenAddress(raw.get(ConfigKey.LISTEN)),

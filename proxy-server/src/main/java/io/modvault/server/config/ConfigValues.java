@@ -112,6 +112,14 @@ final class ConfigValues {
         throw new ConfigException(ConfigKey.LOG_LEVEL.envName() + ": invalid level '" + value + "' (ERROR, WARN, INFO, DEBUG or TRACE)");
     }
 
+    static boolean onOff(ConfigKey key, String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new ConfigException(key.envName() + ": invalid value '" + value + "' (on or off)");
+        };
+    }
+
     static String nonEmpty(ConfigKey key, String value) {
         if (value == null || value.isBlank()) {
             throw new ConfigException(key.envName() + ": must not be empty");

@@ -12,8 +12,9 @@ import java.util.Map;
  * MODVAULT_DENY/ALLOW/ROUTES, MODVAULT_GIT_CREDENTIALS), for {@code RoutingPolicy} and
  * {@code Credentials}, which apply the go command's defaults. {@code environment} is kept for the
  * settings that belong to the process rather than to modvault (HTTPS_PROXY, NO_PROXY, …).
+ * {@code sumdbProxy} keeps {@code /sumdb/} served to clients whatever {@code sumdb} says.
  */
-public record ServerConfig(String upstream, String sumdb, Map<String, String> routing, Duration gitTimeout,
+public record ServerConfig(String upstream, String sumdb, boolean sumdbProxy, Map<String, String> routing, Duration gitTimeout,
                            InetSocketAddress listen, Path dataDir, StoreType store,
                            FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
                            Duration shutdownGrace, int eventLoopThreads, String logLevel,
