@@ -92,7 +92,8 @@ class ChecksumDatabaseOfflineIT {
     void sumdbProxiedToClientsWhenOwnVerificationIsOff() throws Exception {
         ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sum.golang.org", TestModules.catalogue())
                 .mountOn(upstream);
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", "off"));
+        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
+                Map.of("GOSUMDB", "off", "MODVAULT_SUMDB_PROXY", "on"));
         assertThat(modvault.get("/sumdb/sum.golang.org/supported").statusCode()).isEqualTo(200);
 
         go("go", database.verifierKey()).run(temp, "mod", "download", "-json", FIRST.coordinate()).requireSuccess();
@@ -114,7 +115,7 @@ class ChecksumDatabaseOfflineIT {
         ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sum.golang.org", TestModules.catalogue())
                 .mountOn(upstream);
         modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
-                Map.of("GOSUMDB", "off", "GOPRIVATE", "example.test/private"));
+                Map.of("GOSUMDB", "off", "GOPRIVATE", "example.test/private", "MODVAULT_SUMDB_PROXY", "on"));
         HttpResponse<byte[]> refused = modvault.get("/sumdb/sum.golang.org/lookup/example.test/private/x@v1.0.0");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(database.wasAskedAbout("example.test/private")).isFalse();

@@ -29,6 +29,11 @@ final class RunningModvault implements AutoCloseable {
         env.putAll(settings);
         env.putIfAbsent("MODVAULT_LISTEN", "127.0.0.1:0");
         env.putIfAbsent("GOSUMDB", "off");
+        // Hermetic: with GOSUMDB=off the default would serve sum.golang.org to clients, reached
+        // directly when the fake upstream does not offer it. Tests that want it say so.
+        if (env.get("GOSUMDB").equals("off")) {
+            env.putIfAbsent("MODVAULT_SUMDB_PROXY", "off");
+        }
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
         env.put("GOPROXY", upstream);
         ServerConfig config = ConfigLoader.load(env, Optional.empty(), Map.of());
