@@ -31,6 +31,7 @@ final class ModvaultProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MODVAULT_") || name.startsWith("GO"));
         env.put("GOSUMDB", "off");
+        env.put("MODVAULT_SUMDB_PROXY", "off");
         env.put("GOPROXY", upstream);
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
         env.put("MODVAULT_LISTEN", "127.0.0.1:" + port);
