@@ -107,7 +107,7 @@ class Modvault:
         self.port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MODVAULT_", "GO"))}
         env.update({"MODVAULT_LISTEN": f"{HOST}:{self.port}", "MODVAULT_DATA_DIR": data, "GOPROXY": upstream,
-                    "GOSUMDB": "off", "MODVAULT_LOG_LEVEL": "WARN"})
+                    "GOSUMDB": "off", "MODVAULT_SUMDB_PROXY": "off", "MODVAULT_LOG_LEVEL": "WARN"})
         env.update(extra_env or {})
         cmd = [java, f"-Xmx{heap}", "-jar", jar, "serve"]
         if nofile:
