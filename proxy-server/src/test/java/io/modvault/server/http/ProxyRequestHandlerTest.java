@@ -53,10 +53,12 @@ class ProxyRequestHandlerTest {
                 return new UpstreamResult.Failed<>(name(), "no files here", false);
             }
         };
+        ProxyMetrics metrics = new ProxyMetrics();
         ProxyServices services = new ProxyServices(new ModuleProxy(store, upstream, FetchSettings.defaults(), Clock.systemUTC()),
-                new DirectExecutorService(), new ProxyMetrics(), Clock.systemUTC(), new AtomicInteger(), 1 << 20,
+                new DirectExecutorService(), metrics, Clock.systemUTC(), new AtomicInteger(), 1 << 20,
                 accessLog = new AccessLog(System.out, 16, () -> true));
-        channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC())));
+        channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC()),
+                new ErrorAnswers(metrics, Clock.systemUTC())));
     }
 
     @AfterEach
