@@ -5,6 +5,10 @@ import io.modvault.core.fetch.VerificationSettings;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ServerConfig;
+import io.modvault.server.connection.ConnectionGate;
+import io.modvault.server.connection.ConnectionLimits;
+import io.modvault.server.connection.FileDescriptorBudget;
+import io.modvault.server.connection.ReportedConnectionEvents;
 import io.modvault.server.http.AccessLog;
 import io.modvault.server.http.ProxyChannelInitializer;
 import io.modvault.server.http.ProxyServices;
@@ -78,17 +82,25 @@ public final class ProxyServer implements AutoCloseable {
             metrics.registerAccessLog(accessLog::dropped);
             ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes(),
                     accessLog);
+            ConnectionLimits limits = config.connections();
+            ReportedConnectionEvents events = new ReportedConnectionEvents(metrics, clock);
+            ConnectionGate gate = new ConnectionGate(limits, events);
+            metrics.registerOpenConnections(gate::open);
             Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
             Channel channel = new ServerBootstrap().group(group).channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
-                    .childHandler(new ProxyChannelInitializer(services))
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childHandler(new ProxyChannelInitializer(services, limits, gate, events))
                     .bind(config.listen()).sync().channel();
             LOG.info("modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
                     channel.localAddress(), upstream.name(), config.sumdb(), config.dataDir().toAbsolutePath(), config.store(),
                     epoll ? "epoll" : "nio");
+            LOG.info("connection limits: {} open, {} per client address (file-descriptor limit {}), request head within {}, idle {}",
+                    limits.maxConnections(), limits.maxPerClient(), FileDescriptorBudget.processLimit(), limits.headerTimeout(),
+                    limits.idleTimeout());
             return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace(), accessLog);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);

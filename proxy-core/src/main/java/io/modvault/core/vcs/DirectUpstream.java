@@ -2,6 +2,8 @@ package io.modvault.core.vcs;
 
 import io.modvault.core.module.InvalidModuleException;
 import io.modvault.core.module.ModulePath;
+import io.modvault.core.storage.DiskFull;
+import io.modvault.core.storage.LocalErrors;
 import io.modvault.core.upstream.DownloadedFile;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult.Failed;
@@ -124,7 +126,7 @@ public final class DirectUpstream implements UpstreamClient {
             }
             return new Found<>(NAME, Files.readAllBytes(temp));
         } catch (IOException e) {
-            return new Failed<>(NAME, "reading the built zip: " + e.getMessage(), false);
+            return new Failed<>(NAME, "reading the built zip: " + LocalErrors.describe(e), false);
         } finally {
             try {
                 Files.deleteIfExists(temp);
@@ -147,6 +149,9 @@ public final class DirectUpstream implements UpstreamClient {
         try {
             return new Found<>(NAME, work.get());
         } catch (VcsException e) {
+            if (DiskFull.causedBy(e)) {
+                throw e; // a local condition (507), not the repository's answer
+            }
             return switch (e.kind()) {
                 case NOT_FOUND -> new NotFound<>(NAME, 404, e.getMessage());
                 case AUTH, FAILED -> new Failed<>(NAME, e.getMessage(), false);

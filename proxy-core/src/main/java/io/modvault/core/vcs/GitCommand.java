@@ -1,5 +1,6 @@
 package io.modvault.core.vcs;
 
+import io.modvault.core.storage.LocalErrors;
 import io.modvault.core.vcs.GitResult.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class GitCommand {
             process = builder.start();
         } catch (IOException e) {
             throw new VcsException(VcsException.Kind.FAILED,
-                    "cannot run " + executable + " (is git installed?): " + e.getMessage(), e);
+                    "cannot run " + executable + " (is git installed?): " + LocalErrors.describe(e), e);
         }
         try (OutputStream stdout = stdoutFile == null ? new ByteArrayOutputStream() : Files.newOutputStream(stdoutFile)) {
             process.getOutputStream().close();
@@ -105,7 +106,7 @@ public final class GitCommand {
             return new GitResult(finished ? process.exitValue() : -1, out, stderr.text(), outcome);
         } catch (IOException e) {
             kill(process);
-            throw new VcsException(VcsException.Kind.FAILED, "running git: " + e.getMessage(), e);
+            throw new VcsException(VcsException.Kind.FAILED, "running git: " + LocalErrors.describe(e), e);
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package io.modvault.core.vcs;
 
+import io.modvault.core.storage.LocalErrors;
 import io.modvault.core.vcs.VcsException.Kind;
 import java.net.URI;
 import java.util.Locale;
@@ -62,7 +63,7 @@ final class GitFailures {
 
     /** The first lines of stderr, one line, redacted and capped; or the exit status. */
     static String detail(String stderr, int exitCode) {
-        String text = redact(stderr).strip().replaceAll("\\s*\\R\\s*", "; ");
+        String text = LocalErrors.withoutPaths(redact(stderr)).strip().replaceAll("\\s*\\R\\s*", "; ");
         StringBuilder clean = new StringBuilder();
         text.codePoints().filter(c -> !Character.isISOControl(c)).forEach(clean::appendCodePoint);
         if (clean.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.modvault.core.vcs;
 
+import io.modvault.core.storage.LocalErrors;
 import io.modvault.core.vcs.RefLists.Listing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ final class MirrorSync {
                         StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED, "writing " + file + ": " + e.getMessage(), e);
+            throw new VcsException(VcsException.Kind.FAILED, "writing the mirror's " + file.getFileName() + ": " + LocalErrors.describe(e), e);
         }
     }
 
@@ -112,7 +113,7 @@ final class MirrorSync {
             deleteTree(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED, "creating mirror " + dir + ": " + e.getMessage(), e);
+            throw new VcsException(VcsException.Kind.FAILED, "creating a mirror for " + GitFailures.redact(url) + ": " + LocalErrors.describe(e), e);
         }
         List<String> args = new ArrayList<>(List.of("init", "--bare", "-q"));
         if (sha256) {

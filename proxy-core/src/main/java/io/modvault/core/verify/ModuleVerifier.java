@@ -3,6 +3,7 @@ package io.modvault.core.verify;
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.policy.PrefixPatterns;
+import io.modvault.core.storage.LocalErrors;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.sumdb.SumdbException;
 import io.modvault.sumdb.SumdbVerifier;
@@ -65,7 +66,7 @@ public final class ModuleVerifier {
         try {
             hash = DirHash.hashZip(zip);
         } catch (IOException | SumdbException e) {
-            return new Verdict.Refused(502, "zip for " + module.value() + "@" + version + " cannot be hashed: " + e.getMessage());
+            return new Verdict.Refused(502, "zip for " + module.value() + "@" + version + " cannot be hashed: " + LocalErrors.describe(e));
         }
         return verify(module, version, hash, true);
     }

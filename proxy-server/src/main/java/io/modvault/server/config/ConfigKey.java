@@ -39,6 +39,13 @@ public enum ConfigKey {
     EVENT_LOOP_THREADS("MODVAULT_EVENT_LOOP_THREADS", "event-loop-threads", "0", "Netty event-loop threads; 0 means one per CPU core."),
     SUMDB_PROXY("MODVAULT_SUMDB_PROXY", "sumdb-proxy", "on",
             "on: keep serving /sumdb/ to clients, for GOSUMDB's database or, when GOSUMDB=off, for sum.golang.org (so clients that keep their own GOSUMDB can verify and switch toolchains); off: /sumdb/ answers 404."),
+    REQUEST_HEADER_TIMEOUT("MODVAULT_REQUEST_HEADER_TIMEOUT", "request-header-timeout", "10s",
+            "Longest a client may take to send a request head, counted from the connection's accept or the request's first byte; slower clients are disconnected."),
+    IDLE_TIMEOUT("MODVAULT_IDLE_TIMEOUT", "idle-timeout", "60s", "How long a keep-alive connection may sit idle between requests before it is closed."),
+    MAX_CONNECTIONS("MODVAULT_MAX_CONNECTIONS", "max-connections", "auto",
+            "Most open client connections; beyond it new ones get a one-line 503 and are closed. auto: (file-descriptor limit - max(256, limit/5)) / 2, at least 64."),
+    MAX_CONNECTIONS_PER_CLIENT("MODVAULT_MAX_CONNECTIONS_PER_CLIENT", "max-connections-per-client", "auto",
+            "Most open connections from one client address (beyond it: 503 and closed); auto: half of MODVAULT_MAX_CONNECTIONS."),
     LOG_LEVEL("MODVAULT_LOG_LEVEL", "log-level", "INFO", "Log level: ERROR, WARN, INFO (one access-log line per request) or DEBUG.");
 
     private final String envName;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.modvault.core.fetch.FetchSettings;
+import io.modvault.server.connection.ConnectionLimits;
+import io.modvault.server.connection.FileDescriptorBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +81,18 @@ public final class ConfigLoader {
                 ConfigValues.duration(ConfigKey.UPSTREAM_TIMEOUT, raw.get(ConfigKey.UPSTREAM_TIMEOUT)),
                 ConfigValues.duration(ConfigKey.SHUTDOWN_GRACE, raw.get(ConfigKey.SHUTDOWN_GRACE)),
                 ConfigValues.threads(raw.get(ConfigKey.EVENT_LOOP_THREADS)),
+                connectionLimits(raw),
                 ConfigValues.logLevel(raw.get(ConfigKey.LOG_LEVEL)),
                 Map.copyOf(env));
+    }
+
+    private static ConnectionLimits connectionLimits(Map<ConfigKey, String> raw) {
+        return ConnectionLimits.of(
+                ConfigValues.positiveDuration(ConfigKey.REQUEST_HEADER_TIMEOUT, raw.get(ConfigKey.REQUEST_HEADER_TIMEOUT)),
+                ConfigValues.positiveDuration(ConfigKey.IDLE_TIMEOUT, raw.get(ConfigKey.IDLE_TIMEOUT)),
+                ConfigValues.cap(ConfigKey.MAX_CONNECTIONS, raw.get(ConfigKey.MAX_CONNECTIONS)),
+                ConfigValues.cap(ConfigKey.MAX_CONNECTIONS_PER_CLIENT, raw.get(ConfigKey.MAX_CONNECTIONS_PER_CLIENT)),
+                FileDescriptorBudget.processLimit());
     }
 
     private static void checkEnvironment(Map<String, String> env) {

@@ -1,5 +1,6 @@
 package io.modvault.server.config;
 
+import io.modvault.server.connection.ConnectionLimits;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -46,6 +47,31 @@ final class ConfigValues {
             // fall through to the error below
         }
         throw new ConfigException(key.envName() + ": invalid duration '" + value + "' (use e.g. 500ms, 60s, 5m, 1h, 7d or PT1M)");
+    }
+
+    static Duration positiveDuration(ConfigKey key, String value) {
+        Duration d = duration(key, value);
+        if (d.isZero()) {
+            throw new ConfigException(key.envName() + ": must be longer than 0");
+        }
+        return d;
+    }
+
+    /** {@code auto} or a count of at least 1. */
+    static ConnectionLimits.OptionalCap cap(ConfigKey key, String value) {
+        String v = value.trim();
+        if (v.equalsIgnoreCase("auto")) {
+            return ConnectionLimits.OptionalCap.AUTO;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 1) {
+                return new ConnectionLimits.OptionalCap(n);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(key.envName() + ": invalid count '" + value + "' (auto or a number of at least 1)");
     }
 
     static long bytes(ConfigKey key, String value) {

@@ -1,6 +1,7 @@
 package io.modvault.server.config;
 
 import io.modvault.core.fetch.FetchSettings;
+import io.modvault.server.connection.ConnectionLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Map;
 public record ServerConfig(String upstream, String sumdb, boolean sumdbProxy, Map<String, String> routing, Duration gitTimeout,
                            InetSocketAddress listen, Path dataDir, StoreType store,
                            FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
-                           Duration shutdownGrace, int eventLoopThreads, String logLevel,
+                           Duration shutdownGrace, int eventLoopThreads, ConnectionLimits connections, String logLevel,
                            Map<String, String> environment) {
 
     /** Which {@link io.modvault.core.storage.ModuleStore} to run on. */

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -29,21 +30,26 @@ import org.slf4j.LoggerFactory;
  * a queue, so responses can never overtake each other). On the event loop it only parses the
  * URL and answers fresh small artifacts from the {@link MemoryCache}; everything else (fetching,
  * opening files) runs on a virtual thread, and the prepared response is written back on the
- * event loop. Every request ends with one access-log line and one metrics update.
+ * event loop. Every request ends with one access-log line and one metrics update. A client that
+ * shuts down its sending side after its requests (TCP half-close) still gets every answer; the
+ * connection is closed once the last one is written.
  */
 public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyRequestHandler.class);
     private final ProxyServices services;
     private final ResponsePreparer preparer;
     private final MemoryCache memory;
+    private final ErrorAnswers errors;
     private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
     private boolean busy;
+    private boolean inputShutdown;
 
-    public ProxyRequestHandler(ProxyServices services, MemoryCache memory) {
+    public ProxyRequestHandler(ProxyServices services, MemoryCache memory, ErrorAnswers errors) {
         super(false);
         this.services = services;
         this.preparer = new ResponsePreparer(services.clock());
         this.memory = memory;
+        this.errors = errors;
     }
 
     @Override
@@ -112,8 +118,7 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
             try {
                 response = work.run();
             } catch (Exception | Error e) {
-                LOG.warn("request {} {} failed unexpectedly", rc.method(), rc.uri(), e);
-                response = Responses.error(500, "internal error: " + e, CacheOutcome.NONE, false);
+                response = errors.answer(rc, e);
             }
             PreparedResponse ready = response;
             ctx.executor().execute(() -> finish(ctx, rc, ready));
@@ -141,7 +146,7 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
         }
         done.addListener((ChannelFutureListener) f -> {
             completed(ctx, rc, response, f.isSuccess());
-            if (!keepAlive || !f.isSuccess()) {
+            if (!keepAlive || !f.isSuccess() || (inputShutdown && pending.isEmpty())) {
                 ctx.close();
             } else {
                 handleNext(ctx);
@@ -173,7 +178,12 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent && !busy) {
+        if (event instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (!busy && pending.isEmpty()) {
+                ctx.close();
+            }
+        } else if (event instanceof IdleStateEvent && !busy) {
             ctx.close();
         } else {
             super.userEventTriggered(ctx, event);

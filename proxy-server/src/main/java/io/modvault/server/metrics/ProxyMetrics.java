@@ -4,12 +4,14 @@ import io.modvault.core.fetch.CacheOutcome;
 import io.modvault.core.verify.VerificationStats;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +29,11 @@ public final class ProxyMetrics {
             .help("Response body bytes sent, by artifact kind").labelNames("kind").register(registry);
     private final Histogram latency = Histogram.builder().name("modvault_request_duration_seconds")
             .help("Time from request to the last byte written, by artifact kind").labelNames("kind").register(registry);
+    private final Counter connectionsRejected = Counter.builder().name("modvault_connections_rejected_total")
+            .help("Connections refused at accept (caps) or cut before a complete request head, by reason")
+            .labelNames("reason").register(registry);
+    private final Counter diskFull = Counter.builder().name("modvault_disk_full_total")
+            .help("Requests answered 507 because the data directory's disk was full").register(registry);
 
     /** Exposes the checksum verification outcomes ({@code modvault_checksum_*_total}). */
     public void register(VerificationStats stats) {
@@ -44,6 +51,20 @@ public final class ProxyMetrics {
     public void registerAccessLog(LongSupplier dropped) {
         callbackCounter("modvault_access_log_dropped_total", "Access-log lines dropped because the log writer fell behind",
                 dropped);
+    }
+
+    /** The connections admitted and still open ({@code modvault_open_connections}). */
+    public void registerOpenConnections(IntSupplier open) {
+        GaugeWithCallback.builder().name("modvault_open_connections").help("Client connections admitted and still open")
+                .callback(cb -> cb.call(open.getAsInt())).register(registry);
+    }
+
+    public void connectionRejected(String reason) {
+        connectionsRejected.labelValues(reason).inc();
+    }
+
+    public void diskFull() {
+        diskFull.inc();
     }
 
     private void callbackCounter(String name, String help, LongSupplier value) {

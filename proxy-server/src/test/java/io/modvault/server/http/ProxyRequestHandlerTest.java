@@ -15,7 +15,12 @@ import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.AbstractExecutorService;
@@ -31,8 +36,10 @@ class ProxyRequestHandlerTest {
     @TempDir
     Path dir;
     private final AtomicInteger upstreamCalls = new AtomicInteger();
+    private final Deque<RuntimeException> upstreamThrows = new ArrayDeque<>();
     private InMemoryModuleStore store;
     private EmbeddedChannel channel;
+    private final DirectExecutorService blocking = new DirectExecutorService();
     private AccessLog accessLog;
 
     @BeforeEach
@@ -45,6 +52,10 @@ class ProxyRequestHandlerTest {
 
             public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
                 upstreamCalls.incrementAndGet();
+                RuntimeException failure = upstreamThrows.poll();
+                if (failure != null) {
+                    throw failure;
+                }
                 return new UpstreamResult.Found<>(name(), "v1.0.0\n".getBytes(StandardCharsets.UTF_8));
             }
 
@@ -53,10 +64,12 @@ class ProxyRequestHandlerTest {
                 return new UpstreamResult.Failed<>(name(), "no files here", false);
             }
         };
+        ProxyMetrics metrics = new ProxyMetrics();
         ProxyServices services = new ProxyServices(new ModuleProxy(store, upstream, FetchSettings.defaults(), Clock.systemUTC()),
-                new DirectExecutorService(), new ProxyMetrics(), Clock.systemUTC(), new AtomicInteger(), 1 << 20,
+                blocking, metrics, Clock.systemUTC(), new AtomicInteger(), 1 << 20,
                 accessLog = new AccessLog(System.out, 16, () -> true));
-        channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC())));
+        channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC()),
+                new ErrorAnswers(metrics, Clock.systemUTC())));
     }
 
     @AfterEach
@@ -127,10 +140,89 @@ class ProxyRequestHandlerTest {
         }
     }
 
-    /** Runs blocking work inline so the embedded channel test stays single-threaded. */
+    @Test
+    void unexpectedFailureAnswers500WithAnIncidentIdAndNoExceptionText() {
+        upstreamThrows.add(new IllegalStateException("secret detail at /srv/modvault/data/blobs/ab"));
+        FullHttpResponse response = exchange(HttpMethod.GET, "/example.test/m/@v/list");
+        try {
+            String body = response.content().toString(StandardCharsets.UTF_8);
+            assertThat(response.status().code()).isEqualTo(500);
+            assertThat(body).matches("internal error \\(incident [0-9a-f]{8}; the server log has the detail\\)\n")
+                    .doesNotContain("secret").doesNotContain("/srv").doesNotContain("Exception");
+        } finally {
+            response.release();
+        }
+    }
+
+    /** Failure 5: disk full answered 500 with the Java exception and the absolute temp-file path. */
+    @Test
+    void diskFullAnswers507WithoutPathCountsItAndRecoversOnTheNextRequest() {
+        upstreamThrows.add(new UncheckedIOException("cannot write download target /srv/modvault/tmp/dl-1.tmp",
+                new FileSystemException("/srv/modvault/tmp/dl-1.tmp", null, "No space left on device")));
+        FullHttpResponse full = exchange(HttpMethod.GET, "/example.test/m/@v/list");
+        try {
+            assertThat(full.status().code()).isEqualTo(507);
+            assertThat(full.content().toString(StandardCharsets.UTF_8))
+                    .isEqualTo("insufficient storage: modvault's disk is full; retry once space is freed\n");
+        } finally {
+            full.release();
+        }
+        FullHttpResponse recovered = exchange(HttpMethod.GET, "/example.test/m/@v/list");
+        try {
+            assertThat(recovered.status().code()).isEqualTo(200);
+        } finally {
+            recovered.release();
+        }
+        FullHttpResponse metrics = exchange(HttpMethod.GET, "/metrics");
+        try {
+            assertThat(metrics.content().toString(StandardCharsets.UTF_8)).contains("modvault_disk_full_total 1.0");
+        } finally {
+            metrics.release();
+        }
+    }
+
+    /** Failure 6: a client that shut its sending side after the request got no answer. */
+    @Test
+    void halfClosedClientStillGetsItsAnswerAndTheConnectionClosesAfterIt() {
+        blocking.hold = true;
+        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/example.test/m/@v/list"));
+        channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        assertThat(channel.isOpen()).isTrue();
+        blocking.runHeld();
+        channel.runPendingTasks();
+        FullHttpResponse response = channel.readOutbound();
+        try {
+            assertThat(response.status().code()).isEqualTo(200);
+            assertThat(response.content().toString(StandardCharsets.UTF_8)).isEqualTo("v1.0.0\n");
+        } finally {
+            response.release();
+        }
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void halfClosedIdleConnectionIsClosedAtOnce() {
+        channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    /** Runs blocking work inline (or, while {@code hold}, when told) so the embedded channel test stays single-threaded. */
     private static final class DirectExecutorService extends AbstractExecutorService {
+        private final Deque<Runnable> held = new ArrayDeque<>();
+        boolean hold;
+
         public void execute(Runnable command) {
-            command.run();
+            if (hold) {
+                held.add(command);
+            } else {
+                command.run();
+            }
+        }
+
+        void runHeld() {
+            for (Runnable next; (next = held.poll()) != null; ) {
+                next.run();
+            }
         }
 
         public void shutdown() {
