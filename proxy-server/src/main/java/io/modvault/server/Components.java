@@ -112,6 +112,7 @@ final class Components {
             throw new ConfigException("HTTPS_PROXY/HTTP_PROXY: " + e.getMessage());
         }
         return new HttpUpstreamSettings(config.connectTimeout(), config.upstreamTimeout(),
-                egress.proxies() ? Optional.of(egress) : Optional.empty(), HttpUpstreamSettings.userAgentFor(Versions.current()));
+                egress.proxies() ? Optional.of(egress) : Optional.empty(), HttpUpstreamSettings.userAgentFor(Versions.current()),
+                config.upstreamDeadline());
     }
 }

@@ -90,10 +90,11 @@ public final class HttpUpstreamClient implements UpstreamClient {
         }
         URI uri = URI.create(requestBase + "/" + UpstreamUrls.escapePath(path));
         String shown = uri.toString();
-        Duration timeout = transport.settings().requestTimeout();
+        Deadline deadline = Deadline.after(transport.settings().fetchDeadline());
+        Duration timeout = deadline.cap(transport.settings().requestTimeout());
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            response = transport.client().send(request(uri), HttpResponse.BodyHandlers.ofPublisher());
+            response = transport.client().send(request(uri, timeout), HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             return new Failed<>(name, "timed out after " + millis(transport.settings().connectTimeout())
                     + " connecting for " + shown, true);
@@ -109,7 +110,7 @@ public final class HttpUpstreamClient implements UpstreamClient {
         response.body().subscribe(body);
         try {
             if (response.statusCode() == 200) {
-                return readBody(response, body, shown, maxBytes, sinks);
+                return readBody(response, body, shown, maxBytes, sinks, deadline);
             }
             return errorResult(response, body, shown);
         } catch (InterruptedException e) {
@@ -120,10 +121,10 @@ public final class HttpUpstreamClient implements UpstreamClient {
         }
     }
 
-    private HttpRequest request(URI uri) {
+    private HttpRequest request(URI uri, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()
-                .timeout(transport.settings().requestTimeout())
+                .timeout(timeout)
                 .header("User-Agent", transport.settings().userAgent());
         if (plainHttp) {
             // No h2c upgrade dance on cleartext: some proxies and servers mishandle it.
@@ -134,15 +135,15 @@ public final class HttpUpstreamClient implements UpstreamClient {
     }
 
     private <T> UpstreamResult<T> readBody(HttpResponse<?> response, BodyQueue body, String shown,
-            long maxBytes, Supplier<BodySink<T>> sinks) throws InterruptedException {
+            long maxBytes, Supplier<BodySink<T>> sinks, Deadline deadline) throws InterruptedException {
         OptionalLong declared = contentLength(response);
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
             return tooLarge(shown, maxBytes, " (Content-Length " + declared.getAsLong() + ")");
         }
         Duration idle = transport.settings().requestTimeout();
+        long total = 0;
         try (BodySink<T> sink = sinks.get()) {
-            long total = 0;
-            for (Optional<List<ByteBuffer>> chunks; (chunks = body.next(idle)).isPresent(); ) {
+            for (Optional<List<ByteBuffer>> chunks; (chunks = body.next(deadline.cap(idle))).isPresent(); ) {
                 for (ByteBuffer chunk : chunks.get()) {
                     total += chunk.remaining();
                     if (total > maxBytes) {
@@ -157,6 +158,11 @@ public final class HttpUpstreamClient implements UpstreamClient {
             }
             return new Found<>(name, sink.finish());
         } catch (HttpTimeoutException e) {
+            if (deadline.passed()) {
+                return new Failed<>(name, "exceeded the fetch deadline of "
+                        + Deadline.describe(transport.settings().fetchDeadline()) + " after " + total
+                        + " bytes of " + shown, true);
+            }
             return new Failed<>(name, "stalled: no data for " + millis(idle) + " while reading " + shown, true);
         } catch (IOException e) {
             return new Failed<>(name, "reading " + shown + ": " + describe(e), false);

@@ -37,6 +37,8 @@ public enum ConfigKey {
     UPSTREAM_TIMEOUT("MODVAULT_UPSTREAM_TIMEOUT", "upstream-timeout", "120s", "Timeout for an upstream response to start and for each pause while its body streams in (504 when exceeded)."),
     SHUTDOWN_GRACE("MODVAULT_SHUTDOWN_GRACE", "shutdown-grace", "30s", "On SIGTERM, how long in-flight requests may take to finish before the server stops."),
     EVENT_LOOP_THREADS("MODVAULT_EVENT_LOOP_THREADS", "event-loop-threads", "0", "Netty event-loop threads; 0 means one per CPU core."),
+    UPSTREAM_DEADLINE("MODVAULT_UPSTREAM_DEADLINE", "upstream-deadline", "30m",
+            "Longest time one upstream request may take in total, however steadily data arrives (504 when exceeded); 30m lets Go's 500 MiB zip limit through at about 2.3 Mbit/s."),
     LOG_LEVEL("MODVAULT_LOG_LEVEL", "log-level", "INFO", "Log level: ERROR, WARN, INFO (one access-log line per request) or DEBUG.");
 
     private final String envName;
