@@ -68,6 +68,14 @@ final class SmallArtifactFetcher {
                 NegativeCache.remember(store, notFound, reason, path);
                 yield new FetchResult.NotFound(reason, CacheOutcome.MISS);
             }
+            case UpstreamResult.Refused<byte[]> refused -> {
+                FetchResult.Refused passed = UpstreamFailures.refused(path, refused, CacheOutcome.MISS);
+                if (cached.isPresent()) {
+                    yield content(artifact, cached.get(), CacheOutcome.STALE, "upstream says " + passed.reason());
+                }
+                NegativeCache.remember(store, passed, path);
+                yield passed;
+            }
             case UpstreamResult.Failed<byte[]> failed -> cached
                     .<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, UpstreamFailures.describe(path, failed)))
                     .orElseGet(() -> UpstreamFailures.failure(path, failed));

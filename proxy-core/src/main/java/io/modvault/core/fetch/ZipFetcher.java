@@ -85,6 +85,11 @@ final class ZipFetcher {
                     NegativeCache.remember(store, notFound, reason, path);
                     yield new FetchResult.NotFound(reason, CacheOutcome.MISS);
                 }
+                case UpstreamResult.Refused<DownloadedFile> refused -> {
+                    FetchResult.Refused passed = UpstreamFailures.refused(path, refused, CacheOutcome.MISS);
+                    NegativeCache.remember(store, passed, path);
+                    yield passed;
+                }
                 case UpstreamResult.Failed<DownloadedFile> failed -> UpstreamFailures.failure(path, failed);
             };
         } finally {

@@ -3,6 +3,7 @@ package io.modvault.core.upstream;
 import io.modvault.core.upstream.UpstreamResult.Failed;
 import io.modvault.core.upstream.UpstreamResult.Found;
 import io.modvault.core.upstream.UpstreamResult.NotFound;
+import io.modvault.core.upstream.UpstreamResult.Refused;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * An upstream GOPROXY reached over {@code http://} or {@code https://}; the base URL may carry a
  * path ({@code https://corp.example/gp}) and userinfo, sent as Basic auth over https only (like
  * the go command, credentials are refused for plain http). 200 is {@link Found}, 404 and 410 are
- * {@link NotFound}, everything else, transport errors, truncated bodies, size limits and timeouts
+ * {@link NotFound}, most other 4xx are {@link Refused}, everything else, transport errors, truncated bodies, size limits and timeouts
  * are {@link Failed}. Bodies stream chunk by chunk under a read-idle deadline. A download
  * target that cannot be written is a local fault, not an upstream outcome: it throws
  * {@link java.io.UncheckedIOException}.
@@ -177,12 +178,23 @@ public final class HttpUpstreamClient implements UpstreamClient {
         if (status == 404 || status == 410) {
             return new NotFound<>(name, status, detail.orElse(StatusTexts.text(status)));
         }
+        if (isRefusal(status)) {
+            return new Refused<>(name, status, detail.orElse(StatusTexts.text(status)));
+        }
         Optional<String> insecure = insecureRedirect(response);
         if (insecure.isPresent()) {
             return new Failed<>(name, insecure.get(), false);
         }
         return new Failed<>(name, StatusTexts.statusLine(status) + " from " + shown
                 + detail.map(d -> ": " + d).orElse(""), false);
+    }
+
+    /**
+     * A 4xx about the request itself. Not 407 (our egress proxy wants credentials: a fault of
+     * this server's setup), 408 or 429 (transient: remembering them would prolong an overload).
+     */
+    private static boolean isRefusal(int status) {
+        return status / 100 == 4 && status != 407 && status != 408 && status != 429;
     }
 
     /** The JDK silently returns the 3xx when it refuses https to http; say why, as go does. */
