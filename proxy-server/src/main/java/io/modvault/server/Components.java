@@ -6,6 +6,7 @@ import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
 import io.modvault.core.storage.rocksdb.RocksDbModuleStore;
+import io.modvault.core.upstream.CircuitBreakers;
 import io.modvault.core.upstream.EnvironmentProxySelector;
 import io.modvault.core.upstream.HttpUpstreamSettings;
 import io.modvault.core.upstream.ProxyChain;
@@ -21,6 +22,7 @@ import io.modvault.core.verify.ChecksumDatabase;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,11 +39,13 @@ final class Components {
     private final HttpUpstreamSettings http;
     private final RoutingPolicy policy;
     private final UpstreamClient direct;
+    private final CircuitBreakers breakers;
 
     Components(ServerConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.http = httpSettings(config);
+        this.breakers = new CircuitBreakers(clock);
         this.policy = policy(config);
         Map<String, String> credentialSettings = new HashMap<>(config.environment());
         credentialSettings.putAll(config.routing());
@@ -81,16 +85,25 @@ final class Components {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.SUMDB.envName() + ": " + e.getMessage());
         }
-        return new VerificationSettings(database, policy.noSumDbPatterns(), uri -> Upstreams.forUri(uri, http));
+        return new VerificationSettings(database, policy.noSumDbPatterns(), this::client);
     }
 
     RoutingPolicy policy() {
         return policy;
     }
 
+    /** The circuit breakers of every upstream URL (proxies and checksum databases), for metrics. */
+    CircuitBreakers breakers() {
+        return breakers;
+    }
+
+    private UpstreamClient client(URI uri) {
+        return breakers.guard(Upstreams.forUri(uri, http));
+    }
+
     private UpstreamClient chain(String goproxy, ConfigKey key) {
         try {
-            return ProxyChain.parse(goproxy, uri -> Upstreams.forUri(uri, http), () -> direct);
+            return ProxyChain.parse(goproxy, this::client, () -> direct);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key.envName() + ": " + e.getMessage());
         }

@@ -102,10 +102,10 @@ public final class HttpUpstreamClient implements UpstreamClient {
         } catch (HttpTimeoutException e) {
             return new Failed<>(name, "timed out after " + millis(timeout) + " waiting for " + shown, true);
         } catch (IOException e) {
-            return new Failed<>(name, "GET " + shown + ": " + describe(e), false);
+            return new Failed<>(name, "GET " + shown + ": " + describe(e), false, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed<>(name, "interrupted while requesting " + shown, false);
+            return new Failed<>(name, "interrupted while requesting " + shown, false, false);
         }
         BodyQueue body = new BodyQueue();
         response.body().subscribe(body);
@@ -116,7 +116,7 @@ public final class HttpUpstreamClient implements UpstreamClient {
             return errorResult(response, body, shown);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed<>(name, "interrupted while reading " + shown, false);
+            return new Failed<>(name, "interrupted while reading " + shown, false, false);
         } finally {
             body.cancel();
         }
@@ -155,7 +155,7 @@ public final class HttpUpstreamClient implements UpstreamClient {
             }
             if (declared.isPresent() && total != declared.getAsLong()) {
                 return new Failed<>(name, "body of " + shown + " ended after " + total + " of "
-                        + declared.getAsLong() + " bytes", false);
+                        + declared.getAsLong() + " bytes", false, true);
             }
             return new Found<>(name, sink.finish());
         } catch (HttpTimeoutException e) {
@@ -166,7 +166,7 @@ public final class HttpUpstreamClient implements UpstreamClient {
             }
             return new Failed<>(name, "stalled: no data for " + millis(idle) + " while reading " + shown, true);
         } catch (IOException e) {
-            return new Failed<>(name, "reading " + shown + ": " + describe(e), false);
+            return new Failed<>(name, "reading " + shown + ": " + describe(e), false, true);
         }
     }
 
@@ -186,7 +186,7 @@ public final class HttpUpstreamClient implements UpstreamClient {
             return new Failed<>(name, insecure.get(), false);
         }
         return new Failed<>(name, StatusTexts.statusLine(status) + " from " + shown
-                + detail.map(d -> ": " + d).orElse(""), false);
+                + detail.map(d -> ": " + d).orElse(""), false, status / 100 == 5);
     }
 
     /**
