@@ -40,10 +40,10 @@ final class SmallArtifactFetcher {
                 return negative.get();
             }
         }
-        return flights.run(artifact.key().toString(), () -> refresh(artifact, cached));
+        return flights.run(artifact.key().toString(), control -> refresh(artifact, cached, control));
     }
 
-    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached) {
+    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached, SingleFlight.Control control) {
         String path = artifact.upstreamPath();
         UpstreamResult<byte[]> answer = upstream.fetchBytes(path, artifact.maxBytes());
         return switch (answer) {
@@ -55,8 +55,11 @@ final class SmallArtifactFetcher {
                 }
                 Map<EntryKey, byte[]> writes = new HashMap<>(((SmallArtifact.Admission.Admit) admission).alsoStore());
                 writes.put(artifact.key(), found.body());
-                store.putAll(writes);
-                NegativeCache.forget(store, path);
+                control.commit(() -> {
+                    store.putAll(writes);
+                    NegativeCache.forget(store, path);
+                    return null;
+                });
                 yield new FetchResult.Content(found.body(), artifact.type(), CacheOutcome.MISS,
                         artifact.freshness(), clock.instant(), "");
             }

@@ -36,6 +36,8 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private final MemoryCache memory;
     private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
     private boolean busy;
+    /** The thread preparing the current response; interrupted when the client goes away. */
+    private volatile Thread blockingThread;
 
     public ProxyRequestHandler(ProxyServices services, MemoryCache memory) {
         super(false);
@@ -106,12 +108,22 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     private void runBlocking(ChannelHandlerContext ctx, RequestContext rc, BlockingWork work) {
         services.blockingExecutor().execute(() -> {
+            blockingThread = Thread.currentThread();
+            if (!ctx.channel().isActive()) {
+                Thread.currentThread().interrupt(); // gone before we started: channelInactive may have missed us
+            }
             PreparedResponse response;
             try {
                 response = work.run();
             } catch (Exception | Error e) {
-                LOG.warn("request {} {} failed unexpectedly", rc.method(), rc.uri(), e);
-                response = Responses.error(500, "internal error: " + e, CacheOutcome.NONE, false);
+                if (Thread.interrupted()) {
+                    response = Responses.error(499, "client closed the connection", CacheOutcome.NONE, false);
+                } else {
+                    LOG.warn("request {} {} failed unexpectedly", rc.method(), rc.uri(), e);
+                    response = Responses.error(500, "internal error: " + e, CacheOutcome.NONE, false);
+                }
+            } finally {
+                blockingThread = null;
             }
             PreparedResponse ready = response;
             ctx.executor().execute(() -> finish(ctx, rc, ready));
@@ -159,6 +171,10 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Thread preparing = blockingThread;
+        if (preparing != null) {
+            preparing.interrupt(); // the client is gone: stop waiting, and the fetch if no one else waits
+        }
         for (FullHttpRequest queued; (queued = pending.poll()) != null; ) {
             queued.release();
         }
