@@ -6,6 +6,7 @@ import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
 import io.modvault.core.storage.rocksdb.RocksDbModuleStore;
+import io.modvault.core.upstream.CircuitBreakers;
 import io.modvault.core.upstream.EnvironmentProxySelector;
 import io.modvault.core.upstream.HttpUpstreamSettings;
 import io.modvault.core.upstream.ProxyChain;
@@ -21,6 +22,7 @@ import io.modvault.core.verify.ChecksumDatabase;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
+import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,12 +39,14 @@ final class Components {
     private final HttpUpstreamSettings http;
     private final RoutingPolicy policy;
     private final UpstreamClient direct;
+    private final CircuitBreakers breakers;
     private ProxyChain mainChain;
 
     Components(ServerConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.http = httpSettings(config);
+        this.breakers = new CircuitBreakers(clock);
         this.policy = policy(config);
         Map<String, String> credentialSettings = new HashMap<>(config.environment());
         credentialSettings.putAll(config.routing());
@@ -91,8 +95,7 @@ final class Components {
         }
         Optional<ChecksumDatabase> proxied = config.sumdbProxy()
                 ? database.or(() -> ChecksumDatabase.parse("sum.golang.org")) : Optional.empty();
-        return new VerificationSettings(database, policy.noSumDbPatterns(), uri -> Upstreams.forUri(uri, http), proxied,
-                cacheOnly());
+        return new VerificationSettings(database, policy.noSumDbPatterns(), this::client, proxied, cacheOnly());
     }
 
     /** GOPROXY=off: the checksum database is answered from the cache alone, never contacted. */
@@ -104,9 +107,18 @@ final class Components {
         return policy;
     }
 
+    /** The circuit breakers of every upstream URL (proxies and checksum databases), for metrics. */
+    CircuitBreakers breakers() {
+        return breakers;
+    }
+
+    private UpstreamClient client(URI uri) {
+        return breakers.guard(Upstreams.forUri(uri, http));
+    }
+
     private ProxyChain chain(String goproxy, ConfigKey key) {
         try {
-            return ProxyChain.parse(goproxy, uri -> Upstreams.forUri(uri, http), () -> direct);
+            return ProxyChain.parse(goproxy, this::client, () -> direct);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key.envName() + ": " + e.getMessage());
         }
@@ -128,6 +140,7 @@ final class Components {
             throw new ConfigException("HTTPS_PROXY/HTTP_PROXY: " + e.getMessage());
         }
         return new HttpUpstreamSettings(config.connectTimeout(), config.upstreamTimeout(),
-                egress.proxies() ? Optional.of(egress) : Optional.empty(), HttpUpstreamSettings.userAgentFor(Versions.current()));
+                egress.proxies() ? Optional.of(egress) : Optional.empty(), HttpUpstreamSettings.userAgentFor(Versions.current()),
+                config.upstreamDeadline());
     }
 }

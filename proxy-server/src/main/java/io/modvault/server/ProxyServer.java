@@ -77,6 +77,7 @@ public final class ProxyServer implements AutoCloseable {
             ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
             ProxyMetrics metrics = new ProxyMetrics();
             metrics.register(proxy.verifier().stats());
+            metrics.register(components.breakers());
             Logger accessLogger = LoggerFactory.getLogger("io.modvault.access");
             AccessLog accessLog = new AccessLog(System.out, 65_536, accessLogger::isInfoEnabled);
             metrics.registerAccessLog(accessLog::dropped);

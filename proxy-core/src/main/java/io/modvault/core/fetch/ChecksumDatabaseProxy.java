@@ -62,6 +62,7 @@ final class ChecksumDatabaseProxy implements ChecksumReads {
         return switch (get(path)) {
             case FetchResult.Content content -> content.body();
             case FetchResult.NotFound notFound -> throw new ChecksumReadException(notFound.reason(), true, false);
+            case FetchResult.Refused refused -> throw new ChecksumReadException(refused.reason(), false, false);
             case FetchResult.Failure failure -> throw new ChecksumReadException(failure.reason(), false, failure.status() == 504);
             case FetchResult.Blob blob -> throw new IllegalStateException("checksum database answers are never blobs");
         };

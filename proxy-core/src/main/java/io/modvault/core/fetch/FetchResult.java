@@ -28,6 +28,13 @@ public sealed interface FetchResult {
     }
 
     /**
+     * The upstream refused the request with a 4xx other than 404/410 (403, 400, …): passed on with
+     * its status; the reason is one line naming the upstream.
+     */
+    record Refused(int status, String reason, CacheOutcome outcome) implements FetchResult {
+    }
+
+    /**
      * Any other failure with the status to answer: 502 for upstream failures and invalid
      * upstream answers, 504 for upstream timeouts, 403 for policy refusals. The reason is one
      * line and names the upstream when one was involved.

@@ -10,10 +10,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Remembered upstream not-found answers, keyed by upstream path, so that the go command's
- * parallel prefix probes ({@code corp.example/a/b}, {@code corp.example/a}, …) cost the upstream
- * one request per TTL. A refusal by {@code GOPROXY=off} is not remembered: it says nothing about
- * the module and must not outlive a configuration change.
+ * Remembered upstream not-found and refusal (403, 400, …) answers, keyed by upstream path, so
+ * that the go command's parallel prefix probes ({@code corp.example/a/b}, {@code corp.example/a},
+ * …) cost the upstream one request per TTL. A refusal by {@code GOPROXY=off} is not remembered:
+ * it says nothing about the module and must not outlive a configuration change.
+ *
+ * <p>A not-found is stored as its one-line reason (the format entries written before refusals
+ * were remembered have too); a refusal as its status, a newline, and its one-line reason.
  */
 final class NegativeCache {
     private NegativeCache() {
@@ -21,17 +24,30 @@ final class NegativeCache {
 
     static Optional<FetchResult> lookup(ModuleStore store, String upstreamPath, FetchSettings settings, Clock clock) {
         Optional<StoredEntry> entry = store.get(key(upstreamPath));
-        if (entry.isPresent() && entry.get().storedAt().plus(settings.negativeTtl()).isAfter(clock.instant())) {
-            String reason = new String(entry.get().value(), StandardCharsets.UTF_8);
-            return Optional.of(new FetchResult.NotFound(reason, CacheOutcome.NEGATIVE));
+        if (entry.isEmpty() || !entry.get().storedAt().plus(settings.negativeTtl()).isAfter(clock.instant())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String value = new String(entry.get().value(), StandardCharsets.UTF_8);
+        int newline = value.indexOf('\n');
+        if (newline > 0) {
+            try {
+                int status = Integer.parseInt(value.substring(0, newline));
+                return Optional.of(new FetchResult.Refused(status, value.substring(newline + 1), CacheOutcome.NEGATIVE));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // not written by this class: ask the upstream again
+            }
+        }
+        return Optional.of(new FetchResult.NotFound(value, CacheOutcome.NEGATIVE));
     }
 
     static void remember(ModuleStore store, UpstreamResult.NotFound<?> notFound, String reason, String upstreamPath) {
         if (!notFound.upstream().equals("off")) {
             store.put(key(upstreamPath), reason.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    static void remember(ModuleStore store, FetchResult.Refused refused, String upstreamPath) {
+        store.put(key(upstreamPath), (refused.status() + "\n" + refused.reason()).getBytes(StandardCharsets.UTF_8));
     }
 
     static void forget(ModuleStore store, String upstreamPath) {

@@ -40,10 +40,10 @@ final class SmallArtifactFetcher {
                 return negative.get();
             }
         }
-        return flights.run(artifact.key().toString(), () -> refresh(artifact, cached));
+        return flights.run(artifact.key().toString(), control -> refresh(artifact, cached, control));
     }
 
-    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached) {
+    private FetchResult refresh(SmallArtifact artifact, Optional<StoredEntry> cached, SingleFlight.Control control) {
         String path = artifact.upstreamPath();
         UpstreamResult<byte[]> answer = upstream.fetchBytes(path, artifact.maxBytes());
         return switch (answer) {
@@ -55,8 +55,11 @@ final class SmallArtifactFetcher {
                 }
                 Map<EntryKey, byte[]> writes = new HashMap<>(((SmallArtifact.Admission.Admit) admission).alsoStore());
                 writes.put(artifact.key(), found.body());
-                store.putAll(writes);
-                NegativeCache.forget(store, path);
+                control.commit(() -> {
+                    store.putAll(writes);
+                    NegativeCache.forget(store, path);
+                    return null;
+                });
                 yield new FetchResult.Content(found.body(), artifact.type(), CacheOutcome.MISS,
                         artifact.freshness(), clock.instant(), "");
             }
@@ -67,6 +70,14 @@ final class SmallArtifactFetcher {
                 }
                 NegativeCache.remember(store, notFound, reason, path);
                 yield new FetchResult.NotFound(reason, CacheOutcome.MISS);
+            }
+            case UpstreamResult.Refused<byte[]> refused -> {
+                FetchResult.Refused passed = UpstreamFailures.refused(path, refused, CacheOutcome.MISS);
+                if (cached.isPresent()) {
+                    yield content(artifact, cached.get(), CacheOutcome.STALE, "upstream says " + passed.reason());
+                }
+                NegativeCache.remember(store, passed, path);
+                yield passed;
             }
             case UpstreamResult.Failed<byte[]> failed -> cached
                     .<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, UpstreamFailures.describe(path, failed)))

@@ -17,6 +17,16 @@ final class UpstreamFailures {
         return what + path + " from upstream " + failed.upstream() + ": " + oneLine(failed.reason());
     }
 
+    /** A 4xx refusal passed on with its status, e.g. "fetching m/@v/list from upstream https://p: 403 Forbidden". */
+    static FetchResult.Refused refused(String path, UpstreamResult.Refused<?> refused, CacheOutcome outcome) {
+        return new FetchResult.Refused(refused.status(), refusedReason(path, refused), outcome);
+    }
+
+    static String refusedReason(String path, UpstreamResult.Refused<?> refused) {
+        return "fetching " + path + " from upstream " + refused.upstream() + ": " + refused.status() + " "
+                + oneLine(refused.reason());
+    }
+
     static FetchResult.Failure invalid(String path, String upstream, String problem) {
         return new FetchResult.Failure(502, "invalid response from upstream " + upstream + " for " + path + ": " + problem);
     }

@@ -54,12 +54,12 @@ final class ZipFetcher {
         if (negative.isPresent()) {
             return negative.get();
         }
-        return flights.run(key.toString(), () -> store.blob(key)
+        return flights.run(key.toString(), control -> store.blob(key)
                 .<FetchResult>map(blob -> new FetchResult.Blob(blob, CacheOutcome.HIT))
-                .orElseGet(() -> download(request, key)));
+                .orElseGet(() -> download(request, key, control)));
     }
 
-    private FetchResult download(ProxyRequest.Zip request, EntryKey key) {
+    private FetchResult download(ProxyRequest.Zip request, EntryKey key, SingleFlight.Control control) {
         String path = request.upstreamPath();
         Path temp = store.newTempFile();
         try {
@@ -75,15 +75,24 @@ final class ZipFetcher {
                         yield new FetchResult.Failure(refused.status(), refused.reason());
                     }
                     Verdict.Accepted accepted = (Verdict.Accepted) verdict;
-                    StoredBlob blob = store.commitBlob(key, temp, found.body().sha256Hex(), accepted.hash().getBytes(UTF_8));
-                    ledger.recordZip(request.module(), request.version(), accepted);
-                    NegativeCache.forget(store, path);
+                    StoredBlob blob = control.commit(() -> {
+                        StoredBlob committed = store.commitBlob(key, temp, found.body().sha256Hex(),
+                                accepted.hash().getBytes(UTF_8));
+                        ledger.recordZip(request.module(), request.version(), accepted);
+                        NegativeCache.forget(store, path);
+                        return committed;
+                    });
                     yield new FetchResult.Blob(blob, CacheOutcome.MISS);
                 }
                 case UpstreamResult.NotFound<DownloadedFile> notFound -> {
                     String reason = UpstreamFailures.notFoundReason(path, notFound);
                     NegativeCache.remember(store, notFound, reason, path);
                     yield new FetchResult.NotFound(reason, CacheOutcome.MISS);
+                }
+                case UpstreamResult.Refused<DownloadedFile> refused -> {
+                    FetchResult.Refused passed = UpstreamFailures.refused(path, refused, CacheOutcome.MISS);
+                    NegativeCache.remember(store, passed, path);
+                    yield passed;
                 }
                 case UpstreamResult.Failed<DownloadedFile> failed -> UpstreamFailures.failure(path, failed);
             };

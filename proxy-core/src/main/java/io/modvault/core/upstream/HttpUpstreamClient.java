@@ -3,6 +3,7 @@ package io.modvault.core.upstream;
 import io.modvault.core.upstream.UpstreamResult.Failed;
 import io.modvault.core.upstream.UpstreamResult.Found;
 import io.modvault.core.upstream.UpstreamResult.NotFound;
+import io.modvault.core.upstream.UpstreamResult.Refused;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  * An upstream GOPROXY reached over {@code http://} or {@code https://}; the base URL may carry a
  * path ({@code https://corp.example/gp}) and userinfo, sent as Basic auth over https only (like
  * the go command, credentials are refused for plain http). 200 is {@link Found}, 404 and 410 are
- * {@link NotFound}, everything else, transport errors, truncated bodies, size limits and timeouts
+ * {@link NotFound}, most other 4xx are {@link Refused}, everything else, transport errors, truncated bodies, size limits and timeouts
  * are {@link Failed}. Bodies stream chunk by chunk under a read-idle deadline. A download
  * target that cannot be written is a local fault, not an upstream outcome: it throws
  * {@link java.io.UncheckedIOException}.
@@ -90,40 +91,41 @@ public final class HttpUpstreamClient implements UpstreamClient {
         }
         URI uri = URI.create(requestBase + "/" + UpstreamUrls.escapePath(path));
         String shown = uri.toString();
-        Duration timeout = transport.settings().requestTimeout();
+        Deadline deadline = Deadline.after(transport.settings().fetchDeadline());
+        Duration timeout = deadline.cap(transport.settings().requestTimeout());
         HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
         try {
-            response = transport.client().send(request(uri), HttpResponse.BodyHandlers.ofPublisher());
+            response = transport.client().send(request(uri, timeout), HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
             return new Failed<>(name, "timed out after " + millis(transport.settings().connectTimeout())
                     + " connecting for " + shown, true);
         } catch (HttpTimeoutException e) {
             return new Failed<>(name, "timed out after " + millis(timeout) + " waiting for " + shown, true);
         } catch (IOException e) {
-            return new Failed<>(name, "GET " + shown + ": " + describe(e), false);
+            return new Failed<>(name, "GET " + shown + ": " + describe(e), false, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed<>(name, "interrupted while requesting " + shown, false);
+            return new Failed<>(name, "interrupted while requesting " + shown, false, false);
         }
         BodyQueue body = new BodyQueue();
         response.body().subscribe(body);
         try {
             if (response.statusCode() == 200) {
-                return readBody(response, body, shown, maxBytes, sinks);
+                return readBody(response, body, shown, maxBytes, sinks, deadline);
             }
             return errorResult(response, body, shown);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed<>(name, "interrupted while reading " + shown, false);
+            return new Failed<>(name, "interrupted while reading " + shown, false, false);
         } finally {
             body.cancel();
         }
     }
 
-    private HttpRequest request(URI uri) {
+    private HttpRequest request(URI uri, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .GET()
-                .timeout(transport.settings().requestTimeout())
+                .timeout(timeout)
                 .header("User-Agent", transport.settings().userAgent());
         if (plainHttp) {
             // No h2c upgrade dance on cleartext: some proxies and servers mishandle it.
@@ -134,15 +136,15 @@ public final class HttpUpstreamClient implements UpstreamClient {
     }
 
     private <T> UpstreamResult<T> readBody(HttpResponse<?> response, BodyQueue body, String shown,
-            long maxBytes, Supplier<BodySink<T>> sinks) throws InterruptedException {
+            long maxBytes, Supplier<BodySink<T>> sinks, Deadline deadline) throws InterruptedException {
         OptionalLong declared = contentLength(response);
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
             return tooLarge(shown, maxBytes, " (Content-Length " + declared.getAsLong() + ")");
         }
         Duration idle = transport.settings().requestTimeout();
+        long total = 0;
         try (BodySink<T> sink = sinks.get()) {
-            long total = 0;
-            for (Optional<List<ByteBuffer>> chunks; (chunks = body.next(idle)).isPresent(); ) {
+            for (Optional<List<ByteBuffer>> chunks; (chunks = body.next(deadline.cap(idle))).isPresent(); ) {
                 for (ByteBuffer chunk : chunks.get()) {
                     total += chunk.remaining();
                     if (total > maxBytes) {
@@ -153,13 +155,18 @@ public final class HttpUpstreamClient implements UpstreamClient {
             }
             if (declared.isPresent() && total != declared.getAsLong()) {
                 return new Failed<>(name, "body of " + shown + " ended after " + total + " of "
-                        + declared.getAsLong() + " bytes", false);
+                        + declared.getAsLong() + " bytes", false, true);
             }
             return new Found<>(name, sink.finish());
         } catch (HttpTimeoutException e) {
+            if (deadline.passed()) {
+                return new Failed<>(name, "exceeded the fetch deadline of "
+                        + Deadline.describe(transport.settings().fetchDeadline()) + " after " + total
+                        + " bytes of " + shown, true);
+            }
             return new Failed<>(name, "stalled: no data for " + millis(idle) + " while reading " + shown, true);
         } catch (IOException e) {
-            return new Failed<>(name, "reading " + shown + ": " + describe(e), false);
+            return new Failed<>(name, "reading " + shown + ": " + describe(e), false, true);
         }
     }
 
@@ -171,12 +178,23 @@ public final class HttpUpstreamClient implements UpstreamClient {
         if (status == 404 || status == 410) {
             return new NotFound<>(name, status, detail.orElse(StatusTexts.text(status)));
         }
+        if (isRefusal(status)) {
+            return new Refused<>(name, status, detail.orElse(StatusTexts.text(status)));
+        }
         Optional<String> insecure = insecureRedirect(response);
         if (insecure.isPresent()) {
             return new Failed<>(name, insecure.get(), false);
         }
         return new Failed<>(name, StatusTexts.statusLine(status) + " from " + shown
-                + detail.map(d -> ": " + d).orElse(""), false);
+                + detail.map(d -> ": " + d).orElse(""), false, status / 100 == 5);
+    }
+
+    /**
+     * A 4xx about the request itself. Not 407 (our egress proxy wants credentials: a fault of
+     * this server's setup), 408 or 429 (transient: remembering them would prolong an overload).
+     */
+    private static boolean isRefusal(int status) {
+        return status / 100 == 4 && status != 407 && status != 408 && status != 429;
     }
 
     /** The JDK silently returns the 3xx when it refuses https to http; say why, as go does. */

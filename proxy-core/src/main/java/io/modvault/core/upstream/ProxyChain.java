@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * an entry followed by {@code |} any failure moves on to the next entry; after one followed by
  * {@code ,} (or the last entry) only {@link UpstreamResult.NotFound} does. When every entry
  * fails, the reported outcome is the go command's "most useful" one: the last {@link Failed}
- * if there was one, else the last not-found. Built by {@link #parse}.
+ * or {@link UpstreamResult.Refused} if there was one, else the last not-found. Built by {@link #parse}.
  */
 public final class ProxyChain implements UpstreamClient {
 
@@ -107,7 +107,8 @@ public final class ProxyChain implements UpstreamClient {
             if (result instanceof Found<T>) {
                 return result;
             }
-            boolean failure = result instanceof Failed<T>;
+            // As in the go command, only 404/410 mean "try the next": a refusal is an error.
+            boolean failure = result instanceof Failed<T> || result instanceof UpstreamResult.Refused<T>;
             if (failure || !bestIsFailure) {
                 best = result;
                 bestIsFailure |= failure;

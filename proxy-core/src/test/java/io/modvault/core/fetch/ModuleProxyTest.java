@@ -107,6 +107,40 @@ class ModuleProxyTest {
     }
 
     @Test
+    void upstream403IsPassedThroughAndRememberedForTheNegativeTtl() {
+        upstream.refuse("example.test/@v/list", 403, "forbidden by corporate policy");
+        ProxyRequest list = new ProxyRequest.ListVersions(ModulePath.of("example.test"));
+
+        FetchResult first = proxy.get(list);
+        FetchResult remembered = proxy.get(list);
+
+        String reason = "fetching example.test/@v/list from upstream " + ScriptedUpstream.NAME
+                + ": 403 forbidden by corporate policy";
+        assertThat(first).isEqualTo(new FetchResult.Refused(403, reason, CacheOutcome.MISS));
+        assertThat(remembered).isEqualTo(new FetchResult.Refused(403, reason, CacheOutcome.NEGATIVE));
+        assertThat(upstream.requests("example.test/@v/list")).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(proxy.get(list).outcome()).isEqualTo(CacheOutcome.MISS);
+        assertThat(upstream.requests("example.test/@v/list")).isEqualTo(2);
+    }
+
+    @Test
+    void upstream400ForAZipIsPassedThroughRememberedAndNothingIsStored() {
+        upstream.refuse("example.test/m/@v/v1.0.0.zip", 400, "Bad Request");
+        ProxyRequest zip = new ProxyRequest.Zip(MODULE, "v1.0.0");
+
+        FetchResult first = proxy.get(zip);
+        FetchResult remembered = proxy.get(zip);
+
+        assertThat(first).isInstanceOf(FetchResult.Refused.class);
+        assertThat(((FetchResult.Refused) first).status()).isEqualTo(400);
+        assertThat(((FetchResult.Refused) first).reason()).contains(ScriptedUpstream.NAME).contains("400 Bad Request");
+        assertThat(remembered.outcome()).isEqualTo(CacheOutcome.NEGATIVE);
+        assertThat(upstream.requests("example.test/m/@v/v1.0.0.zip")).isEqualTo(1);
+        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
+    }
+
+    @Test
     void answersUpstreamTimeoutWith504AndOtherFailuresWith502NamingTheUpstream() {
         upstream.fail("example.test/m/@v/v1.0.0.mod", "read timed out", true);
         upstream.fail("example.test/m/@v/v1.0.0.zip", "500 Internal Server Error", false);

@@ -33,6 +33,10 @@ final class ScriptedUpstream implements UpstreamClient {
         answers.put(path, () -> new UpstreamResult.Failed<>(NAME, reason, timedOut));
     }
 
+    void refuse(String path, int status, String reason) {
+        answers.put(path, () -> new UpstreamResult.Refused<>(NAME, status, reason));
+    }
+
     int requests(String path) {
         AtomicInteger n = counts.get(path);
         return n == null ? 0 : n.get();

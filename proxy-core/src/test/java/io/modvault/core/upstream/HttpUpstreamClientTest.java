@@ -95,17 +95,28 @@ class HttpUpstreamClientTest {
     }
 
     @Test
-    void mapsOtherStatusesToFailedNamingStatusUrlAndDetail() {
+    void mapsOtherStatusesToFailedNamingStatusUrlAndDetailAnd5xxAsUnavailable() {
         server.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 502, "text/plain", "origin unreachable\n"));
         server.handle("/a/@v/list", ex -> LoopbackHttpServer.respond(ex, 500, null, ""));
-        server.handle("/b/@v/list", ex -> LoopbackHttpServer.respond(ex, 403, "text/html", "<h1>no</h1>"));
+        server.handle("/b/@v/list", ex -> LoopbackHttpServer.respond(ex, 429, "text/html", "<h1>slow down</h1>"));
 
         assertThat(client().fetchBytes(LIST, 1024)).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                "502 Bad Gateway from " + server.base() + "/" + LIST + ": origin unreachable", false));
+                "502 Bad Gateway from " + server.base() + "/" + LIST + ": origin unreachable", false, true));
         assertThat(client().fetchBytes("a/@v/list", 1024)).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                "500 Internal Server Error from " + server.base() + "/a/@v/list", false));
+                "500 Internal Server Error from " + server.base() + "/a/@v/list", false, true));
         assertThat(client().fetchBytes("b/@v/list", 1024)).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                "403 Forbidden from " + server.base() + "/b/@v/list", false));
+                "429 Too Many Requests from " + server.base() + "/b/@v/list", false));
+    }
+
+    @Test
+    void maps403And400ToRefusedWithTheirStatusAndText() {
+        server.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 403, "text/plain", "module blocked by policy\n"));
+        server.handle("/a/@v/list", ex -> LoopbackHttpServer.respond(ex, 400, "text/html", "<h1>bad</h1>"));
+
+        assertThat(client().fetchBytes(LIST, 1024)).isEqualTo(new UpstreamResult.Refused<byte[]>(
+                server.base().toString(), 403, "module blocked by policy"));
+        assertThat(client().fetchBytes("a/@v/list", 1024)).isEqualTo(new UpstreamResult.Refused<byte[]>(
+                server.base().toString(), 400, "Bad Request"));
     }
 
     @Test

@@ -171,4 +171,37 @@ class HttpUpstreamStreamingTest {
             assertThat(result).isEqualTo(new UpstreamResult.NotFound<byte[]>(base(server).toString(), 404, "Not Found"));
         }
     }
+
+    @Test
+    void dripFeedingUpstreamIsCutByTheFetchDeadlineAndItsConnectionClosed() throws Exception {
+        CountDownLatch connectionClosed = new CountDownLatch(1);
+        try (HttpTransport shortDeadline = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), TIMEOUT,
+                     Optional.empty(), "modvault/test", Duration.ofSeconds(1)));
+             RawHttpServer server = RawHttpServer.start((head, out, s) -> {
+                 RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+                 try {
+                     // One byte per 100 ms never trips the 300 ms pause timeout.
+                     for (int i = 0; i < 100_000; i++) {
+                         out.write('z');
+                         out.flush();
+                         s.pause(100);
+                     }
+                 } catch (IOException e) {
+                     connectionClosed.countDown();
+                 }
+             })) {
+            long start = System.nanoTime();
+
+            UpstreamResult<DownloadedFile> result = new HttpUpstreamClient(base(server), shortDeadline)
+                    .fetchFile(ZIP, tmp.resolve("t"), 1_000_000);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(result).isInstanceOf(Failed.class);
+            Failed<DownloadedFile> failed = (Failed<DownloadedFile>) result;
+            assertThat(failed.timedOut()).isTrue();
+            assertThat(failed.reason()).startsWith("exceeded the fetch deadline of 1 s after ")
+                    .endsWith(" bytes of " + base(server) + "/" + ZIP);
+            assertThat(connectionClosed.await(10, TimeUnit.SECONDS)).as("upstream connection closed").isTrue();
+        }
+    }
 }

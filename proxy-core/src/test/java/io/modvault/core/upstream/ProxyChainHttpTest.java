@@ -59,13 +59,12 @@ class ProxyChainHttpTest {
     }
 
     @Test
-    void serverErrorAfterCommaStopsTheWalk() {
+    void refusalAfterCommaStopsTheWalk() {
         first.handle("/" + ZIP, ex -> LoopbackHttpServer.respond(ex, 403, "text/plain", "blocked by policy"));
 
         UpstreamResult<byte[]> result = chain(first.base() + "," + second.base()).fetchBytes(ZIP, 1000);
 
-        assertThat(result).isEqualTo(new Failed<byte[]>(first.base().toString(),
-                "403 Forbidden from " + first.base() + "/" + ZIP + ": blocked by policy", false));
+        assertThat(result).isEqualTo(new UpstreamResult.Refused<byte[]>(first.base().toString(), 403, "blocked by policy"));
         assertThat(second.requests()).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package io.modvault.core.upstream;
 import static io.modvault.core.upstream.ScriptedUpstream.Kind.FAILED;
 import static io.modvault.core.upstream.ScriptedUpstream.Kind.FOUND;
 import static io.modvault.core.upstream.ScriptedUpstream.Kind.NOT_FOUND;
+import static io.modvault.core.upstream.ScriptedUpstream.Kind.REFUSED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.modvault.core.upstream.UpstreamResult.Failed;
@@ -60,6 +61,27 @@ class ProxyChainTest {
         assertThat(result).isEqualTo(new Failed<byte[]>("https://a.example",
                 "500 Internal Server Error from https://a.example", false));
         assertThat(upstream("b.example").calls()).isEmpty();
+    }
+
+    @Test
+    void refusalAfterCommaIsFinalLikeTheGoCommandsNonNotFoundErrors() {
+        UpstreamResult<byte[]> result = chain("https://a.example,https://b.example", REFUSED, FOUND)
+                .fetchBytes(PATH, 10);
+
+        assertThat(result).isEqualTo(new UpstreamResult.Refused<byte[]>("https://a.example", 403,
+                "forbidden by https://a.example"));
+        assertThat(upstream("b.example").calls()).isEmpty();
+    }
+
+    @Test
+    void refusalFallsThroughAfterPipeAndBeatsALaterNotFound() {
+        UpstreamResult<byte[]> found = chain("https://a.example|https://b.example", REFUSED, FOUND).fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> notFound = chain("https://a.example|https://b.example", REFUSED, NOT_FOUND)
+                .fetchBytes(PATH, 10);
+
+        assertThat(found).isInstanceOf(Found.class);
+        assertThat(notFound).isInstanceOf(UpstreamResult.Refused.class);
+        assertThat(notFound.upstream()).isEqualTo("https://a.example");
     }
 
     @Test

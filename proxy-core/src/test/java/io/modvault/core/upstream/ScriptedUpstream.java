@@ -12,7 +12,7 @@ final class ScriptedUpstream implements UpstreamClient {
     private final List<String> calls = new ArrayList<>();
     private final List<Path> targets = new ArrayList<>();
 
-    enum Kind { FOUND, NOT_FOUND, FAILED }
+    enum Kind { FOUND, NOT_FOUND, REFUSED, FAILED }
 
     ScriptedUpstream(String name, Kind kind) {
         this.name = name;
@@ -49,6 +49,7 @@ final class ScriptedUpstream implements UpstreamClient {
         return switch (kind) {
             case FOUND -> new UpstreamResult.Found<>(name, body);
             case NOT_FOUND -> new UpstreamResult.NotFound<>(name, 404, "not found at " + name);
+            case REFUSED -> new UpstreamResult.Refused<>(name, 403, "forbidden by " + name);
             case FAILED -> new UpstreamResult.Failed<>(name, "500 Internal Server Error from " + name, false);
         };
     }

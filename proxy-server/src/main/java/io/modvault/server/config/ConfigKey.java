@@ -46,6 +46,8 @@ public enum ConfigKey {
             "Most open client connections; beyond it new ones get a one-line 503 and are closed. auto: (file-descriptor limit - max(256, limit/5)) / 2, at least 64."),
     MAX_CONNECTIONS_PER_CLIENT("MODVAULT_MAX_CONNECTIONS_PER_CLIENT", "max-connections-per-client", "auto",
             "Most open connections from one client address (beyond it: 503 and closed); auto: half of MODVAULT_MAX_CONNECTIONS."),
+    UPSTREAM_DEADLINE("MODVAULT_UPSTREAM_DEADLINE", "upstream-deadline", "30m",
+            "Longest time one upstream request may take in total, however steadily data arrives (504 when exceeded); 30m lets Go's 500 MiB zip limit through at about 2.3 Mbit/s."),
     LOG_LEVEL("MODVAULT_LOG_LEVEL", "log-level", "INFO", "Log level: ERROR, WARN, INFO (one access-log line per request) or DEBUG.");
 
     private final String envName;

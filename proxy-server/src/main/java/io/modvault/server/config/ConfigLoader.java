@@ -79,6 +79,7 @@ public final class ConfigLoader {
                 ConfigValues.bytes(ConfigKey.MEMORY_CACHE, raw.get(ConfigKey.MEMORY_CACHE)),
                 ConfigValues.duration(ConfigKey.CONNECT_TIMEOUT, raw.get(ConfigKey.CONNECT_TIMEOUT)),
                 ConfigValues.duration(ConfigKey.UPSTREAM_TIMEOUT, raw.get(ConfigKey.UPSTREAM_TIMEOUT)),
+                ConfigValues.duration(ConfigKey.UPSTREAM_DEADLINE, raw.get(ConfigKey.UPSTREAM_DEADLINE)),
                 ConfigValues.duration(ConfigKey.SHUTDOWN_GRACE, raw.get(ConfigKey.SHUTDOWN_GRACE)),
                 ConfigValues.threads(raw.get(ConfigKey.EVENT_LOOP_THREADS)),
                 connectionLimits(raw),

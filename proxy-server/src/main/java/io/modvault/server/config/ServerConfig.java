@@ -18,6 +18,7 @@ import java.util.Map;
 public record ServerConfig(String upstream, String sumdb, boolean sumdbProxy, Map<String, String> routing, Duration gitTimeout,
                            InetSocketAddress listen, Path dataDir, StoreType store,
                            FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
+                           Duration upstreamDeadline,
                            Duration shutdownGrace, int eventLoopThreads, ConnectionLimits connections, String logLevel,
                            Map<String, String> environment) {
 

@@ -43,6 +43,8 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
     private boolean busy;
     private boolean inputShutdown;
+    /** The thread preparing the current response; interrupted when the client goes away. */
+    private volatile Thread blockingThread;
 
     public ProxyRequestHandler(ProxyServices services, MemoryCache memory, ErrorAnswers errors) {
         super(false);
@@ -114,11 +116,19 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     private void runBlocking(ChannelHandlerContext ctx, RequestContext rc, BlockingWork work) {
         services.blockingExecutor().execute(() -> {
+            blockingThread = Thread.currentThread();
+            if (!ctx.channel().isActive()) {
+                Thread.currentThread().interrupt(); // gone before we started: channelInactive may have missed us
+            }
             PreparedResponse response;
             try {
                 response = work.run();
             } catch (Exception | Error e) {
-                response = errors.answer(rc, e);
+                response = Thread.interrupted()
+                        ? Responses.error(499, "client closed the connection", CacheOutcome.NONE, false)
+                        : errors.answer(rc, e);
+            } finally {
+                blockingThread = null;
             }
             PreparedResponse ready = response;
             ctx.executor().execute(() -> finish(ctx, rc, ready));
@@ -170,6 +180,10 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        Thread preparing = blockingThread;
+        if (preparing != null) {
+            preparing.interrupt(); // the client is gone: stop waiting, and the fetch if no one else waits
+        }
         for (FullHttpRequest queued; (queued = pending.poll()) != null; ) {
             queued.release();
         }

@@ -33,6 +33,7 @@ final class ResponsePreparer {
                     request, headOnly, clock);
             case FetchResult.Blob blob -> blob(blob.blob(), blob.outcome(), request, headOnly);
             case FetchResult.NotFound notFound -> Responses.error(404, notFound.reason(), notFound.outcome(), headOnly);
+            case FetchResult.Refused refused -> Responses.error(refused.status(), refused.reason(), refused.outcome(), headOnly);
             case FetchResult.Failure failure -> Responses.error(failure.status(), failure.reason(), failure.outcome(), headOnly);
         };
     }

@@ -3,6 +3,7 @@ package io.modvault.server.metrics;
 import io.modvault.core.fetch.CacheOutcome;
 import io.modvault.core.verify.VerificationStats;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.modvault.core.upstream.CircuitBreakers;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -45,6 +46,27 @@ public final class ProxyMetrics {
         callbackCounter("modvault_checksum_forks_total", "Database answers inconsistent with the trusted tree head", stats::forks);
         callbackCounter("modvault_checksum_unavailable_total", "Artifacts refused because the database could not be read or proven",
                 stats::unavailable);
+    }
+
+    /**
+     * Exposes each upstream's circuit breaker: {@code modvault_upstream_state{upstream}} (0 closed,
+     * 1 open, 2 half-open), {@code modvault_upstream_failures_total} and
+     * {@code modvault_upstream_short_circuited_total}.
+     */
+    public void register(CircuitBreakers breakers) {
+        GaugeWithCallback.builder().name("modvault_upstream_state")
+                .help("Circuit breaker state per upstream: 0 closed (healthy), 1 open (marked down), 2 half-open (probing)")
+                .labelNames("upstream")
+                .callback(cb -> breakers.all().forEach(b -> cb.call(b.state().ordinal(), b.upstream())))
+                .register(registry);
+        CounterWithCallback.builder().name("modvault_upstream_failures_total")
+                .help("Upstream requests that found it unreachable, timing out or answering 5xx").labelNames("upstream")
+                .callback(cb -> breakers.all().forEach(b -> cb.call(b.failures(), b.upstream())))
+                .register(registry);
+        CounterWithCallback.builder().name("modvault_upstream_short_circuited_total")
+                .help("Requests failed at once without asking because the upstream was marked down").labelNames("upstream")
+                .callback(cb -> breakers.all().forEach(b -> cb.call(b.shortCircuited(), b.upstream())))
+                .register(registry);
     }
 
     /** Access-log lines dropped because the writer fell behind ({@code modvault_access_log_dropped_total}). */
