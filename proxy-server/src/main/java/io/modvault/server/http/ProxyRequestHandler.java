@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
@@ -42,6 +43,8 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private final ErrorAnswers errors;
     private final Deque<FullHttpRequest> pending = new ArrayDeque<>();
     private boolean busy;
+    /** Whether the request being answered may get interim answers (HTTP/1.1; never sent to 1.0). */
+    private boolean interimAllowed;
     private boolean inputShutdown;
     /** The thread preparing the current response; interrupted when the client goes away. */
     private volatile Thread blockingThread;
@@ -68,6 +71,7 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
             return;
         }
         busy = true;
+        interimAllowed = request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         services.inFlight().incrementAndGet();
         RequestContext rc = new RequestContext(request, request.method().name(), request.uri(), System.nanoTime(), "other");
         boolean headOnly = HttpMethod.HEAD.equals(request.method());
@@ -196,6 +200,8 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
             inputShutdown = true;
             if (!busy && pending.isEmpty()) {
                 ctx.close();
+            } else if (interimAllowed) {
+                PeerProbe.start(ctx, () -> busy);
             }
         } else if (event instanceof IdleStateEvent && !busy) {
             ctx.close();

@@ -188,6 +188,9 @@ class ProxyRequestHandlerTest {
         channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/example.test/m/@v/list"));
         channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
         assertThat(channel.isOpen()).isTrue();
+        FullHttpResponse probe = channel.readOutbound();
+        assertThat(probe.status().code()).as("interim answer probing whether the client still reads").isEqualTo(103);
+        probe.release();
         blocking.runHeld();
         channel.runPendingTasks();
         FullHttpResponse response = channel.readOutbound();

@@ -58,7 +58,16 @@ final class KeepAliveClient implements AutoCloseable {
         return in.read() == -1;
     }
 
+    /** The final answer; interim 1xx answers before it are skipped, as HTTP/1.1 clients must. */
     Answer read() throws IOException {
+        Answer answer;
+        do {
+            answer = readOne();
+        } while (answer.status() >= 100 && answer.status() < 200);
+        return answer;
+    }
+
+    private Answer readOne() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
