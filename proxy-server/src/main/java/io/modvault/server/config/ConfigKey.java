@@ -37,6 +37,9 @@ public enum ConfigKey {
     UPSTREAM_TIMEOUT("MODVAULT_UPSTREAM_TIMEOUT", "upstream-timeout", "120s", "Timeout for an upstream response to start and for each pause while its body streams in (504 when exceeded)."),
     SHUTDOWN_GRACE("MODVAULT_SHUTDOWN_GRACE", "shutdown-grace", "30s", "On SIGTERM, how long in-flight requests may take to finish before the server stops."),
     EVENT_LOOP_THREADS("MODVAULT_EVENT_LOOP_THREADS", "event-loop-threads", "0", "Netty event-loop threads; 0 means one per CPU core."),
+    SCRUB_INTERVAL("MODVAULT_SCRUB_INTERVAL", "scrub-interval", "off",
+            "How often a background pass re-hashes every stored zip (SHA-256 and size), quarantining and refetching damaged ones; off (or 0) disables it, e.g. 24h."),
+    SCRUB_RATE("MODVAULT_SCRUB_RATE", "scrub-rate", "20MB", "Most bytes per second the background scrub reads from disk."),
     LOG_LEVEL("MODVAULT_LOG_LEVEL", "log-level", "INFO", "Log level: ERROR, WARN, INFO (one access-log line per request) or DEBUG.");
 
     private final String envName;

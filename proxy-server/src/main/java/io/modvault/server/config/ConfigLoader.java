@@ -79,6 +79,7 @@ public final class ConfigLoader {
                 ConfigValues.duration(ConfigKey.SHUTDOWN_GRACE, raw.get(ConfigKey.SHUTDOWN_GRACE)),
                 ConfigValues.threads(raw.get(ConfigKey.EVENT_LOOP_THREADS)),
                 ConfigValues.logLevel(raw.get(ConfigKey.LOG_LEVEL)),
+                ConfigValues.scrub(raw.get(ConfigKey.SCRUB_INTERVAL), raw.get(ConfigKey.SCRUB_RATE)),
                 Map.copyOf(env));
     }
 

@@ -1,6 +1,7 @@
 package io.modvault.server.config;
 
 import io.modvault.core.fetch.FetchSettings;
+import io.modvault.core.integrity.ScrubSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ public record ServerConfig(String upstream, String sumdb, Map<String, String> ro
                            InetSocketAddress listen, Path dataDir, StoreType store,
                            FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
                            Duration shutdownGrace, int eventLoopThreads, String logLevel,
+                           ScrubSettings scrub,
                            Map<String, String> environment) {
 
     /** Which {@link io.modvault.core.storage.ModuleStore} to run on. */
