@@ -53,7 +53,7 @@ final class ConfigValues {
         Matcher m = SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            int shift = switch (m.group(2)) {
+            int shift = switch (m.group(2) == null ? "B" : m.group(2)) {
                 case "KB", "K" -> 10;
                 case "MB", "M" -> 20;
                 case "GB", "G" -> 30;
