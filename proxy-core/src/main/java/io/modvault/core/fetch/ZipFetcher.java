@@ -54,20 +54,18 @@ final class ZipFetcher {
     }
 
     FetchResult fetch(ProxyRequest.Zip request, EntryKey key) {
-        Optional<String> damage = Optional.empty();
         Optional<StoredBlob> stored = store.blob(key);
-        if (stored.isPresent()) {
-            damage = damage(key, stored.get());
-            if (damage.isEmpty()) {
-                return new FetchResult.Blob(stored.get(), CacheOutcome.HIT);
-            }
+        Optional<String> damage = stored.flatMap(ZipFetcher::sizeProblem);
+        if (stored.isPresent() && damage.isEmpty()) {
+            return new FetchResult.Blob(stored.get(), CacheOutcome.HIT);
         }
         Optional<FetchResult> negative = NegativeCache.lookup(store, request.upstreamPath(), settings, clock);
         if (negative.isPresent()) {
             return negative.get();
         }
+        // Quarantine inside the flight: a request that saw the damage late must not remove the refetched copy.
         FetchResult result = flights.run(key.toString(), () -> store.blob(key)
-                .filter(blob -> damage(key, blob).isEmpty())
+                .filter(blob -> quarantinedIfDamaged(key, blob).isEmpty())
                 .<FetchResult>map(blob -> new FetchResult.Blob(blob, CacheOutcome.HIT))
                 .orElseGet(() -> download(request, key)));
         if (damage.isPresent() && result instanceof FetchResult.Failure failure) {
@@ -78,14 +76,17 @@ final class ZipFetcher {
         return result;
     }
 
-    /** Size check before serving; a damaged blob is quarantined here (and so fetched again). */
-    private Optional<String> damage(EntryKey key, StoredBlob blob) {
-        Optional<String> problem;
+    private static Optional<String> sizeProblem(StoredBlob blob) {
         try {
-            problem = BlobIntegrity.sizeProblem(blob);
+            return BlobIntegrity.sizeProblem(blob);
         } catch (IOException e) {
-            problem = Optional.of("blob file cannot be read: " + e.getMessage());
+            return Optional.of("blob file cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Size check before serving; a damaged blob is quarantined here (and so fetched again). */
+    private Optional<String> quarantinedIfDamaged(EntryKey key, StoredBlob blob) {
+        Optional<String> problem = sizeProblem(blob);
         problem.ifPresent(why -> {
             Optional<Path> moved = store.quarantine(key, blob.sha256Hex());
             integrity.quarantinedOnRequest();
