@@ -2,6 +2,8 @@ package io.modvault.server;
 
 import io.modvault.core.fetch.ModuleProxy;
 import io.modvault.core.fetch.VerificationSettings;
+import io.modvault.core.integrity.ScrubSchedule;
+import io.modvault.core.integrity.UnrecordedZipRepair;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ServerConfig;
@@ -27,6 +29,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +40,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One running modvault: store, upstream chain, proxy algorithm and the Netty server, owned
  * together and stopped in reverse order by {@link #close()}: stop accepting, let in-flight
- * requests finish (up to the grace period), stop the event loops, then close the store.
+ * requests finish (up to the grace period), stop the event loops and the background scrub, then
+ * close the store. Before serving, zips stored without a recorded hash are repaired
+ * ({@link UnrecordedZipRepair}).
  */
 public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
@@ -48,10 +53,11 @@ public final class ProxyServer implements AutoCloseable {
     private final AtomicInteger inFlight;
     private final Duration grace;
     private final AccessLog accessLog;
+    private final Optional<ScrubSchedule> scrub;
     private boolean closed;
 
     private ProxyServer(ModuleStore store, EventLoopGroup group, ExecutorService blocking, Channel serverChannel,
-                        AtomicInteger inFlight, Duration grace, AccessLog accessLog) {
+                        AtomicInteger inFlight, Duration grace, AccessLog accessLog, Optional<ScrubSchedule> scrub) {
         this.store = store;
         this.group = group;
         this.blocking = blocking;
@@ -59,6 +65,7 @@ public final class ProxyServer implements AutoCloseable {
         this.inFlight = inFlight;
         this.grace = grace;
         this.accessLog = accessLog;
+        this.scrub = scrub;
     }
 
     public static ProxyServer start(ServerConfig config) throws InterruptedException {
@@ -74,10 +81,12 @@ public final class ProxyServer implements AutoCloseable {
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             AtomicInteger inFlight = new AtomicInteger();
+            new UnrecordedZipRepair(store, verification.database(), verification.noSumdb()).run();
             ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
             ProxyMetrics metrics = new ProxyMetrics();
             metrics.register(proxy.verifier().stats());
             metrics.register(components.breakers());
+            metrics.register(proxy.integrity());
             Logger accessLogger = LoggerFactory.getLogger("io.modvault.access");
             AccessLog accessLog = new AccessLog(System.out, 65_536, accessLogger::isInfoEnabled);
             metrics.registerAccessLog(accessLog::dropped);
@@ -102,7 +111,8 @@ public final class ProxyServer implements AutoCloseable {
             LOG.info("connection limits: {} open, {} per client address (file-descriptor limit {}), request head within {}, idle {}",
                     limits.maxConnections(), limits.maxPerClient(), FileDescriptorBudget.processLimit(), limits.headerTimeout(),
                     limits.idleTimeout());
-            return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace(), accessLog);
+            Optional<ScrubSchedule> scrub = Scrubbing.start(config.scrub(), store, proxy, clock);
+            return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace(), accessLog, scrub);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             blocking.shutdownNow();
@@ -132,6 +142,7 @@ public final class ProxyServer implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
         awaitQuietly(blocking);
+        scrub.ifPresent(ScrubSchedule::close);
         accessLog.close();
         store.close();
         LOG.info("modvault stopped");

@@ -1,5 +1,6 @@
 package io.modvault.core.fetch;
 
+import io.modvault.core.integrity.IntegrityStats;
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.policy.Route;
@@ -32,6 +33,7 @@ public final class ModuleProxy {
     private final ModuleVerifier verifier;
     private final SumdbRequests sumdb;
     private final Routing routing;
+    private final IntegrityStats integrity = new IntegrityStats();
 
     public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
         this(store, upstream, settings, clock, VerificationSettings.off());
@@ -63,13 +65,18 @@ public final class ModuleProxy {
             throw new ChecksumReads.ChecksumReadException("no checksum database configured", false, false);
         });
         this.verifier = new ModuleVerifier(verification.database(), verification.noSumdb(), store, reads);
-        this.zips = new ZipFetcher(store, routed, settings, clock, verifier, new HashLedger(store));
+        this.zips = new ZipFetcher(store, routed, settings, clock, verifier, integrity);
         this.sumdb = new SumdbRequests(proxied, verifier);
     }
 
     /** The verifier, for its statistics. */
     public ModuleVerifier verifier() {
         return verifier;
+    }
+
+    /** Counters of damaged blobs found before serving (the scrub adds its own). */
+    public IntegrityStats integrity() {
+        return integrity;
     }
 
     public FetchResult get(ProxyRequest request) {

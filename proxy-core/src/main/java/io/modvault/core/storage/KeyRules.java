@@ -2,6 +2,8 @@ package io.modvault.core.storage;
 
 import io.modvault.core.module.Utf8Order;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,5 +34,16 @@ public final class KeyRules {
         if (key.kind() != EntryKind.ZIP) {
             throw new IllegalArgumentException(operation + " " + key + ": needs a zip index key");
         }
+    }
+
+    /** For {@code commitBlob}'s companion entries: checked, and copied so the caller cannot change them. */
+    public static Map<EntryKey, byte[]> requireCompanions(Map<EntryKey, byte[]> companions, String operation) {
+        Objects.requireNonNull(companions, "companions");
+        Map<EntryKey, byte[]> copy = new LinkedHashMap<>();
+        companions.forEach((key, value) -> {
+            requireEntryKind(key, operation);
+            copy.put(key, Objects.requireNonNull(value, () -> operation + " " + key + ": null value").clone());
+        });
+        return copy;
     }
 }

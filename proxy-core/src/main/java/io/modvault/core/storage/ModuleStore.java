@@ -44,13 +44,30 @@ public interface ModuleStore extends AutoCloseable {
      */
     Path newTempFile();
 
+    /** {@link #commitBlob(EntryKey, Path, String, byte[], Map)} without companion entries. */
+    default StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata) {
+        return commitBlob(indexKey, tempFile, sha256Hex, metadata, Map.of());
+    }
+
     /**
      * Moves a completely written temp file into the blob area and points {@code indexKey}
      * (kind {@link EntryKind#ZIP}) at it. {@code sha256Hex} must be the file's SHA-256 (the
-     * implementation may re-check it). The temp file no longer exists afterwards, also when the
+     * implementation may re-check it). {@code companions} (never of kind ZIP; e.g. the zip's
+     * recorded hash) are written in the same atomic, synced write as the index entry, so a crash
+     * leaves either all of them or none. The temp file no longer exists afterwards, also when the
      * commit fails (after {@link #close()} it is left for the next open to clean up).
      */
-    StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata);
+    StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata,
+                          Map<EntryKey, byte[]> companions);
+
+    /**
+     * Takes a damaged blob out of service: deletes {@code indexKey}'s entry and moves the blob
+     * file named {@code sha256Hex} (if still there) to {@code quarantine/<sha256>} beside the
+     * blobs, replacing an earlier copy of the same name, where it stays for inspection and is
+     * never served or swept. Other index entries sharing the file then read as not stored, so
+     * they are fetched again. Returns where the file went, empty if it was already gone.
+     */
+    Optional<Path> quarantine(EntryKey indexKey, String sha256Hex);
 
     /**
      * The blob {@code indexKey} points at; empty if there is no such index entry, or if its file

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * The {@link RecordedHashes} of stored artifacts, one HASHES entry per artifact (keys
  * {@code escapedPath@escapedVersion/mod} and {@code …/zip}, like go.sum's two lines), so the
- * independently arriving {@code .mod} and {@code .zip} never overwrite each other's record. A
- * {@code .mod}'s entry is written in the same atomic batch as the {@code .mod} ({@link #forMod});
- * a zip's right after its blob is committed ({@link #recordZip}).
+ * independently arriving {@code .mod} and {@code .zip} never overwrite each other's record. Each
+ * is written in the same atomic, synced write as its artifact: a {@code .mod}'s in the batch of
+ * the {@code .mod} ({@link #forMod}), a zip's as a companion of its blob's index entry
+ * ({@link #forZip}), so a crash can never leave an artifact without its record.
  */
 public final class HashLedger {
     public static final String MOD_SUFFIX = "/mod";
@@ -37,8 +38,9 @@ public final class HashLedger {
         return Map.of(modKey(module, version), RecordedHashes.empty().withMod(accepted.hash(), accepted.source()).toJson());
     }
 
-    public void recordZip(ModulePath module, String version, Verdict.Accepted accepted) {
-        store.put(zipKey(module, version), RecordedHashes.empty().withZip(accepted.hash(), accepted.source()).toJson());
+    /** The HASHES entry to commit together with the zip's index entry. */
+    public static Map<EntryKey, byte[]> forZip(ModulePath module, String version, Verdict.Accepted accepted) {
+        return Map.of(zipKey(module, version), RecordedHashes.empty().withZip(accepted.hash(), accepted.source()).toJson());
     }
 
     public Optional<RecordedHashes> recorded(EntryKey key) {

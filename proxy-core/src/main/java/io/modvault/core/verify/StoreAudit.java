@@ -3,6 +3,7 @@ package io.modvault.core.verify;
 import io.modvault.core.module.InvalidModuleException;
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
+import io.modvault.core.storage.BlobIntegrity;
 import io.modvault.core.storage.EntryKey;
 import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.KeyRules;
@@ -22,7 +23,8 @@ import java.util.TreeSet;
 
 /**
  * Re-hashes every stored {@code .mod} and zip and compares the result with the {@code h1:}
- * recorded in its {@link EntryKind#HASHES} entry ({@link RecordedHashes}), the check behind
+ * recorded in its {@link EntryKind#HASHES} entry ({@link RecordedHashes}), and every zip blob's
+ * SHA-256 and size against its name and index entry ({@link BlobIntegrity}), the check behind
  * {@code modvault verify}. Module versions are the union of the HASHES, MOD and ZIP keys, so an
  * artifact stored without a recorded hash is reported as well as a recorded one whose bytes are
  * gone. Zips are hashed streaming from their blob files, so memory use does not grow with them.
@@ -97,6 +99,14 @@ public final class StoreAudit {
         public String line() {
             return "UNREADABLE " + coordinate(key) + " " + artifact.label() + ": "
                     + recorded.map(h -> "recorded " + h + ", ").orElse("") + why;
+        }
+    }
+
+    /** A zip blob whose file no longer matches its name (SHA-256) or recorded size, whatever its {@code h1:}. */
+    public record Corrupt(String key, Artifact artifact, String why) implements Problem {
+        @Override
+        public String line() {
+            return "CORRUPT " + coordinate(key) + " " + artifact.label() + ": " + why;
         }
     }
 
@@ -188,6 +198,7 @@ public final class StoreAudit {
             problems.add(new Missing(key, Artifact.ZIP, recorded, "blob file is gone from disk"));
             return true;
         }
+        blobProblem(blob.get()).ifPresent(why -> problems.add(new Corrupt(key, Artifact.ZIP, why)));
         String now;
         try {
             now = DirHash.hashZip(blob.get().file());
@@ -198,6 +209,18 @@ public final class StoreAudit {
         }
         compare(key, Artifact.ZIP, recorded, now, problems);
         return true;
+    }
+
+    /** The blob's own SHA-256 (its name) and size: covers bytes {@code h1:} ignores, e.g. local file headers. */
+    private static Optional<String> blobProblem(StoredBlob blob) {
+        try {
+            return BlobIntegrity.contentProblem(blob, BlobIntegrity.ReadPacer.UNLIMITED);
+        } catch (IOException e) {
+            return Optional.of("cannot read blob " + blob.file() + ": " + firstLine(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while auditing " + blob.file(), e);
+        }
     }
 
     private static void compare(String key, Artifact artifact, Optional<String> recorded, String now,

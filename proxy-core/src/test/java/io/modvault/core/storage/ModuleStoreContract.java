@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * sweeping, reopening and closing. An implementation's test extends this class and says how to
  * open the store; it ships in proxy-core's test-jar.
  */
-public abstract class ModuleStoreContract extends EntryContract {
+public abstract class ModuleStoreContract extends BlobSafetyContract {
     private static final byte[] ZIP_A = randomBytes(1, 200_000);
     private static final byte[] ZIP_B = randomBytes(2, 1_000);
 

@@ -81,10 +81,11 @@ class StoreAuditTest {
 
         String now = DirHash.hashZip(other);
         assertThat(now).isNotEqualTo(recorded);
-        assertThat(result.problems()).containsExactly(new StoreAudit.Changed(UPPER_KEY, Artifact.ZIP, recorded, now));
-        assertThat(result.problems().getFirst().line())
+        assertThat(result.problems()).hasSize(2).first().isInstanceOf(StoreAudit.Corrupt.class);
+        assertThat(result.problems().getLast()).isEqualTo(new StoreAudit.Changed(UPPER_KEY, Artifact.ZIP, recorded, now));
+        assertThat(result.problems().getLast().line())
                 .isEqualTo("CHANGED example.test/Upper/Case@v1.0.0 zip: recorded " + recorded + ", now " + now);
-        assertThat(result.summary()).isEqualTo("checked 2 mod, 2 zip: 1 problem");
+        assertThat(result.summary()).isEqualTo("checked 2 mod, 2 zip: 2 problems");
     }
 
     @Test
@@ -94,7 +95,8 @@ class StoreAuditTest {
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).singleElement().satisfies(p -> {
+        assertThat(result.problems()).hasSize(2).first().isInstanceOf(StoreAudit.Corrupt.class);
+        assertThat(result.problems().getLast()).satisfies(p -> {
             assertThat(p).isInstanceOf(StoreAudit.Unreadable.class);
             assertThat(p.artifact()).isEqualTo(Artifact.ZIP);
             assertThat(p.line()).startsWith("UNREADABLE example.test/multi/v2@v2.0.0 zip: recorded h1:")

@@ -48,6 +48,9 @@ public enum ConfigKey {
             "Most open connections from one client address (beyond it: 503 and closed); auto: half of MODVAULT_MAX_CONNECTIONS."),
     UPSTREAM_DEADLINE("MODVAULT_UPSTREAM_DEADLINE", "upstream-deadline", "30m",
             "Longest time one upstream request may take in total, however steadily data arrives (504 when exceeded); 30m lets Go's 500 MiB zip limit through at about 2.3 Mbit/s."),
+    SCRUB_INTERVAL("MODVAULT_SCRUB_INTERVAL", "scrub-interval", "off",
+            "How often a background pass re-hashes every stored zip (SHA-256 and size), quarantining and refetching damaged ones; off (or 0) disables it, e.g. 24h."),
+    SCRUB_RATE("MODVAULT_SCRUB_RATE", "scrub-rate", "20MB", "Most bytes per second the background scrub reads from disk."),
     LOG_LEVEL("MODVAULT_LOG_LEVEL", "log-level", "INFO", "Log level: ERROR, WARN, INFO (one access-log line per request) or DEBUG.");
 
     private final String envName;

@@ -84,6 +84,7 @@ public final class ConfigLoader {
                 ConfigValues.threads(raw.get(ConfigKey.EVENT_LOOP_THREADS)),
                 connectionLimits(raw),
                 ConfigValues.logLevel(raw.get(ConfigKey.LOG_LEVEL)),
+                ConfigValues.scrub(raw.get(ConfigKey.SCRUB_INTERVAL), raw.get(ConfigKey.SCRUB_RATE)),
                 Map.copyOf(env));
     }
 

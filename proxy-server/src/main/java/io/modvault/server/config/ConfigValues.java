@@ -1,5 +1,6 @@
 package io.modvault.server.config;
 
+import io.modvault.core.integrity.ScrubSettings;
 import io.modvault.server.connection.ConnectionLimits;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -78,7 +79,7 @@ final class ConfigValues {
         Matcher m = SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            int shift = switch (m.group(2)) {
+            int shift = switch (m.group(2) == null ? "B" : m.group(2)) {
                 case "KB", "K" -> 10;
                 case "MB", "M" -> 20;
                 case "GB", "G" -> 30;
@@ -89,6 +90,21 @@ final class ConfigValues {
             }
         }
         throw new ConfigException(key.envName() + ": invalid size '" + value + "' (use e.g. 0, 65536, 512KB, 64MB, 1GB)");
+    }
+
+    /** {@code off} or {@code 0} disables the scrub; the rate must be at least one byte per second. */
+    static ScrubSettings scrub(String interval, String rate) {
+        String i = interval.trim().toLowerCase(Locale.ROOT);
+        Optional<Duration> every = i.equals("off") || i.equals("0") ? Optional.empty()
+                : Optional.of(duration(ConfigKey.SCRUB_INTERVAL, interval));
+        if (every.isPresent() && every.get().isZero()) {
+            every = Optional.empty();
+        }
+        long perSecond = bytes(ConfigKey.SCRUB_RATE, rate);
+        if (perSecond <= 0) {
+            throw new ConfigException(ConfigKey.SCRUB_RATE.envName() + ": must be more than 0 bytes per second, e.g. 20MB");
+        }
+        return new ScrubSettings(every, perSecond);
     }
 
     static InetSocketAddress listenAddress(String value) {

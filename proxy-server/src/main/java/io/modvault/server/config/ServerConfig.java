@@ -1,6 +1,7 @@
 package io.modvault.server.config;
 
 import io.modvault.core.fetch.FetchSettings;
+import io.modvault.core.integrity.ScrubSettings;
 import io.modvault.server.connection.ConnectionLimits;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public record ServerConfig(String upstream, String sumdb, boolean sumdbProxy, Ma
                            FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
                            Duration upstreamDeadline,
                            Duration shutdownGrace, int eventLoopThreads, ConnectionLimits connections, String logLevel,
+                           ScrubSettings scrub,
                            Map<String, String> environment) {
 
     /** Which {@link io.modvault.core.storage.ModuleStore} to run on. */

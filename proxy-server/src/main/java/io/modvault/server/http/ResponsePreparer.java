@@ -71,6 +71,13 @@ final class ResponsePreparer {
             return new PreparedResponse(head, Optional.empty(), Optional.empty(), 0, outcome);
         }
         FileChannel channel = FileChannel.open(blob.file(), StandardOpenOption.READ);
+        long onDisk = channel.size();
+        if (onDisk != size) {
+            // Damaged after the fetch layer's check: never promise a length the file cannot deliver.
+            channel.close();
+            return Responses.error(502, "stored zip is damaged (" + onDisk + " bytes on disk, " + size
+                    + " recorded); it is fetched again on the next request", CacheOutcome.NONE, headOnly);
+        }
         return new PreparedResponse(head, Optional.empty(), Optional.of(new DefaultFileRegion(channel, start, length)),
                 length, outcome);
     }

@@ -1,6 +1,7 @@
 package io.modvault.server.metrics;
 
 import io.modvault.core.fetch.CacheOutcome;
+import io.modvault.core.integrity.IntegrityStats;
 import io.modvault.core.verify.VerificationStats;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.modvault.core.upstream.CircuitBreakers;
@@ -67,6 +68,18 @@ public final class ProxyMetrics {
                 .help("Requests failed at once without asking because the upstream was marked down").labelNames("upstream")
                 .callback(cb -> breakers.all().forEach(b -> cb.call(b.shortCircuited(), b.upstream())))
                 .register(registry);
+    }
+
+    /** Damaged blobs found and the background scrub's work ({@code modvault_blob_*}, {@code modvault_scrub_*}). */
+    public void register(IntegrityStats stats) {
+        callbackCounter("modvault_blob_quarantined_total",
+                "Stored zips found damaged (size differs from the record) just before serving, quarantined and refetched",
+                stats::quarantinedOnRequestCount);
+        callbackCounter("modvault_scrub_passes_total", "Completed background scrub passes over every stored zip", stats::scrubPasses);
+        callbackCounter("modvault_scrub_blobs_total", "Blobs re-hashed by the background scrub", stats::scrubBlobs);
+        callbackCounter("modvault_scrub_bytes_total", "Bytes read by the background scrub", stats::scrubBytes);
+        callbackCounter("modvault_scrub_findings_total", "Damaged blobs found by the background scrub and quarantined",
+                stats::scrubFindings);
     }
 
     /** Access-log lines dropped because the writer fell behind ({@code modvault_access_log_dropped_total}). */

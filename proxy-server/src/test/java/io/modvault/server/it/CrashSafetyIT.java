@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 while zips stream in, restart on the same data directory, and check that every zip
- * the restarted server serves has exactly the upstream's bytes, and that no temp file survives.
+ * the restarted server serves has exactly the upstream's bytes, that no temp file survives, and
+ * that {@code modvault verify} then finds every stored zip recorded and intact.
  */
 class CrashSafetyIT {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -74,6 +75,9 @@ class CrashSafetyIT {
                 assertThat(bigZipFetches).as("downloads interrupted by kill -9 and fetched again").isGreaterThan(6);
                 assertThat(survivor.terminate()).as("exit status after SIGTERM").isIn(0, 143);
             }
+            VerifyProcess.Run audit = VerifyProcess.run(data);
+            assertThat(audit.stdout()).as("every stored zip has its recorded hash (failure 3)").doesNotContain("UNRECORDED");
+            assertThat(audit.exit()).as(audit.toString()).isZero();
         }
     }
 

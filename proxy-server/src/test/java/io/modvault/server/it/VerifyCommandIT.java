@@ -7,22 +7,17 @@ import io.modvault.core.testing.GoProxyTree;
 import io.modvault.core.testing.ModuleZips;
 import io.modvault.core.testing.TestModule;
 import io.modvault.core.testing.TestModules;
+import io.modvault.server.it.VerifyProcess.Run;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code modvault verify} as a separate process, next to a real server process on the same data directory. */
 class VerifyCommandIT {
-
-    private record Run(int exit, String stdout, String stderr) {
-    }
 
     @TempDir
     Path temp;
@@ -63,26 +58,13 @@ class VerifyCommandIT {
         Run run = verify(data);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stdout()).startsWith("CHANGED example.test/legacy@v2.0.0+incompatible zip: recorded h1:")
-                .endsWith("checked 1 mod, 1 zip: 1 problem\n");
+        assertThat(run.stdout()).startsWith("CORRUPT example.test/legacy@v2.0.0+incompatible zip: blob is ")
+                .contains("\nCHANGED example.test/legacy@v2.0.0+incompatible zip: recorded h1:")
+                .endsWith("checked 1 mod, 1 zip: 2 problems\n");
     }
 
     private static Run verify(Path data) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.modvault.server.Main", "verify");
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MODVAULT_"));
-        env.put("MODVAULT_DATA_DIR", data.toString());
-        Path out = Files.createTempFile(data.getParent(), "verify", ".out");
-        Path err = Files.createTempFile(data.getParent(), "verify", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("modvault verify did not finish within 60 s");
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return VerifyProcess.run(data);
     }
 
     private static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -28,6 +29,7 @@ public final class BlobArea implements AutoCloseable {
     private final Path blobsDir;
     private final Path shaDir;
     private final Path tmpDir;
+    private final Path quarantineDir;
     private final FileChannel lockChannel;
     private final FileLock ownerLock;
     private final ReadWriteLock commitSweepLock = new ReentrantReadWriteLock();
@@ -36,6 +38,7 @@ public final class BlobArea implements AutoCloseable {
         this.blobsDir = root.resolve("blobs");
         this.shaDir = blobsDir.resolve("sha256");
         this.tmpDir = root.resolve("tmp");
+        this.quarantineDir = root.resolve("quarantine");
         this.lockChannel = lockChannel;
         this.ownerLock = ownerLock;
     }
@@ -163,6 +166,38 @@ public final class BlobArea implements AutoCloseable {
     private boolean isBlobOf(Path file, Set<String> hashes) {
         String name = file.getFileName().toString();
         return hashes.contains(name) && file.equals(pathOf(name));
+    }
+
+    /**
+     * Moves the blob named {@code sha256Hex} to {@code quarantine/<sha256>} (outside
+     * {@code blobs/}, so neither served nor swept) and runs {@code indexDelete} first, both under
+     * the sweep lock so no commit of the same content interleaves. Returns the new location,
+     * empty if the blob file was already gone.
+     */
+    public <E extends Exception> Optional<Path> quarantine(String sha256Hex, IndexDelete<E> indexDelete)
+            throws IOException, E {
+        String hash = Sha256.normalize(sha256Hex);
+        commitSweepLock.writeLock().lock();
+        try {
+            indexDelete.delete();
+            Path blob = pathOf(hash);
+            if (!Files.exists(blob)) {
+                return Optional.empty();
+            }
+            Files.createDirectories(quarantineDir);
+            Path target = quarantineDir.resolve(hash);
+            Files.move(blob, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            FileTrees.fsyncDirectory(blob.getParent());
+            return Optional.of(target);
+        } finally {
+            commitSweepLock.writeLock().unlock();
+        }
+    }
+
+    /** Removes the index entry of a blob being quarantined. */
+    @FunctionalInterface
+    public interface IndexDelete<E extends Exception> {
+        void delete() throws E;
     }
 
     /** Releases the directory lock; the files stay. */

@@ -125,16 +125,28 @@ public final class InMemoryModuleStore implements ModuleStore {
     }
 
     @Override
-    public StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata) {
+    public StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata,
+                                 Map<EntryKey, byte[]> companions) {
         KeyRules.requireZipKind(indexKey, "commitBlob");
         Objects.requireNonNull(tempFile, "tempFile");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
         byte[] meta = Objects.requireNonNull(metadata, "metadata").clone();
+        Map<EntryKey, byte[]> extra = KeyRules.requireCompanions(companions, "commitBlob");
         return shared("commitBlob", indexKey, () -> blobs.commit(tempFile, sha256Hex, (sha, size) -> {
-            StoredBlob blob = new StoredBlob(blobs.pathOf(sha), size, sha, meta, now());
+            Instant storedAt = now();
+            StoredBlob blob = new StoredBlob(blobs.pathOf(sha), size, sha, meta, storedAt);
+            // Companions first: whoever sees the zip also sees its record (nothing survives a crash here).
+            extra.forEach((key, value) -> entries.get(key.kind()).put(key.key(), new StoredEntry(value, storedAt)));
             zips.put(indexKey.key(), blob);
             return copy(blob);
         }));
+    }
+
+    @Override
+    public Optional<Path> quarantine(EntryKey indexKey, String sha256Hex) {
+        KeyRules.requireZipKind(indexKey, "quarantine");
+        Objects.requireNonNull(sha256Hex, "sha256Hex");
+        return shared("quarantine", indexKey, () -> blobs.quarantine(sha256Hex, () -> zips.remove(indexKey.key())));
     }
 
     @Override

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@code db/} (RocksDB), {@code blobs/sha256/ab/<hash>}, {@code tmp/} (emptied at open) and
  * {@code native/} (see {@code NativeLibrary}: the JNI library is extracted there, or to
  * {@code $ROCKSDB_SHAREDLIB_DIR}, instead of leaving a fresh copy in /tmp at every start).
- * Every write is synced; {@link #putAll} and each zip index write are one {@code WriteBatch}.
+ * Every write is synced; {@link #putAll} and each zip index write (with its companion entries)
+ * are one {@code WriteBatch}.
  * Opening takes RocksDB's lock first, then empties {@code tmp/} and sweeps unreferenced blobs,
  * so a second store on a directory in use fails before touching anything. A read-write lock
  * guards the native objects: every operation holds it shared, {@link #close()} exclusively,
@@ -173,15 +174,21 @@ public final class RocksDbModuleStore implements ModuleStore {
     }
 
     @Override
-    public StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata) {
+    public StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata,
+                                 Map<EntryKey, byte[]> companions) {
         KeyRules.requireZipKind(indexKey, "commitBlob");
         Objects.requireNonNull(tempFile, "tempFile");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
         byte[] meta = Objects.requireNonNull(metadata, "metadata").clone();
+        Map<EntryKey, byte[]> extra = KeyRules.requireCompanions(companions, "commitBlob");
         return guarded("commitBlob", indexKey, () -> blobs.commit(tempFile, sha256Hex, (sha, size) -> {
             Instant storedAt = now();
             byte[] value = ValueCodec.encodeBlobIndex(new ValueCodec.BlobIndex(size, sha, meta, storedAt));
             try (WriteBatch batch = new WriteBatch()) {
+                for (Map.Entry<EntryKey, byte[]> entry : extra.entrySet()) {
+                    batch.put(rocks.family(entry.getKey().kind()), bytes(entry.getKey()),
+                            ValueCodec.encodeEntry(storedAt, entry.getValue()));
+                }
                 batch.put(rocks.family(EntryKind.ZIP), bytes(indexKey), value);
                 rocks.db().write(rocks.syncWrites(), batch);
             }
@@ -206,6 +213,14 @@ public final class RocksDbModuleStore implements ModuleStore {
             return Optional.of(new StoredBlob(file, index.size(), index.sha256Hex(), index.metadata(),
                     index.storedAt()));
         });
+    }
+
+    @Override
+    public Optional<Path> quarantine(EntryKey indexKey, String sha256Hex) {
+        KeyRules.requireZipKind(indexKey, "quarantine");
+        Objects.requireNonNull(sha256Hex, "sha256Hex");
+        return guarded("quarantine", indexKey, () -> blobs.quarantine(sha256Hex,
+                () -> rocks.db().delete(rocks.family(EntryKind.ZIP), rocks.syncWrites(), bytes(indexKey))));
     }
 
     @Override
