@@ -22,7 +22,8 @@ import java.util.TreeSet;
 
 /**
  * Re-hashes every stored {@code .mod} and zip and compares the result with the {@code h1:}
- * recorded in its {@link EntryKind#HASHES} entry ({@link RecordedHashes}), the check behind
+ * recorded in its {@link EntryKind#HASHES} entry ({@link RecordedHashes}), after checking it
+ * by the go command's rules ({@link GoAcceptance}), the check behind
  * {@code modvault verify}. Module versions are the union of the HASHES, MOD and ZIP keys, so an
  * artifact stored without a recorded hash is reported as well as a recorded one whose bytes are
  * gone. Zips are hashed streaming from their blob files, so memory use does not grow with them.
@@ -100,6 +101,14 @@ public final class StoreAudit {
         }
     }
 
+    /** The stored bytes break the go command's rules for the module version (a zip or go.mod it would refuse). */
+    public record Invalid(String key, Artifact artifact, String why) implements Problem {
+        @Override
+        public String line() {
+            return "INVALID " + coordinate(key) + " " + artifact.label() + ": " + why;
+        }
+    }
+
     /** Counts of artifacts examined (present or expected) and every problem, in key order. */
     public record Result(int modsChecked, int zipsChecked, List<Problem> problems) {
         public Result {
@@ -173,6 +182,7 @@ public final class StoreAudit {
             recorded.ifPresent(h -> problems.add(new Missing(key, Artifact.MOD, recorded, "no stored go.mod")));
             return recorded.isPresent();
         }
+        GoAcceptance.modProblem(key, bytes.get()).ifPresent(why -> problems.add(new Invalid(key, Artifact.MOD, why)));
         String now = DirHash.hashGoMod(bytes.get());
         compare(key, Artifact.MOD, recorded, now, problems);
         return true;
@@ -186,6 +196,12 @@ public final class StoreAudit {
         Optional<StoredBlob> blob = store.blob(EntryKey.of(EntryKind.ZIP, key));
         if (blob.isEmpty()) {
             problems.add(new Missing(key, Artifact.ZIP, recorded, "blob file is gone from disk"));
+            return true;
+        }
+        Optional<String> invalid = GoAcceptance.zipProblem(key, blob.get().file());
+        if (invalid.isPresent()) {
+            // Not hashed: an invalid zip may be a bomb, and its hash vouches for nothing.
+            problems.add(new Invalid(key, Artifact.ZIP, invalid.get()));
             return true;
         }
         String now;
