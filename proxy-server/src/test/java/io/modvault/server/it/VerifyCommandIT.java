@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code modvault verify} as a separate process, next to a real server process on the same data directory. */
 class VerifyCommandIT {
 
-    private record Run(int exit, String stdout, String stderr) {
+    record Run(int exit, String stdout, String stderr) {
     }
 
     @TempDir
@@ -56,8 +57,10 @@ class VerifyCommandIT {
         Path data = RecordedStore.populate(temp.resolve("data"), List.of(legacy), temp.resolve("zips"));
         try (var blobs = Files.walk(data.resolve("blobs"))) {
             Path blob = blobs.filter(Files::isRegularFile).findFirst().orElseThrow();
-            // A valid zip with other content in place of the stored one: bytes changed on disk.
-            Files.write(blob, ModuleZips.bytes(TestModules.get(TestModules.LEGACY, "v1.0.0")));
+            // A valid zip of the same version with other content in place of the stored one: bytes changed on disk.
+            Map<String, byte[]> files = new HashMap<>(legacy.files());
+            files.put("extra.go", "package legacy\n".getBytes(StandardCharsets.UTF_8));
+            Files.write(blob, ModuleZips.bytes(new TestModule(legacy.path(), legacy.version(), legacy.goMod(), files, legacy.time())));
         }
 
         Run run = verify(data);
@@ -67,7 +70,8 @@ class VerifyCommandIT {
                 .endsWith("checked 1 mod, 1 zip: 1 problem\n");
     }
 
-    private static Run verify(Path data) throws IOException, InterruptedException {
+    /** Runs {@code modvault verify} as its own process on {@code data}. */
+    static Run verify(Path data) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.modvault.server.Main", "verify");
