@@ -34,7 +34,8 @@ final class InflatedSizeCheck {
             try (InputStream in = zip.getInputStream(entry)) {
                 actual = read(in, declared + 1, buffer, crc);
             } catch (IOException e) {
-                return Optional.of(entry.getName() + ": cannot uncompress: " + e.getMessage());
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return Optional.of(entry.getName() + ": cannot uncompress: " + why.lines().findFirst().orElse(""));
             }
             if (actual > declared) {
                 return Optional.of("uncompressed size of file " + entry.getName()
