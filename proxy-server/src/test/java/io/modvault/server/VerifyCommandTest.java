@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,12 @@ class VerifyCommandTest {
         try (ModuleStore store = RocksDbModuleStore.open(data, Clock.systemUTC())) {
             StoredBlob blob = store.blob(EntryKey.of(EntryKind.ZIP, "example.test/!upper/!case@v1.0.0")).orElseThrow();
             recorded = DirHash.hashZip(blob.file());
-            Path other = ModuleZips.write(TestModules.get(TestModules.UPPER, "v1.1.0"), temp.resolve("other.zip"));
+            // A valid zip of the same version with other content: bytes changed on disk.
+            TestModule upper = TestModules.get(TestModules.UPPER, "v1.0.0");
+            Map<String, byte[]> files = new HashMap<>(upper.files());
+            files.put("extra.go", "package upper\n".getBytes(StandardCharsets.UTF_8));
+            Path other = ModuleZips.write(new TestModule(upper.path(), upper.version(), upper.goMod(), files, upper.time()),
+                    temp.resolve("other.zip"));
             Files.write(blob.file(), Files.readAllBytes(other));
             now = DirHash.hashZip(other);
         }

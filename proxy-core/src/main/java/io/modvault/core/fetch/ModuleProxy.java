@@ -1,6 +1,7 @@
 package io.modvault.core.fetch;
 
 import io.modvault.core.integrity.IntegrityStats;
+import io.modvault.core.modcheck.GoModCheck;
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.policy.Route;
@@ -115,13 +116,21 @@ public final class ModuleProxy {
                 .map(route -> new FetchResult.Failure(403, ((Route.Denied) route).reason()));
     }
 
-    /** A {@code .mod} is stored only if verified, together with its recorded hash. */
+    /** A {@code .mod} is stored only if it names its module and is verified, together with its recorded hash. */
     private SmallArtifact.Gate modGate(ProxyRequest.Mod mod) {
-        return (body, upstream) -> switch (verifier.verifyMod(mod.module(), mod.version(), body)) {
-            case Verdict.Refused refused -> new SmallArtifact.Admission.Refuse(
-                    new FetchResult.Failure(refused.status(), refused.reason()));
-            case Verdict.Accepted accepted -> new SmallArtifact.Admission.Admit(
-                    HashLedger.forMod(mod.module(), mod.version(), accepted));
+        SmallArtifact.Gate namesModule = SmallArtifact.structural(mod.upstreamPath(),
+                body -> GoModCheck.problem(body, mod.module(), mod.version()));
+        return (body, upstream) -> {
+            SmallArtifact.Admission named = namesModule.admit(body, upstream);
+            if (named instanceof SmallArtifact.Admission.Refuse) {
+                return named;
+            }
+            return switch (verifier.verifyMod(mod.module(), mod.version(), body)) {
+                case Verdict.Refused refused -> new SmallArtifact.Admission.Refuse(
+                        new FetchResult.Failure(refused.status(), refused.reason()));
+                case Verdict.Accepted accepted -> new SmallArtifact.Admission.Admit(
+                        HashLedger.forMod(mod.module(), mod.version(), accepted));
+            };
         };
     }
 

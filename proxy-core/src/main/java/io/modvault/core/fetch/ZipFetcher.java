@@ -3,6 +3,8 @@ package io.modvault.core.fetch;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.modvault.core.integrity.IntegrityStats;
+import io.modvault.core.modcheck.ModuleZipCheck;
+import io.modvault.core.modcheck.ZipLimits;
 import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.storage.BlobIntegrity;
 import io.modvault.core.storage.EntryKey;
@@ -104,7 +106,8 @@ final class ZipFetcher {
             UpstreamResult<DownloadedFile> answer = upstream.fetchFile(path, temp, settings.maxZipBytes());
             return switch (answer) {
                 case UpstreamResult.Found<DownloadedFile> found -> {
-                    Optional<String> problem = ZipCheck.problem(temp, request.module(), request.version(), settings.maxZipBytes());
+                    Optional<String> problem = ModuleZipCheck.problem(temp, request.module(), request.version(),
+                            ZipLimits.GO.withMaxZipFile(settings.maxZipBytes()));
                     if (problem.isPresent()) {
                         yield UpstreamFailures.invalid(path, found.upstream(), problem.get());
                     }

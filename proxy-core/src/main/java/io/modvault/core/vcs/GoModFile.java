@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of a go.mod that fetching from a repository needs, read as x/mod's modfile reads
- * them: the {@code module} path by {@code modfile.ModulePath}'s line scan, and the {@code go}
- * version and {@code retract} intervals by a lax parse ({@code ParseLax}) that fails, like
- * x/mod's, on a syntax error or a malformed {@code module}, {@code go} or {@code require} line.
+ * them: the {@code go} version and {@code retract} intervals by a lax parse ({@code ParseLax})
+ * that fails, like x/mod's, on a syntax error or a malformed {@code module}, {@code go} or
+ * {@code require} line. The {@code module} path alone is read by
+ * {@link io.modvault.core.modcheck.ModuleDirective}.
  */
 record GoModFile(String goVersion, List<Retraction> retractions) {
     private static final Pattern GO_VERSION =
@@ -29,31 +30,6 @@ record GoModFile(String goVersion, List<Retraction> retractions) {
 
     GoModFile {
         retractions = List.copyOf(retractions);
-    }
-
-    /** modfile.ModulePath: the first {@code module} line's path, "" when there is none or it is malformed. */
-    static String modulePath(byte[] data) {
-        for (String raw : new String(data, StandardCharsets.UTF_8).split("\n", -1)) {
-            String line = raw;
-            int comment = line.indexOf("//");
-            if (comment >= 0) {
-                line = line.substring(0, comment);
-            }
-            line = line.strip();
-            if (!line.startsWith("module")) {
-                continue;
-            }
-            String rest = line.substring("module".length());
-            String trimmed = rest.strip();
-            if (trimmed.length() == rest.length() || trimmed.isEmpty()) {
-                continue;
-            }
-            if (trimmed.charAt(0) == '"' || trimmed.charAt(0) == '`') {
-                return GoModLexer.unquote(trimmed).orElse("");
-            }
-            return trimmed;
-        }
-        return "";
     }
 
     /** ParseLax; empty when x/mod would report an error. */

@@ -1,5 +1,6 @@
 package io.modvault.core.vcs;
 
+import io.modvault.core.modcheck.GoQuoted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,50 +111,11 @@ final class GoModLexer {
     /** modfile parseString: unquotes a quoted token; unquoted tokens must not contain quotes. */
     static Optional<String> parseString(String token) {
         if (token.startsWith("\"")) {
-            return unquote(token);
+            return GoQuoted.unquote(token);
         }
         if (token.indexOf('"') >= 0 || token.indexOf('\'') >= 0 || token.indexOf('`') >= 0) {
             return Optional.empty();
         }
         return Optional.of(token);
-    }
-
-    /** strconv.Unquote for double-quoted and back-quoted strings (the escapes module paths can use). */
-    static Optional<String> unquote(String s) {
-        if (s.length() < 2 || s.charAt(s.length() - 1) != s.charAt(0)) {
-            return Optional.empty();
-        }
-        String body = s.substring(1, s.length() - 1);
-        if (s.charAt(0) == '`') {
-            return body.indexOf('`') >= 0 ? Optional.empty() : Optional.of(body.replace("\r", ""));
-        }
-        if (s.charAt(0) != '"') {
-            return Optional.empty();
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '"' || c == '\n') {
-                return Optional.empty();
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (++i >= body.length()) {
-                return Optional.empty();
-            }
-            switch (body.charAt(i)) {
-                case '\\' -> out.append('\\');
-                case '"' -> out.append('"');
-                case 'n' -> out.append('\n');
-                case 't' -> out.append('\t');
-                case 'r' -> out.append('\r');
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.of(out.toString());
     }
 }

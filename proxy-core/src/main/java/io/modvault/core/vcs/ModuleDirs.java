@@ -1,5 +1,6 @@
 package io.modvault.core.vcs;
 
+import io.modvault.core.modcheck.ModuleDirective;
 import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.module.PathVersion;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class ModuleDirs {
         String rev = layout.revToRev(version);
         String file1 = ModuleLayout.join(layout.codeDir(), "go.mod");
         Optional<byte[]> goMod1 = mirror.readFile(revision.hash(), file1, ModuleZipWriter.MAX_GO_MOD);
-        String mpath1 = goMod1.map(GoModFile::modulePath).orElse("");
+        String mpath1 = goMod1.map(ModuleDirective::path).orElse("");
         boolean found1 = goMod1.isPresent() && (isMajor(mpath1, layout.pathMajor()) || replacesGopkgIn(mpath1));
         String pathMajor = layout.pathMajor();
         String file2 = null;
@@ -47,7 +48,7 @@ final class ModuleDirs {
             String dir2 = ModuleLayout.join(layout.codeDir(), pathMajor.substring(1));
             file2 = ModuleLayout.join(dir2, "go.mod");
             Optional<byte[]> goMod2 = mirror.readFile(revision.hash(), file2, ModuleZipWriter.MAX_GO_MOD);
-            String mpath2 = goMod2.map(GoModFile::modulePath).orElse("");
+            String mpath2 = goMod2.map(ModuleDirective::path).orElse("");
             boolean found2 = goMod2.isPresent() && isMajor(mpath2, pathMajor);
             if (found1 && found2) {
                 throw fail(version, layout.pathPrefix() + "/" + file1 + " and ..." + pathMajor + "/go.mod both have ..."

@@ -1,6 +1,7 @@
 package io.modvault.core.vcs;
 
 import io.modvault.core.fetch.FetchSettings;
+import io.modvault.core.modcheck.ZipRules;
 import io.modvault.core.module.FilePaths;
 import io.modvault.core.module.InvalidModuleException;
 import io.modvault.core.module.ModulePath;

@@ -23,8 +23,9 @@ import java.util.TreeSet;
 
 /**
  * Re-hashes every stored {@code .mod} and zip and compares the result with the {@code h1:}
- * recorded in its {@link EntryKind#HASHES} entry ({@link RecordedHashes}), and every zip blob's
- * SHA-256 and size against its name and index entry ({@link BlobIntegrity}), the check behind
+ * recorded in its {@link EntryKind#HASHES} entry ({@link RecordedHashes}), after checking it
+ * by the go command's rules ({@link GoAcceptance}), and every zip blob's SHA-256 and size against
+ * its name and index entry ({@link BlobIntegrity}), the check behind
  * {@code modvault verify}. Module versions are the union of the HASHES, MOD and ZIP keys, so an
  * artifact stored without a recorded hash is reported as well as a recorded one whose bytes are
  * gone. Zips are hashed streaming from their blob files, so memory use does not grow with them.
@@ -110,6 +111,14 @@ public final class StoreAudit {
         }
     }
 
+    /** The stored bytes break the go command's rules for the module version (a zip or go.mod it would refuse). */
+    public record Invalid(String key, Artifact artifact, String why) implements Problem {
+        @Override
+        public String line() {
+            return "INVALID " + coordinate(key) + " " + artifact.label() + ": " + why;
+        }
+    }
+
     /** Counts of artifacts examined (present or expected) and every problem, in key order. */
     public record Result(int modsChecked, int zipsChecked, List<Problem> problems) {
         public Result {
@@ -183,6 +192,7 @@ public final class StoreAudit {
             recorded.ifPresent(h -> problems.add(new Missing(key, Artifact.MOD, recorded, "no stored go.mod")));
             return recorded.isPresent();
         }
+        GoAcceptance.modProblem(key, bytes.get()).ifPresent(why -> problems.add(new Invalid(key, Artifact.MOD, why)));
         String now = DirHash.hashGoMod(bytes.get());
         compare(key, Artifact.MOD, recorded, now, problems);
         return true;
@@ -199,6 +209,12 @@ public final class StoreAudit {
             return true;
         }
         blobProblem(blob.get()).ifPresent(why -> problems.add(new Corrupt(key, Artifact.ZIP, why)));
+        Optional<String> invalid = GoAcceptance.zipProblem(key, blob.get().file());
+        if (invalid.isPresent()) {
+            // Not hashed: an invalid zip may be a bomb, and its hash vouches for nothing.
+            problems.add(new Invalid(key, Artifact.ZIP, invalid.get()));
+            return true;
+        }
         String now;
         try {
             now = DirHash.hashZip(blob.get().file());

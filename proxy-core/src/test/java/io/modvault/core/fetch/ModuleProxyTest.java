@@ -8,6 +8,7 @@ import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.MutableClock;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
+import io.modvault.core.testing.HostileZips;
 import io.modvault.core.upstream.UpstreamResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModuleProxyTest {
@@ -209,8 +211,53 @@ class ModuleProxyTest {
         upstream.answer("example.test/m/@v/v1.0.0.zip", zip("example.test/other@v1.0.0/"));
         FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
         assertThat(refused.status()).isEqualTo(502);
-        assertThat(refused.reason()).contains("unexpected file example.test/other@v1.0.0/go.mod");
+        assertThat(refused.reason()).contains("example.test/other@v1.0.0/go.mod: path does not have prefix");
         assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
+    }
+
+    @Test
+    void zipEntryEscapingModuleDirectoryIsRefusedAndNothingIsStored() {
+        upstream.answer("example.test/m/@v/v1.0.0.zip", HostileZips.zip(List.of(
+                HostileZips.Entry.stored("example.test/m@v1.0.0/go.mod", "module example.test/m\n"),
+                HostileZips.Entry.stored("example.test/m@v1.0.0/../../../../evil.txt", "boo"))));
+        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.reason()).contains("invalid module zip for example.test/m@v1.0.0: "
+                + "example.test/m@v1.0.0/../../../../evil.txt: file path is not clean").doesNotContain("\n");
+        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
+    }
+
+    @Test
+    void caseFoldCollisionIsRefusedAndNothingIsStored() {
+        upstream.answer("example.test/m/@v/v1.0.0.zip", HostileZips.zip(List.of(
+                HostileZips.Entry.stored("example.test/m@v1.0.0/A.go", "package m\n"),
+                HostileZips.Entry.stored("example.test/m@v1.0.0/a.go", "package m\n"))));
+        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.reason()).contains("case-insensitive file name collision");
+        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void zipBombIsRefusedWhileInflatingAndNothingIsStored() {
+        upstream.answer("example.test/m/@v/v1.0.0.zip", HostileZips.zip(List.of(
+                HostileZips.bomb("example.test/m@v1.0.0/bomb.txt", 1024, 1000))));
+        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.reason()).contains("bomb.txt is larger than declared size (1000 bytes)");
+        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
+    }
+
+    @Test
+    void modNamingAnotherModuleIsRefusedAndNothingIsStored() {
+        upstream.answer("example.test/m/@v/v1.0.0.mod", utf8("module example.test/other\n"));
+        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Mod(MODULE, "v1.0.0"));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.reason()).contains("invalid go.mod for example.test/m@v1.0.0: "
+                + "module declares its path as example.test/other but was requested as example.test/m");
+        assertThat(store.get(ModuleProxy.key(EntryKind.MOD, MODULE, "v1.0.0"))).isEmpty();
+        assertThat(store.keys(EntryKind.HASHES, "")).isEmpty();
     }
 
     private static byte[] zip(String prefix) throws IOException {

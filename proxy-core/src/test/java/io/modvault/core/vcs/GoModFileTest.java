@@ -10,17 +10,6 @@ import org.junit.jupiter.api.Test;
 class GoModFileTest {
 
     @Test
-    void readsTheModulePathLikeModfileModulePath() {
-        assertThat(GoModFile.modulePath(utf8("// comment\nmodule corp.example/m // trailing\n"))).isEqualTo("corp.example/m");
-        assertThat(GoModFile.modulePath(utf8("module \"corp.example/quoted\"\n"))).isEqualTo("corp.example/quoted");
-        assertThat(GoModFile.modulePath(utf8("module `corp.example/raw`\n"))).isEqualTo("corp.example/raw");
-        assertThat(GoModFile.modulePath(utf8("module \"unterminated\n"))).isEmpty();
-        assertThat(GoModFile.modulePath(utf8("modulecorp.example/m\n"))).isEmpty();
-        assertThat(GoModFile.modulePath(utf8("go 1.21\n"))).isEmpty();
-        assertThat(GoModFile.modulePath(utf8("module (\n\tcorp.example/block\n)\n"))).isEqualTo("(");
-    }
-
-    @Test
     void readsTheGoVersionLaxly() {
         assertThat(GoModFile.parseLax(utf8("module m\n\ngo 1.24.1\n")).orElseThrow().language())
                 .hasValueSatisfying(v -> assertThat(v).containsExactly(1, 24));

@@ -7,6 +7,7 @@ import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.StoredBlob;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
+import io.modvault.core.testing.HostileZips;
 import io.modvault.core.testing.ModuleZips;
 import io.modvault.core.testing.TestModule;
 import io.modvault.core.testing.TestModules;
@@ -21,11 +22,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreAuditTest {
@@ -74,7 +79,10 @@ class StoreAuditTest {
         StoredBlob blob = storeVerified(UPPER_KEY, UPPER);
         storeVerified(MULTI_KEY, MULTI);
         String recorded = DirHash.hashZip(blob.file());
-        Path other = ModuleZips.write(TestModules.get(TestModules.UPPER, "v1.1.0"), temp.resolve("other.zip"));
+        Map<String, byte[]> files = new HashMap<>(UPPER.files());
+        files.put("extra.go", "package upper\n".getBytes(StandardCharsets.UTF_8));
+        TestModule changed = new TestModule(UPPER.path(), UPPER.version(), UPPER.goMod(), files, UPPER.time());
+        Path other = ModuleZips.write(changed, temp.resolve("other.zip"));
         Files.write(blob.file(), Files.readAllBytes(other));
 
         StoreAudit.Result result = StoreAudit.run(store);
@@ -89,7 +97,7 @@ class StoreAuditTest {
     }
 
     @Test
-    void zipOverwrittenWithGarbageIsUnreadable() throws IOException {
+    void zipOverwrittenWithGarbageIsInvalid() throws IOException {
         StoredBlob blob = storeVerified(MULTI_KEY, MULTI);
         Files.write(blob.file(), "not a zip at all".getBytes(StandardCharsets.UTF_8));
 
@@ -97,11 +105,55 @@ class StoreAuditTest {
 
         assertThat(result.problems()).hasSize(2).first().isInstanceOf(StoreAudit.Corrupt.class);
         assertThat(result.problems().getLast()).satisfies(p -> {
-            assertThat(p).isInstanceOf(StoreAudit.Unreadable.class);
+            assertThat(p).isInstanceOf(StoreAudit.Invalid.class);
             assertThat(p.artifact()).isEqualTo(Artifact.ZIP);
-            assertThat(p.line()).startsWith("UNREADABLE example.test/multi/v2@v2.0.0 zip: recorded h1:")
-                    .contains("cannot hash " + blob.file());
+            assertThat(p.line()).startsWith("INVALID example.test/multi/v2@v2.0.0 zip: invalid module zip for "
+                    + "example.test/multi/v2@v2.0.0: not a valid zip file");
         });
+    }
+
+    @Test
+    void zipStoredByAnOlderVersionWithAnEscapingEntryIsInvalid() throws IOException {
+        storeVerified(MULTI_KEY, MULTI);
+        storeRecordedZip(UPPER_KEY, HostileZips.zip(List.of(
+                HostileZips.Entry.stored("example.test/Upper/Case@v1.0.0/go.mod", "module example.test/Upper/Case\n"),
+                HostileZips.Entry.stored("example.test/Upper/Case@v1.0.0/../../../../evil.txt", "boo"))));
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(
+                "INVALID example.test/Upper/Case@v1.0.0 zip: invalid module zip for example.test/Upper/Case@v1.0.0: "
+                        + "example.test/Upper/Case@v1.0.0/../../../../evil.txt: file path is not clean"));
+        assertThat(result.summary()).isEqualTo("checked 1 mod, 2 zip: 1 problem");
+    }
+
+    @Test
+    @Timeout(60)
+    void zipBombStoredByAnOlderVersionIsInvalidWithoutBeingInflated() throws IOException {
+        storeRecordedZip(UPPER_KEY, HostileZips.zip(List.of(
+                HostileZips.bomb("example.test/Upper/Case@v1.0.0/bomb.txt", 1024, 1000))));
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p).isInstanceOf(StoreAudit.Invalid.class);
+            assertThat(p.line()).endsWith("bomb.txt is larger than declared size (1000 bytes)");
+        });
+    }
+
+    @Test
+    void modNamingAnotherModuleIsInvalid() {
+        byte[] wrong = "module example.test/other\n".getBytes(StandardCharsets.UTF_8);
+        store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), wrong);
+        store.put(EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty().withMod(DirHash.hashGoMod(wrong), "upstream.test").toJson());
+
+        StoreAudit.Result result = StoreAudit.run(store);
+
+        assertThat(result.problems()).containsExactly(new StoreAudit.Invalid(MULTI_KEY, Artifact.MOD,
+                "invalid go.mod for example.test/multi/v2@v2.0.0: module declares its path as example.test/other"
+                        + " but was requested as example.test/multi/v2"));
+        assertThat(result.clean()).isFalse();
     }
 
     @Test
@@ -189,6 +241,15 @@ class StoreAuditTest {
         store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
                 RecordedHashes.empty().withZip(DirHash.hashZip(blob.file()), "sumdb.test").toJson());
         return blob;
+    }
+
+    /** A zip committed with its recorded hash, as a version without zip checks would have stored it. */
+    private void storeRecordedZip(String key, byte[] zip) throws IOException {
+        Path temp = store.newTempFile();
+        Files.write(temp, zip);
+        store.commitBlob(EntryKey.of(EntryKind.ZIP, key), temp, sha256(zip), new byte[0]);
+        store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
+                RecordedHashes.empty().withZip("h1:" + sha256(zip), "upstream.test").toJson());
     }
 
     private StoredBlob storeArtifacts(String key, TestModule module) throws IOException {

@@ -10,9 +10,12 @@ import io.modvault.core.testing.TestModules;
 import io.modvault.server.it.VerifyProcess.Run;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +54,10 @@ class VerifyCommandIT {
         Path data = RecordedStore.populate(temp.resolve("data"), List.of(legacy), temp.resolve("zips"));
         try (var blobs = Files.walk(data.resolve("blobs"))) {
             Path blob = blobs.filter(Files::isRegularFile).findFirst().orElseThrow();
-            // A valid zip with other content in place of the stored one: bytes changed on disk.
-            Files.write(blob, ModuleZips.bytes(TestModules.get(TestModules.LEGACY, "v1.0.0")));
+            // A valid zip of the same version with other content in place of the stored one: bytes changed on disk.
+            Map<String, byte[]> files = new HashMap<>(legacy.files());
+            files.put("extra.go", "package legacy\n".getBytes(StandardCharsets.UTF_8));
+            Files.write(blob, ModuleZips.bytes(new TestModule(legacy.path(), legacy.version(), legacy.goMod(), files, legacy.time())));
         }
 
         Run run = verify(data);

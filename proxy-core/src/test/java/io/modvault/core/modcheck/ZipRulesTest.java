@@ -1,4 +1,4 @@
-package io.modvault.core.vcs;
+package io.modvault.core.modcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.modvault.core.vcs;
+package io.modvault.core.modcheck;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,15 +7,16 @@ import java.util.Optional;
 /**
  * The file rules of x/mod's zip package that are pure string logic: which files are vendored
  * packages (with the go 1.24 {@code vendor/modules.txt} rule and the older off-by-prefix bug
- * kept for old modules), clean relative paths, and case-insensitive collisions.
+ * kept for old modules), clean relative paths, and case-insensitive collisions. Shared by zip
+ * creation ({@code vcs}) and by {@link ModuleZipCheck}, so both apply one set of rules.
  */
-final class ZipRules {
+public final class ZipRules {
 
     private ZipRules() {
     }
 
     /** zip.isVendoredPackage; {@code go124} is whether the root go.mod says go 1.24 or later. */
-    static boolean isVendoredPackage(String name, boolean go124) {
+    public static boolean isVendoredPackage(String name, boolean go124) {
         if (go124 && name.equals("vendor/modules.txt")) {
             return true;
         }
@@ -35,7 +36,7 @@ final class ZipRules {
     }
 
     /** path.Clean(p) == p and p is relative: no empty, "." or ".." elements, no leading or trailing slash. */
-    static boolean isCleanRelative(String p) {
+    public static boolean isCleanRelative(String p) {
         if (p.isEmpty() || p.startsWith("/") || p.endsWith("/")) {
             return false;
         }
@@ -52,7 +53,7 @@ final class ZipRules {
      * point mapped to a canonical member of its simple case-folding orbit. Dotted and dotless i
      * (U+0130, U+0131) fold only to themselves in Go, unlike Java's case mappings.
      */
-    static String fold(String s) {
+    public static String fold(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().forEach(c -> out.appendCodePoint(c == 0x130 || c == 0x131 ? c
                 : Character.toLowerCase(Character.toUpperCase(c))));
@@ -60,14 +61,14 @@ final class ZipRules {
     }
 
     /** zip's collisionChecker: case-insensitive duplicates and paths that are both file and directory. */
-    static final class Collisions {
+    public static final class Collisions {
         private record Seen(String path, boolean dir) {
         }
 
         private final Map<String, Seen> seen = new HashMap<>();
 
         /** Why {@code p} collides with an earlier path, if it does. */
-        Optional<String> check(String p, boolean dir) {
+        public Optional<String> check(String p, boolean dir) {
             String key = fold(p);
             Seen other = seen.get(key);
             if (other != null) {
