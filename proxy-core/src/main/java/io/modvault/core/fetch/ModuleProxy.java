@@ -120,18 +120,12 @@ public final class ModuleProxy {
     private SmallArtifact.Gate modGate(ProxyRequest.Mod mod) {
         SmallArtifact.Gate namesModule = SmallArtifact.structural(mod.upstreamPath(),
                 body -> GoModCheck.problem(body, mod.module(), mod.version()));
-        return (body, upstream) -> {
-            SmallArtifact.Admission named = namesModule.admit(body, upstream);
-            if (named instanceof SmallArtifact.Admission.Refuse) {
-                return named;
-            }
-            return switch (verifier.verifyMod(mod.module(), mod.version(), body)) {
-                case Verdict.Refused refused -> new SmallArtifact.Admission.Refuse(
-                        new FetchResult.Failure(refused.status(), refused.reason()));
-                case Verdict.Accepted accepted -> new SmallArtifact.Admission.Admit(
-                        HashLedger.forMod(mod.module(), mod.version(), accepted));
-            };
-        };
+        return namesModule.then((body, upstream) -> switch (verifier.verifyMod(mod.module(), mod.version(), body)) {
+            case Verdict.Refused refused -> new SmallArtifact.Admission.Refuse(
+                    new FetchResult.Failure(refused.status(), refused.reason()));
+            case Verdict.Accepted accepted -> new SmallArtifact.Admission.Admit(
+                    HashLedger.forMod(mod.module(), mod.version(), accepted));
+        });
     }
 
     /**
@@ -141,16 +135,11 @@ public final class ModuleProxy {
     private SmallArtifact.Gate queryGate(ProxyRequest.Info query) {
         SmallArtifact.Gate structural = SmallArtifact.structural(query.upstreamPath(),
                 body -> InfoCheck.problem(body, query.module(), Optional.empty()));
-        return (body, upstream) -> {
-            SmallArtifact.Admission admission = structural.admit(body, upstream);
-            if (admission instanceof SmallArtifact.Admission.Refuse) {
-                return admission;
-            }
-            return InfoCheck.version(body).map(v -> key(EntryKind.INFO, query.module(), v))
-                    .filter(infoKey -> store.get(infoKey).isEmpty())
-                    .<SmallArtifact.Admission>map(infoKey -> new SmallArtifact.Admission.Admit(Map.of(infoKey, body)))
-                    .orElse(admission);
-        };
+        return structural.then((body, upstream) -> InfoCheck.version(body)
+                .map(v -> key(EntryKind.INFO, query.module(), v))
+                .filter(infoKey -> store.get(infoKey).isEmpty())
+                .<SmallArtifact.Admission>map(infoKey -> new SmallArtifact.Admission.Admit(Map.of(infoKey, body)))
+                .orElse(new SmallArtifact.Admission.Admit(Map.of())));
     }
 
     /** Store key: escaped path, plus {@code @escapedVersion} for per-version artifacts. */

@@ -17,6 +17,12 @@ record SmallArtifact(EntryKey key, String upstreamPath, Freshness freshness, lon
     @FunctionalInterface
     interface Gate {
         Admission admit(byte[] body, String upstream);
+
+        /** This gate, and if it admits, {@code next} decides instead. */
+        default Gate then(Gate next) {
+            return (body, upstream) -> admit(body, upstream) instanceof Admission.Refuse refused
+                    ? refused : next.admit(body, upstream);
+        }
     }
 
     /** A gate's decision: refuse with a failure, or admit and store these entries in the same atomic write. */
