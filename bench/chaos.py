@@ -178,7 +178,7 @@ def phase_kill(args, java, jar, work):
     needed = args.cycles * args.clients + args.clients
     log(f"kill: writing {needed} modules")
     write_tree(tree, needed)
-    upstream = start_upstream(tree, delay=0.004)
+    upstream = start_upstream(tree, delay=0.025)
     up_url = f"http://{HOST}:{upstream.server_address[1]}"
     data = os.path.join(work, "kill-data")
     shutil.rmtree(data, ignore_errors=True)
@@ -200,7 +200,7 @@ def phase_kill(args, java, jar, work):
 
         pool = futures.ThreadPoolExecutor(args.clients)
         results = [pool.submit(cold, i) for i in batch]
-        time.sleep(rnd.uniform(1.0, 4.0))
+        time.sleep(rnd.uniform(0.8, 3.0))
         mv.kill9()
         done = sum(1 for r in results if r.result())
         pool.shutdown()
@@ -235,12 +235,15 @@ def phase_fuzz(args, java, jar, work):
                           "-Dit.test=RequestFuzzIT", "-Dtest=none", "-Dsurefire.failIfNoSpecifiedTests=false",
                           "-Dfailsafe.failIfNoSpecifiedTests=false", f"-Dmodvault.fuzz.seed={seed}"],
                          cwd=ROOT, capture_output=True, text=True, timeout=900)
-    tail = [l for l in out.stdout.splitlines() if "Tests run:" in l or "seed" in l][-3:]
+    tail = [l for l in out.stdout.splitlines() if "Tests run:" in l or "RequestFuzzIT seed" in l][-3:]
     return {"seed": seed, "requests": 12000, "passed": out.returncode == 0, "seconds": round(time.time() - started),
             "report": tail}
 
 
 def phase_slowloris(args, java, jar, work):
+    """Attackers come from 127.0.0.2-11 (so the per-address cap is not what stops them); the
+    normal clients from 127.0.0.1: one keep-alive connection opened before the attack and one
+    new connection per request."""
     tree = os.path.join(work, "tree")
     write_tree(tree, 4)
     upstream = start_upstream(tree, delay=0)
@@ -249,55 +252,78 @@ def phase_slowloris(args, java, jar, work):
     mv = Modvault(java, jar, data, f"http://{HOST}:{upstream.server_address[1]}", nofile=args.nofile)
     path = f"/{module_name(0)}/@v/v1.0.0.info"
     request(mv.port, path)
+    established = http.client.HTTPConnection(HOST, mv.port, timeout=5)
+    established.request("GET", path)
+    established.getresponse().read()
     fds_before = mv.open_files()
     held, refused = [], 0
     attackers = args.nofile + 500
-    log(f"slowloris: opening {attackers} dripping connections against a {args.nofile}-fd server")
-    for _ in range(attackers):
+    log(f"slowloris: opening {attackers} dripping connections from 10 addresses against a {args.nofile}-fd server")
+    for i in range(attackers):
         try:
-            s = socket.create_connection((HOST, mv.port), timeout=2)
+            s = socket.create_connection((HOST, mv.port), timeout=2, source_address=(f"127.0.0.{2 + i % 10}", 0))
             s.setblocking(False)
             s.send(b"GET " + path.encode() + b" HTTP/1.1\r\n")
             held.append(s)
         except OSError:
             refused += 1
     fds_during = mv.open_files()
-    latencies, failures = [], 0
+    kept = {"latencies": [], "failures": 0}
+    fresh = {"latencies": [], "failures": 0, "statuses": {}}
     deadline = time.time() + args.slowloris_seconds
     while time.time() < deadline:
-        for s in held[:200]:
+        for s in held[:300]:
             try:
                 s.send(b"X-a: b\r\n")
             except OSError:
                 pass
         t = time.perf_counter()
         try:
-            status, _ = request(mv.port, path, timeout=5)
-            if status != 200:
-                failures += 1
+            established.request("GET", path)
+            resp = established.getresponse()
+            resp.read()
+            kept["failures"] += resp.status != 200
         except OSError:
-            failures += 1
-        latencies.append((time.perf_counter() - t) * 1000)
+            kept["failures"] += 1
+        kept["latencies"].append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        try:
+            status, _ = request(mv.port, path, timeout=5)
+        except OSError:
+            status = "error"
+        fresh["statuses"][str(status)] = fresh["statuses"].get(str(status), 0) + 1
+        fresh["failures"] += status != 200
+        fresh["latencies"].append((time.perf_counter() - t) * 1000)
         time.sleep(0.1)
-    still_open = 0
+    closed_by_server = 0
     for s in held:
         try:
-            still_open += 0 if s.recv(1) == b"" else 1
-        except BlockingIOError:
-            still_open += 1
+            s.setblocking(True)
+            s.settimeout(0.05)
+            while s.recv(4096):
+                pass
+            closed_by_server += 1
+        except ConnectionResetError:
+            closed_by_server += 1  # closed with our unread headers in its buffer: the kernel resets
         except OSError:
             pass
         s.close()
+    established.close()
     time.sleep(1)
     fds_after = mv.open_files()
     mv.stop()
     upstream.shutdown()
     with open(mv.log_path) as f:
         text = f.read()
-    latencies.sort()
-    return {"server_fd_limit": args.nofile, "attack_connections": attackers, "refused_at_connect": refused,
-            "still_open_at_end": still_open, "normal_requests": len(latencies), "normal_failures": failures,
-            "normal_p50_ms": round(latencies[len(latencies) // 2], 1), "normal_max_ms": round(latencies[-1], 1),
+
+    def summary(d):
+        lat = sorted(d["latencies"])
+        return {"requests": len(lat), "failures": d["failures"], "p50_ms": round(lat[len(lat) // 2], 1),
+                "max_ms": round(lat[-1], 1)}
+
+    return {"server_fd_limit": args.nofile, "attack_seconds": args.slowloris_seconds, "attack_connections": attackers,
+            "refused_at_connect": refused, "closed_by_server_by_the_end": closed_by_server,
+            "established_client": summary(kept), "new_connections": {**summary(fresh), "statuses": fresh["statuses"]},
             "server_fds_before_during_after": [fds_before, fds_during, fds_after],
             "too_many_open_files_in_log": text.count("Too many open files")}
 
@@ -400,9 +426,13 @@ def main():
     p.add_argument("--slowloris-seconds", type=int, default=20)
     p.add_argument("--soak-seconds", type=int, default=600)
     p.add_argument("--seed", type=int, default=int(time.time()))
+    p.add_argument("--merge-into", help="results of an earlier run whose phases this run replaces")
     args = p.parse_args()
     os.makedirs(args.work, exist_ok=True)
     results = {"seed": args.seed}
+    if args.merge_into:
+        with open(args.merge_into) as f:
+            results = json.load(f)
     for name in args.phases.split(","):
         started = time.time()
         try:

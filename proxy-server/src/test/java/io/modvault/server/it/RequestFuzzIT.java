@@ -57,6 +57,7 @@ class RequestFuzzIT {
 
     @Test
     void hostileRequestsGetNo5xxNoUpstreamTrafficAndNoLeaks() throws Exception {
+        System.out.println("RequestFuzzIT seed " + SEED + " (replay with -Dmodvault.fuzz.seed=" + SEED + ")");
         HostileRequests generator = new HostileRequests(SEED);
         int sent = 0;
         try (KeepAliveRawClient client = new KeepAliveRawClient(modvault.port())) {
