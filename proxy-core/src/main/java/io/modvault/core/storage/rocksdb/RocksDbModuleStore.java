@@ -23,9 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
@@ -41,9 +38,8 @@ import org.slf4j.LoggerFactory;
  * Every write is synced; {@link #putAll} and each zip index write (with its companion entries)
  * are one {@code WriteBatch}.
  * Opening takes RocksDB's lock first, then empties {@code tmp/} and sweeps unreferenced blobs,
- * so a second store on a directory in use fails before touching anything. A read-write lock
- * guards the native objects: every operation holds it shared, {@link #close()} exclusively,
- * so no call can reach a freed native handle.
+ * so a second store on a directory in use fails before touching anything. An {@link OpenGuard}
+ * keeps every call away from the native objects once {@link #close()} has freed them.
  */
 public final class RocksDbModuleStore implements ModuleStore {
     private static final Logger LOG = LoggerFactory.getLogger(RocksDbModuleStore.class);
@@ -52,8 +48,7 @@ public final class RocksDbModuleStore implements ModuleStore {
     private final Clock clock;
     private final RocksHandles rocks;
     private final BlobArea blobs;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final OpenGuard guard = new OpenGuard();
 
     private RocksDbModuleStore(Path dataDir, Clock clock, RocksHandles rocks, BlobArea blobs) {
         this.dataDir = dataDir;
@@ -77,7 +72,7 @@ public final class RocksDbModuleStore implements ModuleStore {
         try {
             rocks = RocksHandles.open(db);
         } catch (RocksDBException e) {
-            throw new StoreException("open " + db + ": " + describe(e), e);
+            throw new StoreException("open " + db + ": " + OpenGuard.describe(e), e);
         }
         BlobArea blobs;
         try {
@@ -244,21 +239,13 @@ public final class RocksDbModuleStore implements ModuleStore {
     /** Idempotent; waits for operations in progress, then releases every native object. */
     @Override
     public void close() {
-        Lock lock = lifecycle.writeLock();
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        guard.close(() -> {
             try {
                 rocks.close();
             } finally {
                 closeBlobArea();
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private void closeBlobArea() {
@@ -269,35 +256,12 @@ public final class RocksDbModuleStore implements ModuleStore {
         }
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws RocksDBException, IOException;
-    }
-
-    /** Runs {@code call} while the store is open, turning failures into StoreExceptions. */
-    private <T> T guarded(String operation, Object subject, Call<T> call) {
-        Lock lock = lifecycle.readLock();
-        lock.lock();
-        try {
-            if (closed) {
-                throw new StoreException(operation + " " + subject + ": the store is closed");
-            }
-            return call.run();
-        } catch (RocksDBException e) {
-            throw new StoreException(operation + " " + subject + ": " + describe(e), e);
-        } catch (IOException e) {
-            throw new StoreException(operation + " " + subject + ": " + e, e);
-        } finally {
-            lock.unlock();
-        }
+    private <T> T guarded(String operation, Object subject, OpenGuard.Call<T> call) {
+        return guard.run(operation, subject, call);
     }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String describe(RocksDBException e) {
-        return e.getMessage() != null ? e.getMessage() : String.valueOf(e.getStatus());
     }
 
     private static byte[] bytes(EntryKey key) {
