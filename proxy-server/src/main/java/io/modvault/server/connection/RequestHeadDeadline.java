@@ -4,6 +4,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -56,7 +58,7 @@ public final class RequestHeadDeadline extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof LastHttpContent && responsesOwed > 0) {
+        if (msg instanceof LastHttpContent && !isInterim(msg) && responsesOwed > 0) {
             responsesOwed--;
         }
         super.write(ctx, msg, promise);
@@ -66,6 +68,11 @@ public final class RequestHeadDeadline extends ChannelDuplexHandler {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         disarm();
         super.channelInactive(ctx);
+    }
+
+    /** A 1xx answer (e.g. the half-close probe's 103) precedes the response; it does not settle the request. */
+    private static boolean isInterim(Object msg) {
+        return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
 
     private void arm(ChannelHandlerContext ctx) {
