@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *     layout), then the verifier for {@code .mod} and {@code .zip} (checksum database, or
  *     unverified for GONOSUMDB/GOSUMDB=off);
  * <li>one synced store write with the recorded {@code h1:}, then the answer; when the upstream
- *     fails, a stale copy of a list or query beats an error.
+ *     fails, a stale copy of a list, {@code @latest} or query beats an error.
  * </ol>
  * Integrity: zips stored without a recorded hash are repaired at {@link #open}
  * ({@link UnrecordedZipRepair}); {@link #startScrub()} re-hashes stored zips in the background
