@@ -13,7 +13,7 @@ import io.modvault.core.vcs.GitMirror;
 import io.modvault.core.vcs.GitMirrors;
 import io.modvault.core.vcs.ModuleRepo;
 import io.modvault.core.vcs.RepoLocation;
-import io.modvault.server.ProxyServer;
+import io.modvault.server.ModvaultServer;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.sumdb.dirhash.DirHash;
 import java.io.BufferedOutputStream;
@@ -57,7 +57,7 @@ import java.util.zip.ZipOutputStream;
  * repository built with {@link GitRepoBuilder} ({@code commits} commits, {@code files} Go files of
  * about {@code kbytes} KiB in all, tags v1.0.0 … v1.5.0, {@code untagged} untagged commits on main
  * after v1.5.0), served by {@link GitHttpServer} as {@code git.example.test/org/big} behind Basic
- * auth; modvault ({@link ProxyServer}, RocksDB store, fresh data directory per run) routes it to
+ * auth; modvault ({@link ModvaultServer}, RocksDB store, fresh data directory per run) routes it to
  * git through GOPRIVATE; beside it the real go command in direct mode ({@link GoDirect}).
  *
  * <p>Measured per run, wall time at a JDK HttpClient (HTTP/1.1, keep-alive) of each request:
@@ -298,10 +298,10 @@ public final class PrivateBench {
 
     /** A modvault server in-process on 127.0.0.1 with its data in {@code dir/data} and git traced to {@code dir/trace.json}. */
     static final class Modvault implements AutoCloseable {
-        private final ProxyServer server;
+        private final ModvaultServer server;
         private final Path trace;
 
-        private Modvault(ProxyServer server, Path trace) {
+        private Modvault(ModvaultServer server, Path trace) {
             this.server = server;
             this.trace = trace;
         }
@@ -325,7 +325,7 @@ public final class PrivateBench {
             }
             env.put("GIT_CONFIG_NOSYSTEM", "1");
             env.put("GIT_CONFIG_GLOBAL", gitConfig.toString());
-            return new Modvault(ProxyServer.start(ConfigLoader.load(env, Optional.empty(), Map.of())), trace);
+            return new Modvault(ModvaultServer.start(ConfigLoader.load(env, Optional.empty(), Map.of())), trace);
         }
 
         Step get(String path, String name) throws Exception {

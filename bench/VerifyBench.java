@@ -6,7 +6,7 @@ import io.modvault.core.testing.FakeUpstream;
 import io.modvault.core.testing.GoProxyTree;
 import io.modvault.core.testing.Reply;
 import io.modvault.core.testing.TestModule;
-import io.modvault.server.ProxyServer;
+import io.modvault.server.ModvaultServer;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.sumdb.SumdbVerifier;
 import io.modvault.sumdb.dirhash.DirHash;
@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * Cost of checksum verification on a cold fetch, everything in one JVM on 127.0.0.1: a test
  * checksum database ({@link TestChecksumLog}, {@code records} records, the benchmark modules spread
  * evenly through filler records) mounted on a {@link FakeUpstream} that also serves {@code n}
- * small generated modules; for each modvault configuration a real server ({@link ProxyServer})
+ * small generated modules; for each modvault configuration a real server ({@link ModvaultServer})
  * with a fresh data directory, and the wall time of a cold {@code GET .mod} then {@code GET .zip}
  * per module, the modules one after another, from a JDK HttpClient.
  *
@@ -249,7 +249,7 @@ public final class VerifyBench {
         env.put("MODVAULT_DATA_DIR", data.toString());
         env.put("GOPROXY", upstream.baseUrl());
         env.put("GOSUMDB", config == Config.A ? "off" : database.verifierKey());
-        ProxyServer server = ProxyServer.start(ConfigLoader.load(env, Optional.empty(), Map.of()));
+        ModvaultServer server = ModvaultServer.start(ConfigLoader.load(env, Optional.empty(), Map.of()));
         try {
             String base = "http://127.0.0.1:" + server.port();
             if (config == Config.C) {

@@ -104,7 +104,7 @@ ${cmd[*]}
 - **(1) tag**: \`GET .info\`, \`.mod\`, \`.zip\` of v1.5.0. **(2) commit**: \`GET @v/$(E COMMIT12).info\`
   (HEAD~5 on main) → \`$(E PSEUDO)\`, then its \`.mod\` and \`.zip\`. Sequential requests from a JDK
   HttpClient (HTTP/1.1, keep-alive); wall time per request at the client; every answer must be 200.
-- **modvault**: \`ProxyServer.start(ConfigLoader.load(env, …))\` in the benchmark's JVM, settings as in
+- **modvault**: \`ModvaultServer.start(ConfigLoader.load(env, …))\` in the benchmark's JVM, settings as in
   \`PrivateModulesIT\`: \`GOPRIVATE\`/\`GOINSECURE=git.example.test\`, \`HTTP(S)_PROXY\`/\`http(s)_proxy\` = the git
   server, \`MODVAULT_GIT_CREDENTIALS\`, \`GOPROXY=off\`, \`GOSUMDB=off\` (a GOPRIVATE module is never looked up
   anyway), RocksDB store, default TTLs (refs 60 s). A new server and data directory for every run:

@@ -99,7 +99,7 @@ ${nagle_cmd[*]}
   \`ChecksumDatabaseServer\` mounted at \`/sumdb/sumdb.bench/\` on the \`FakeUpstream\`, which also
   serves the modules (\`bench.test/m0001\` … \`bench.test/m0200\`, v1.0.0, go.mod + one ~4 KB Go file,
   zip $(M ZIP_BYTES) bytes).
-- **modvault**: \`ProxyServer.start(ConfigLoader.load(env, …))\` in the same JVM, \`GOPROXY\` = the
+- **modvault**: \`ModvaultServer.start(ConfigLoader.load(env, …))\` in the same JVM, \`GOPROXY\` = the
   fake upstream, RocksDB store (every write synced), default settings, a fresh data directory per
   pass. modvault finds the database through the upstream (\`/sumdb/sumdb.bench/supported\`).
 - **Measured**: per module, sequentially, the wall time at a JDK HttpClient (HTTP/1.1, keep-alive)

@@ -3,9 +3,6 @@ package io.modvault.server;
 import io.modvault.core.fetch.Routing;
 import io.modvault.core.fetch.VerificationSettings;
 import io.modvault.core.policy.RoutingPolicy;
-import io.modvault.core.storage.ModuleStore;
-import io.modvault.core.storage.memory.InMemoryModuleStore;
-import io.modvault.core.storage.rocksdb.RocksDbModuleStore;
 import io.modvault.core.upstream.CircuitBreakers;
 import io.modvault.core.upstream.EnvironmentProxySelector;
 import io.modvault.core.upstream.HttpUpstreamSettings;
@@ -29,22 +26,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds what a {@link ServerConfig} describes: the store, the routing policy with the direct
- * (git) fetcher, the upstream chains and the verification settings. Malformed values become
- * configuration errors naming their key.
+ * Builds the network side of what a {@link ServerConfig} describes: the routing policy with the
+ * direct (git) fetcher, the upstream chains with their circuit breakers and the verification
+ * settings. Malformed values become configuration errors naming their key. {@link #close()}
+ * releases the HTTP clients of go-import discovery.
  */
-final class Components {
+final class Components implements AutoCloseable {
     private final ServerConfig config;
-    private final Clock clock;
     private final HttpUpstreamSettings http;
     private final RoutingPolicy policy;
+    private final GoImportResolver resolver;
     private final UpstreamClient direct;
     private final CircuitBreakers breakers;
     private ProxyChain mainChain;
 
     Components(ServerConfig config, Clock clock) {
         this.config = config;
-        this.clock = clock;
         this.http = httpSettings(config);
         this.breakers = new CircuitBreakers(clock);
         this.policy = policy(config);
@@ -56,18 +53,11 @@ final class Components {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.GIT_CREDENTIALS.envName() + ": " + e.getMessage());
         }
-        GoImportResolver resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
+        this.resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
         // git runs with the server's environment (HTTP(S)_PROXY, HOME for .netrc and helpers).
         GitCommand git = new GitCommand("git", config.gitTimeout(), config.environment());
         this.direct = new DirectUpstream(resolver, new GitMirrors(config.dataDir().resolve("vcs"), git, clock,
                 config.fetch().listTtl(), credentials::gitAuth));
-    }
-
-    ModuleStore store() {
-        return switch (config.store()) {
-            case ROCKSDB -> RocksDbModuleStore.open(config.dataDir(), clock);
-            case MEMORY -> InMemoryModuleStore.open(config.dataDir(), clock);
-        };
     }
 
     /** The main upstream chain ({@code GOPROXY}; {@code direct} fetches from version control). */
@@ -110,6 +100,11 @@ final class Components {
     /** The circuit breakers of every upstream URL (proxies and checksum databases), for metrics. */
     CircuitBreakers breakers() {
         return breakers;
+    }
+
+    @Override
+    public void close() {
+        resolver.close();
     }
 
     private UpstreamClient client(URI uri) {

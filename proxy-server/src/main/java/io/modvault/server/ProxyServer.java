@@ -1,11 +1,6 @@
 package io.modvault.server;
 
 import io.modvault.core.fetch.ModuleProxy;
-import io.modvault.core.fetch.VerificationSettings;
-import io.modvault.core.integrity.ScrubSchedule;
-import io.modvault.core.integrity.UnrecordedZipRepair;
-import io.modvault.core.storage.ModuleStore;
-import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ServerConfig;
 import io.modvault.server.connection.ConnectionGate;
 import io.modvault.server.connection.ConnectionLimits;
@@ -29,7 +24,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,54 +32,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running modvault: store, upstream chain, proxy algorithm and the Netty server, owned
- * together and stopped in reverse order by {@link #close()}: stop accepting, let in-flight
- * requests finish (up to the grace period), stop the event loops and the background scrub, then
- * close the store. Before serving, zips stored without a recorded hash are repaired
- * ({@link UnrecordedZipRepair}).
+ * The HTTP side of a running modvault: Netty event loops, the listening channel, the connection
+ * gate, the handler pipeline ({@link ProxyChannelInitializer}), metrics and the access log, in
+ * front of a {@link Modvault} it does not own. {@link #close()} stops accepting, lets in-flight
+ * requests finish (up to the grace period) and stops the event loops and the blocking executor;
+ * the caller closes the {@link Modvault} afterwards.
  */
 public final class ProxyServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
-    private final ModuleStore store;
     private final EventLoopGroup group;
     private final ExecutorService blocking;
     private final Channel serverChannel;
     private final AtomicInteger inFlight;
     private final Duration grace;
     private final AccessLog accessLog;
-    private final Optional<ScrubSchedule> scrub;
     private boolean closed;
 
-    private ProxyServer(ModuleStore store, EventLoopGroup group, ExecutorService blocking, Channel serverChannel,
-                        AtomicInteger inFlight, Duration grace, AccessLog accessLog, Optional<ScrubSchedule> scrub) {
-        this.store = store;
+    private ProxyServer(EventLoopGroup group, ExecutorService blocking, Channel serverChannel, AtomicInteger inFlight,
+                        Duration grace, AccessLog accessLog) {
         this.group = group;
         this.blocking = blocking;
         this.serverChannel = serverChannel;
         this.inFlight = inFlight;
         this.grace = grace;
         this.accessLog = accessLog;
-        this.scrub = scrub;
     }
 
-    public static ProxyServer start(ServerConfig config) throws InterruptedException {
-        Clock clock = Clock.systemUTC();
-        Components components = new Components(config, clock);
-        UpstreamClient upstream = components.upstream();
-        VerificationSettings verification = components.verification();
-        components.policy().warnings().forEach(warning -> LOG.warn("configuration: {}", warning));
-        ModuleStore store = components.store();
+    /** Binds the configured address and serves {@code modvault}'s proxy (opened with {@link Modvault#open}). */
+    public static ProxyServer start(Modvault modvault) throws InterruptedException {
+        ServerConfig config = modvault.config();
+        Clock clock = modvault.clock();
+        ModuleProxy proxy = modvault.proxy();
         ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             AtomicInteger inFlight = new AtomicInteger();
-            new UnrecordedZipRepair(store, verification.database(), verification.noSumdb()).run();
-            ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
             ProxyMetrics metrics = new ProxyMetrics();
             metrics.register(proxy.verifier().stats());
-            metrics.register(components.breakers());
+            metrics.register(modvault.breakers());
             metrics.register(proxy.integrity());
             Logger accessLogger = LoggerFactory.getLogger("io.modvault.access");
             AccessLog accessLog = new AccessLog(System.out, 65_536, accessLogger::isInfoEnabled);
@@ -106,17 +92,15 @@ public final class ProxyServer implements AutoCloseable {
                     .childHandler(new ProxyChannelInitializer(services, limits, gate, events))
                     .bind(config.listen()).sync().channel();
             LOG.info("modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
-                    channel.localAddress(), upstream.name(), config.sumdb(), config.dataDir().toAbsolutePath(), config.store(),
-                    epoll ? "epoll" : "nio");
+                    channel.localAddress(), modvault.upstreamName(), config.sumdb(), config.dataDir().toAbsolutePath(),
+                    config.store(), epoll ? "epoll" : "nio");
             LOG.info("connection limits: {} open, {} per client address (file-descriptor limit {}), request head within {}, idle {}",
                     limits.maxConnections(), limits.maxPerClient(), FileDescriptorBudget.processLimit(), limits.headerTimeout(),
                     limits.idleTimeout());
-            Optional<ScrubSchedule> scrub = Scrubbing.start(config.scrub(), store, proxy, clock);
-            return new ProxyServer(store, group, blocking, channel, inFlight, config.shutdownGrace(), accessLog, scrub);
+            return new ProxyServer(group, blocking, channel, inFlight, config.shutdownGrace(), accessLog);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             blocking.shutdownNow();
-            store.close();
             throw e;
         }
     }
@@ -142,10 +126,7 @@ public final class ProxyServer implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         blocking.shutdownNow();
         awaitQuietly(blocking);
-        scrub.ifPresent(ScrubSchedule::close);
         accessLog.close();
-        store.close();
-        LOG.info("modvault stopped");
     }
 
     private static void sleepBriefly() {

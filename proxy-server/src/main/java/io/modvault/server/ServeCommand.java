@@ -50,9 +50,9 @@ final class ServeCommand implements Callable<Integer> {
             return CONFIG_ERROR;
         }
         LogLevels.apply(config.logLevel());
-        ProxyServer server;
+        ModvaultServer server;
         try {
-            server = ProxyServer.start(config);
+            server = ModvaultServer.start(config);
         } catch (ConfigException e) {
             System.err.println("modvault: configuration error: " + e.getMessage());
             return CONFIG_ERROR;

@@ -1,8 +1,6 @@
 package io.modvault.server;
 
-import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.StoreException;
-import io.modvault.core.storage.rocksdb.RocksDbModuleStore;
 import io.modvault.core.verify.StoreAudit;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
@@ -24,7 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code modvault verify}: opens the RocksDB store of the configured data directory (the same
  * {@link ConfigLoader} as {@code serve}: {@code MODVAULT_DATA_DIR}, {@code --data-dir},
- * {@code --config}), runs a {@link StoreAudit} and prints one line per problem and a summary.
+ * {@code --config}) with {@link Modvault#openStore}, runs a {@link StoreAudit} and prints one
+ * line per problem and a summary.
  * Exit status 0 when clean, 1 when a problem was found, 2 when the configuration is invalid or
  * the store cannot be opened (e.g. a server holds its lock) or read. Store logs below ERROR are
  * silenced (unless the log level is DEBUG) so the output is the report alone.
@@ -77,10 +76,13 @@ final class VerifyCommand implements Callable<Integer> {
         }
         LogLevels.apply("DEBUG".equalsIgnoreCase(config.logLevel()) ? "DEBUG" : "ERROR");
         StoreAudit.Result result;
-        try (ModuleStore store = RocksDbModuleStore.open(dir, Clock.systemUTC())) {
-            result = StoreAudit.run(store);
+        try (Modvault modvault = Modvault.openStore(config, Clock.systemUTC())) {
+            result = StoreAudit.run(modvault.store());
+        } catch (StoreLockedException e) {
+            return fail(e.messageFor("verify"));
         } catch (StoreException e) {
-            return fail(describeStoreFailure(dir, e));
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            return fail("cannot read the store in " + dir.toAbsolutePath() + ": " + message);
         }
         result.problems().forEach(problem -> out.println(problem.line()));
         out.println(result.summary());
@@ -94,16 +96,6 @@ final class VerifyCommand implements Callable<Integer> {
             flags.put(ConfigKey.DATA_DIR, dataDir);
         }
         return flags;
-    }
-
-    /** RocksDB's lock on db/LOCK is what stops verify from reading under a running server; say so plainly. */
-    static String describeStoreFailure(Path dir, StoreException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (message.contains("LOCK") || message.toLowerCase(Locale.ROOT).contains("lock hold")) {
-            return "the store in " + dir.toAbsolutePath() + " is locked by another process: stop the modvault server"
-                    + " using this data directory before running verify (" + message + ")";
-        }
-        return "cannot read the store in " + dir.toAbsolutePath() + ": " + message;
     }
 
     private int fail(String message) {

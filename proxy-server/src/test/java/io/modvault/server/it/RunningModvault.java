@@ -1,6 +1,6 @@
 package io.modvault.server.it;
 
-import io.modvault.server.ProxyServer;
+import io.modvault.server.ModvaultServer;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
 import java.net.URI;
@@ -17,9 +17,9 @@ import java.util.Optional;
 final class RunningModvault implements AutoCloseable {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
-    private final ProxyServer server;
+    private final ModvaultServer server;
 
-    private RunningModvault(ProxyServer server) {
+    private RunningModvault(ModvaultServer server) {
         this.server = server;
     }
 
@@ -37,7 +37,7 @@ final class RunningModvault implements AutoCloseable {
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
         env.put("GOPROXY", upstream);
         ServerConfig config = ConfigLoader.load(env, Optional.empty(), Map.of());
-        return new RunningModvault(ProxyServer.start(config));
+        return new RunningModvault(ModvaultServer.start(config));
     }
 
     String baseUrl() {
