@@ -1,121 +1,176 @@
 package io.modvault.core.gomod;
 
-import io.modvault.core.modcheck.GoQuoted;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
- * Splits go.mod text into statements the way x/mod's modfile lexer does: {@code //} comments,
- * punctuation tokens, quoted strings, and factored blocks ({@code require ( … )}) expanded so
- * each inner line becomes its own statement prefixed by the block's verb. Text x/mod would
- * reject ({@code /*} comments, unterminated strings or blocks) yields empty.
+ * The tokens of a go.mod or go.work file, split as x/mod's modfile lexer ({@code readToken})
+ * splits them: identifiers (any printable run without spaces or {@code ()[]{},}), quoted strings
+ * kept with their quotes, punctuation, newlines, and {@code //} comments, told apart by whether
+ * something precedes them on their line. A comment consumes its newline. {@code /*} comments,
+ * strings left open at a newline or the end, and other characters are errors.
  */
 final class GoModLexer {
     private static final String PUNCTUATION = "()[]{},";
 
-    private GoModLexer() {
+    enum Kind { IDENT, STRING, PUNCT, NEWLINE, COMMENT, EOL_COMMENT, EOF }
+
+    /**
+     * One token; {@code line} and {@code column} (in code points, from 1) are where it starts.
+     * A comment's text is without its newline.
+     */
+    record Token(Kind kind, String text, int line, int column) {
+        /** x/mod's isEOL: the token ends a line of tokens. */
+        boolean endsLine() {
+            return kind == Kind.EOF || kind == Kind.EOL_COMMENT || kind == Kind.NEWLINE;
+        }
+
+        boolean is(String punctuation) {
+            return kind == Kind.PUNCT && text.equals(punctuation);
+        }
     }
 
-    static Optional<List<List<String>>> lines(String text) {
-        List<List<String>> raw = new ArrayList<>();
-        for (String line : text.split("\n", -1)) {
-            Optional<List<String>> tokens = tokens(line);
-            if (tokens.isEmpty()) {
-                return Optional.empty();
-            }
-            raw.add(tokens.get());
-        }
-        List<List<String>> statements = new ArrayList<>();
-        String blockVerb = null;
-        for (List<String> tokens : raw) {
-            if (tokens.isEmpty()) {
-                continue;
-            }
-            if (blockVerb != null) {
-                if (tokens.size() == 1 && tokens.get(0).equals(")")) {
-                    blockVerb = null;
-                    continue;
-                }
-                List<String> statement = new ArrayList<>();
-                statement.add(blockVerb);
-                statement.addAll(tokens);
-                statements.add(statement);
-            } else if (tokens.size() == 2 && tokens.get(1).equals("(")) {
-                blockVerb = tokens.get(0);
-            } else if (tokens.contains("(") || tokens.contains(")")) {
-                return Optional.empty();
-            } else {
-                statements.add(tokens);
-            }
-        }
-        return blockVerb == null ? Optional.of(statements) : Optional.empty();
+    private final String fileName;
+    private final String text;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+
+    GoModLexer(String fileName, String text) {
+        this.fileName = fileName;
+        this.text = text;
     }
 
-    private static Optional<List<String>> tokens(String line) {
-        List<String> tokens = new ArrayList<>();
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
+    /** The next token; EOF repeatedly at the end. */
+    Token next() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\r') {
-                i++;
-            } else if (line.startsWith("//", i)) {
-                break;
-            } else if (line.startsWith("/*", i)) {
-                return Optional.empty();
-            } else if (PUNCTUATION.indexOf(c) >= 0) {
-                tokens.add(String.valueOf(c));
-                i++;
-            } else if (c == '"' || c == '`') {
-                int end = stringEnd(line, i);
-                if (end < 0) {
-                    return Optional.empty();
-                }
-                tokens.add(line.substring(i, end));
-                i = end;
+                pos++;
+            } else if (text.startsWith("//", pos)) {
+                return comment();
+            } else if (text.startsWith("/*", pos)) {
+                throw error("mod files must use // comments (not /* */ comments)");
             } else {
-                int start = i;
-                while (i < line.length() && isIdent(line.charAt(i)) && !line.startsWith("//", i)) {
-                    if (line.startsWith("/*", i)) {
-                        return Optional.empty();
-                    }
-                    i++;
-                }
-                if (i == start) {
-                    return Optional.empty();
-                }
-                tokens.add(line.substring(start, i));
+                break;
             }
         }
-        return Optional.of(tokens);
+        int start = pos;
+        int startLine = line;
+        int startColumn = column(start);
+        if (pos >= text.length()) {
+            return new Token(Kind.EOF, "", startLine, startColumn);
+        }
+        char c = text.charAt(pos);
+        if (c == '\n') {
+            newline();
+            return new Token(Kind.NEWLINE, "\n", startLine, startColumn);
+        }
+        if (PUNCTUATION.indexOf(c) >= 0) {
+            pos++;
+            return new Token(Kind.PUNCT, String.valueOf(c), startLine, startColumn);
+        }
+        if (c == '"' || c == '`') {
+            return quoted(c);
+        }
+        int cp = text.codePointAt(pos);
+        if (!isIdent(cp)) {
+            throw error("unexpected input character " + quoteRune(cp));
+        }
+        while (pos < text.length() && isIdent(text.codePointAt(pos)) && !text.startsWith("//", pos)) {
+            if (text.startsWith("/*", pos)) {
+                throw error("mod files must use // comments (not /* */ comments)");
+            }
+            pos += Character.charCount(text.codePointAt(pos));
+        }
+        return new Token(Kind.IDENT, text.substring(start, pos), startLine, startColumn);
     }
 
-    private static int stringEnd(String line, int start) {
-        char quote = line.charAt(start);
-        for (int i = start + 1; i < line.length(); i++) {
-            char c = line.charAt(i);
+    private Token comment() {
+        int start = pos;
+        int startLine = line;
+        int startColumn = column(start);
+        // A comment alone on its line is a whole-line comment; after a token it is a suffix.
+        boolean suffix = !text.substring(lineStart, start).isBlank();
+        int newline = text.indexOf('\n', pos);
+        int end = newline < 0 ? text.length() : newline;
+        String comment = text.substring(start, end);
+        if (newline >= 0 && comment.endsWith("\r")) {
+            comment = comment.substring(0, comment.length() - 1);
+        }
+        pos = end;
+        if (newline >= 0) {
+            newline();
+        }
+        return new Token(suffix ? Kind.EOL_COMMENT : Kind.COMMENT, comment, startLine, startColumn);
+    }
+
+    private Token quoted(char quote) {
+        int start = pos;
+        int startLine = line;
+        int startColumn = column(start);
+        pos++;
+        while (true) {
+            if (pos >= text.length()) {
+                throw GoModException.at(fileName, startLine, startColumn, "unexpected EOF in string");
+            }
+            char c = text.charAt(pos);
+            if (c == '\n') {
+                throw error("unexpected newline in string");
+            }
+            pos++;
             if (c == quote) {
-                return i + 1;
+                return new Token(Kind.STRING, text.substring(start, pos), startLine, startColumn);
             }
             if (c == '\\' && quote != '`') {
-                i++;
+                if (pos >= text.length()) {
+                    throw GoModException.at(fileName, startLine, startColumn, "unexpected EOF in string");
+                }
+                // As in x/mod, the escaped character is taken whatever it is, a newline too.
+                if (text.charAt(pos) == '\n') {
+                    newline();
+                } else {
+                    pos++;
+                }
             }
         }
-        return -1;
     }
 
-    private static boolean isIdent(char c) {
-        return c != ' ' && PUNCTUATION.indexOf(c) < 0 && !Character.isWhitespace(c) && !Character.isISOControl(c);
+    private int column(int offset) {
+        return text.codePointCount(lineStart, offset) + 1;
     }
 
-    /** modfile parseString: unquotes a quoted token; unquoted tokens must not contain quotes. */
-    static Optional<String> parseString(String token) {
-        if (token.startsWith("\"")) {
-            return GoQuoted.unquote(token);
+    private void newline() {
+        pos++;
+        line++;
+        lineStart = pos;
+    }
+
+    /** x/mod isIdent: printable (unicode.IsPrint), not a space, not punctuation. */
+    static boolean isIdent(int cp) {
+        if (cp == ' ' || cp < 0x80 && PUNCTUATION.indexOf(cp) >= 0) {
+            return false;
         }
-        if (token.indexOf('"') >= 0 || token.indexOf('\'') >= 0 || token.indexOf('`') >= 0) {
-            return Optional.empty();
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
+    }
+
+    /** Go's {@code %#q} of a rune that is not printable (or a printable ASCII one). */
+    private static String quoteRune(int cp) {
+        if (cp >= 0x20 && cp < 0x7f) {
+            return "'" + (char) cp + "'";
         }
-        return Optional.of(token);
+        String format = cp < 0x100 ? "'\\x%02x'" : cp <= 0xFFFF ? "'\\u%04x'" : "'\\U%08x'";
+        return String.format(format, cp);
+    }
+
+    private GoModException error(String message) {
+        return GoModException.at(fileName, line, column(pos), message);
     }
 }

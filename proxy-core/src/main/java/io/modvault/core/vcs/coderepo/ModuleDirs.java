@@ -1,6 +1,6 @@
 package io.modvault.core.vcs.coderepo;
 
-import io.modvault.core.modcheck.ModuleDirective;
+import io.modvault.core.gomod.ModuleDirective;
 import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.module.PathVersion;
 import io.modvault.core.vcs.VcsException;

@@ -1,5 +1,6 @@
 package io.modvault.core.vcs.coderepo;
 
+import io.modvault.core.gomod.GoModException;
 import io.modvault.core.gomod.GoModFile;
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
@@ -206,10 +207,8 @@ public final class ModuleRepo {
                     break;
                 }
             }
-            Optional<GoModFile> goMod = GoModFile.parseLax(goModAt(highest));
-            List<GoModFile.Retraction> intervals = goMod.map(GoModFile::retractions).orElse(List.of());
-            return v -> intervals.stream().anyMatch(r -> r.contains(v));
-        } catch (VcsException e) {
+            return GoModFile.parseLax("go.mod", goModAt(highest))::retracts;
+        } catch (VcsException | GoModException e) {
             return v -> false;
         }
     }

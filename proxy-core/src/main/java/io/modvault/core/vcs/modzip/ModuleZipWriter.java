@@ -1,6 +1,7 @@
 package io.modvault.core.vcs.modzip;
 
 import io.modvault.core.fetch.FetchSettings;
+import io.modvault.core.gomod.GoModException;
 import io.modvault.core.gomod.GoModFile;
 import io.modvault.core.modcheck.ZipRules;
 import io.modvault.core.module.FilePaths;
@@ -197,9 +198,9 @@ public final class ModuleZipWriter {
     private static boolean declaresGo124(Source goMod) {
         try (InputStream in = goMod.open()) {
             byte[] data = in.readNBytes((int) MAX_GO_MOD + 1);
-            return GoModFile.parseLax(data).flatMap(GoModFile::language)
+            return GoModFile.parseLax("go.mod", data).language()
                     .map(v -> v[0] > 1 || v[0] == 1 && v[1] >= 24).orElse(false);
-        } catch (IOException e) {
+        } catch (IOException | GoModException e) {
             return false;
         }
     }

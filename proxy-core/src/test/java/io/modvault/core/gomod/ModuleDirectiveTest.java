@@ -1,4 +1,4 @@
-package io.modvault.core.modcheck;
+package io.modvault.core.gomod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,17 @@
-package io.modvault.core.modcheck;
+package io.modvault.core.gomod;
 
 import java.util.Optional;
 
 /**
- * Go's {@code strconv.Unquote} for the quoted strings a go.mod may hold, shared by the go.mod
- * lexer of {@code vcs} and by {@link ModuleDirective}.
+ * Go's {@code strconv.Unquote} for the quoted strings a go.mod may hold, shared by the
+ * directives' argument rules and by {@link ModuleDirective}.
  */
-public final class GoQuoted {
+final class GoQuoted {
     private GoQuoted() {
     }
 
     /** strconv.Unquote for double-quoted and back-quoted strings (the escapes module paths can use). */
-    public static Optional<String> unquote(String s) {
+    static Optional<String> unquote(String s) {
         if (s.length() < 2 || s.charAt(s.length() - 1) != s.charAt(0)) {
             return Optional.empty();
         }
