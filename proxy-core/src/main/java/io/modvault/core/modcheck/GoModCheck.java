@@ -1,5 +1,6 @@
 package io.modvault.core.modcheck;
 
+import io.modvault.core.gomod.ModuleDirective;
 import io.modvault.core.module.ModulePath;
 import java.util.Optional;
 
