@@ -40,7 +40,7 @@ public sealed interface FetchResult {
      * line and names the upstream when one was involved.
      */
     record Failure(int status, String reason) implements FetchResult {
-        public CacheOutcome outcome() {
+        @Override public CacheOutcome outcome() {
             return CacheOutcome.NONE;
         }
     }

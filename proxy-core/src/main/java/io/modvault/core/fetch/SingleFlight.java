@@ -25,7 +25,7 @@ public final class SingleFlight<V> {
         /**
          * Runs {@code steps} to completion without being cancelled part-way.
          *
-         * @throws CancellationException, without running {@code steps}, if every waiter has left
+         * @throws CancellationException without running {@code steps}, if every waiter has left
          */
         <T> T commit(Supplier<T> steps);
     }
@@ -37,6 +37,9 @@ public final class SingleFlight<V> {
     }
 
     /**
+     * Runs {@code work} for {@code key} unless a flight for it is already running, and waits for
+     * its result; the work gets the flight's {@link Control} to commit its store writes.
+     *
      * @throws CancellationException if the calling thread is interrupted while waiting (its
      *     interrupt status is set again)
      */

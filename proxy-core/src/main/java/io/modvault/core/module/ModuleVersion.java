@@ -88,7 +88,7 @@ public final class ModuleVersion {
         return v;
     }
 
-    /** module.EscapeVersion: the version must be an ASCII file name without "!". */
+    // module.EscapeVersion: the version must be an ASCII file name without "!".
     /** No "!" and nothing outside ASCII: the only strings the case encoding is defined for. */
     private static boolean isPlainAscii(String v) {
         for (int i = 0; i < v.length(); i++) {

@@ -20,13 +20,13 @@ final class NoProxyRules {
     }
 
     private record Everything() implements Rule {
-        public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
             return true;
         }
     }
 
     private record Cidr(byte[] network, int prefix) implements Rule {
-        public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
             if (ip.isEmpty() || ip.get().length != network.length) {
                 return false;
             }
@@ -42,7 +42,7 @@ final class NoProxyRules {
     }
 
     private record Ip(byte[] address, String port) implements Rule {
-        public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
             return ip.isPresent() && Arrays.equals(address, ip.get())
                     && (this.port.isEmpty() || this.port.equals(port));
         }
@@ -50,7 +50,7 @@ final class NoProxyRules {
 
     /** {@code suffix} starts with '.'; {@code matchHost} also accepts the bare domain. */
     private record Domain(String suffix, String port, boolean matchHost) implements Rule {
-        public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
             boolean hostMatches = host.endsWith(suffix) || (matchHost && host.equals(suffix.substring(1)));
             return hostMatches && (this.port.isEmpty() || this.port.equals(port));
         }

@@ -1,5 +1,7 @@
 package io.modvault.core.testing;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -62,7 +64,7 @@ public final class SelfSignedTls {
                     "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + cn, "-ext", "san=" + san,
                     "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
                     "-storepass", "changeit", "-keypass", "changeit")).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
+            String output = new String(process.getInputStream().readAllBytes(), UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("keytool failed: " + output);
             }

@@ -84,15 +84,15 @@ class ProxyChainParserTest {
     @Test
     void directEndsTheListWhenADirectFetcherIsGiven() {
         UpstreamClient direct = new UpstreamClient() {
-            public String name() {
+            @Override public String name() {
                 return "direct";
             }
 
-            public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
+            @Override public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
                 return new UpstreamResult.NotFound<>("direct", 404, "not found");
             }
 
-            public UpstreamResult<DownloadedFile> fetchFile(String path, java.nio.file.Path target, long maxBytes) {
+            @Override public UpstreamResult<DownloadedFile> fetchFile(String path, java.nio.file.Path target, long maxBytes) {
                 return new UpstreamResult.NotFound<>("direct", 404, "not found");
             }
         };

@@ -1,5 +1,7 @@
 package io.modvault.core.upstream;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ final class ScriptedUpstream implements UpstreamClient {
     @Override
     public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
         calls.add(path);
-        return result(name.getBytes());
+        return result(name.getBytes(UTF_8));
     }
 
     @Override

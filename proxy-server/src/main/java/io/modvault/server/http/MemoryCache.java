@@ -26,7 +26,7 @@ final class MemoryCache {
     /** A cached answer; {@code content.outcome()} is replaced by HIT when served from here. */
     record Entry(FetchResult.Content content, String etag) {
         long weight() {
-            return content.body().length + ENTRY_OVERHEAD;
+            return (long) content.body().length + ENTRY_OVERHEAD;
         }
     }
 

@@ -148,15 +148,15 @@ class ConnectionLimitsTest {
     private static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-        public ZoneOffset getZone() {
+        @Override public ZoneOffset getZone() {
             return ZoneOffset.UTC;
         }
 
-        public Clock withZone(java.time.ZoneId zone) {
+        @Override public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
 
-        public Instant instant() {
+        @Override public Instant instant() {
             return now;
         }
     }

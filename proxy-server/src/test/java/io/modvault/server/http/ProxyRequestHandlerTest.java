@@ -46,11 +46,11 @@ class ProxyRequestHandlerTest {
     void setUp() {
         store = InMemoryModuleStore.open(dir, Clock.systemUTC());
         UpstreamClient upstream = new UpstreamClient() {
-            public String name() {
+            @Override public String name() {
                 return "https://counting.example";
             }
 
-            public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
+            @Override public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
                 upstreamCalls.incrementAndGet();
                 RuntimeException failure = upstreamThrows.poll();
                 if (failure != null) {
@@ -59,7 +59,7 @@ class ProxyRequestHandlerTest {
                 return new UpstreamResult.Found<>(name(), "v1.0.0\n".getBytes(StandardCharsets.UTF_8));
             }
 
-            public UpstreamResult<DownloadedFile> fetchFile(String path, Path target, long maxBytes) {
+            @Override public UpstreamResult<DownloadedFile> fetchFile(String path, Path target, long maxBytes) {
                 upstreamCalls.incrementAndGet();
                 return new UpstreamResult.Failed<>(name(), "no files here", false);
             }
@@ -214,7 +214,7 @@ class ProxyRequestHandlerTest {
         private final Deque<Runnable> held = new ArrayDeque<>();
         boolean hold;
 
-        public void execute(Runnable command) {
+        @Override public void execute(Runnable command) {
             if (hold) {
                 held.add(command);
             } else {
@@ -228,22 +228,22 @@ class ProxyRequestHandlerTest {
             }
         }
 
-        public void shutdown() {
+        @Override public void shutdown() {
         }
 
-        public List<Runnable> shutdownNow() {
+        @Override public List<Runnable> shutdownNow() {
             return List.of();
         }
 
-        public boolean isShutdown() {
+        @Override public boolean isShutdown() {
             return false;
         }
 
-        public boolean isTerminated() {
+        @Override public boolean isTerminated() {
             return false;
         }
 
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
+        @Override public boolean awaitTermination(long timeout, TimeUnit unit) {
             return true;
         }
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,7 +153,7 @@ class ConnectionLimitsIT {
                 .mountOn(upstream);
         startModvault(Map.of("GOSUMDB", database.verifierKey()));
         try (KeepAliveClient client = KeepAliveClient.connect("127.0.0.1", modvault.port())) {
-            TestModule module = TestModules.catalogue().stream().filter(m -> m.path().equals(m.path().toLowerCase()))
+            TestModule module = TestModules.catalogue().stream().filter(m -> m.path().equals(m.path().toLowerCase(Locale.ROOT)))
                     .findFirst().orElseThrow();
             KeepAliveClient.Answer answer = client.getHalfClosed("/sumdb/sumdb.test/lookup/" + module.coordinate());
             assertThat(answer.status()).isEqualTo(200);

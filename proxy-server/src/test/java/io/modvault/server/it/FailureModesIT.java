@@ -1,5 +1,6 @@
 package io.modvault.server.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -68,7 +69,7 @@ class FailureModesIT {
         upstream.on(zip, Reply.serve().dropAfter(100), 1);
         HttpResponse<byte[]> failed = modvault.get("/" + zip);
         assertThat(failed.statusCode()).isEqualTo(502);
-        assertThat(new String(failed.body())).contains(upstream.baseUrl());
+        assertThat(new String(failed.body(), UTF_8)).contains(upstream.baseUrl());
         assertThat(failed.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
         HttpResponse<byte[]> retried = modvault.get("/" + zip);
         assertThat(retried.statusCode()).isEqualTo(200);
@@ -101,7 +102,7 @@ class FailureModesIT {
         upstream.on(mod, Reply.serve().delayHeaders(Duration.ofSeconds(3)));
         HttpResponse<byte[]> answer = modvault.get("/" + mod);
         assertThat(answer.statusCode()).isEqualTo(504);
-        assertThat(new String(answer.body())).contains("timed out").contains(upstream.baseUrl());
+        assertThat(new String(answer.body(), UTF_8)).contains("timed out").contains(upstream.baseUrl());
     }
 
     @Test

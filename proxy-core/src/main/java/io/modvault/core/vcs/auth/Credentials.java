@@ -19,9 +19,9 @@ import java.util.function.Predicate;
  * and the netrc file ({@code NETRC}, else {@code $HOME/.netrc}, read once, with the go command's
  * parser). Like the go command, credentials go only over https; modvault also sends them over
  * plain http to hosts matched by GOINSECURE, where the operator has said plain http is acceptable.
- * Secrets never appear in {@code toString}, messages or logs; for system git, prefer
- * {@link #gitConfigEnv} over {@link #gitConfigArgs}, since command lines are visible to every
- * local user.
+ * Secrets never appear in {@code toString}, messages or logs; system git receives them through
+ * {@link #gitAuth} as {@code GIT_CONFIG_COUNT} variables, never on its command line, which every
+ * local user can see.
  */
 public final class Credentials {
 

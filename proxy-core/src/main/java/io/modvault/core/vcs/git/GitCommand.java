@@ -92,7 +92,9 @@ public final class GitCommand {
             }
             // A helper that outlives git (an ssh control master) may hold the pipes open: wait a
             // little for the copies to end, then close the pipes and stop waiting for them.
-            boolean ended = outCopy.awaitEnd(STREAM_GRACE) & errCopy.awaitEnd(STREAM_GRACE);
+            boolean outEnded = outCopy.awaitEnd(STREAM_GRACE);
+            boolean errEnded = errCopy.awaitEnd(STREAM_GRACE);
+            boolean ended = outEnded && errEnded;
             if (!ended) {
                 process.getInputStream().close();
                 process.getErrorStream().close();

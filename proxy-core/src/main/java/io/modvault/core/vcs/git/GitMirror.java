@@ -31,8 +31,6 @@ public final class GitMirror {
 
     private final Path dir;
     private final URI url;
-    private final GitCommand git;
-    private final GitAuth auth;
     private final Clock clock;
     private final Duration ttl;
     private final MirrorSync sync;
@@ -45,10 +43,10 @@ public final class GitMirror {
     public GitMirror(Path dir, URI url, GitCommand git, GitAuth auth, Clock clock, Duration ttl) {
         this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath();
         this.url = Objects.requireNonNull(url, "url");
-        this.git = Objects.requireNonNull(git, "git");
-        this.auth = Objects.requireNonNull(auth, "auth");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
+        Objects.requireNonNull(git, "git");
+        Objects.requireNonNull(auth, "auth");
         this.sync = new MirrorSync(this.dir, url, git, auth);
         this.reads = new MirrorReads(this.dir, url, git, auth.source());
     }

@@ -45,6 +45,11 @@ public final class GitMirrors {
                 new GitMirror(dir.resolve(directoryName(u)), u, git, auth.apply(u), clock, ttl));
     }
 
+    @Override
+    public String toString() {
+        return "GitMirrors[" + dir + "]";
+    }
+
     /** {@code <first 16 hex digits of sha256(url)>.git}. */
     static String directoryName(URI url) {
         try {

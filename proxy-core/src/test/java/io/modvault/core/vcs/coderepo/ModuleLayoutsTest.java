@@ -1,5 +1,6 @@
 package io.modvault.core.vcs.coderepo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class ModuleLayoutsTest {
     void readsTheGoModOfASubdirectoryModule() {
         ModuleRepo lib = fixture.module("corp.example/mono/sub/lib", "corp.example/mono", mono);
 
-        assertThat(new String(lib.goMod("v0.1.0"))).isEqualTo("module corp.example/mono/sub/lib // the library\n");
+        assertThat(new String(lib.goMod("v0.1.0"), UTF_8)).isEqualTo("module corp.example/mono/sub/lib // the library\n");
     }
 
     @Test
@@ -80,7 +81,7 @@ class ModuleLayoutsTest {
         Path zip = temp.resolve("v2.zip");
         v2.zip("v2.0.0", zip);
 
-        assertThat(new String(v2.goMod("v2.0.0"))).isEqualTo("module corp.example/mono/v2\n");
+        assertThat(new String(v2.goMod("v2.0.0"), UTF_8)).isEqualTo("module corp.example/mono/v2\n");
         String p = "corp.example/mono/v2@v2.0.0/";
         assertThat(ModuleZipTest.entries(zip)).containsExactly(p + "go.mod", p + "v2.go", p + "LICENSE");
     }
@@ -115,8 +116,8 @@ class ModuleLayoutsTest {
         Path zip = temp.resolve("old.zip");
         module.zip("v2.0.0+incompatible", zip);
 
-        assertThat(new String(module.goMod("v1.0.0"))).isEqualTo("module corp.example/old\n");
-        assertThat(new String(module.goMod("v2.0.0+incompatible"))).isEqualTo("module corp.example/old\n");
+        assertThat(new String(module.goMod("v1.0.0"), UTF_8)).isEqualTo("module corp.example/old\n");
+        assertThat(new String(module.goMod("v2.0.0+incompatible"), UTF_8)).isEqualTo("module corp.example/old\n");
         assertThat(DirHash.hashZip(zip)).isEqualTo(
                 ModZipOracle.zip(old.dir(), "v2.0.0", "", "corp.example/old", "v2.0.0+incompatible").h1());
     }
@@ -133,7 +134,7 @@ class ModuleLayoutsTest {
         Path zip = temp.resolve("branch.zip");
         v2.zip("v2.0.0", zip);
 
-        assertThat(new String(v2.goMod("v2.0.0"))).startsWith("module corp.example/branch/v2\n");
+        assertThat(new String(v2.goMod("v2.0.0"), UTF_8)).startsWith("module corp.example/branch/v2\n");
         assertThat(ModuleZipTest.entries(zip)).containsExactly("corp.example/branch/v2@v2.0.0/a.go",
                 "corp.example/branch/v2@v2.0.0/go.mod");
         assertThat(DirHash.hashZip(zip)).isEqualTo(

@@ -1,5 +1,6 @@
 package io.modvault.core.vcs.coderepo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class ModuleStatTest {
         assertThat(info.time()).isEqualTo(Instant.parse("2020-01-02T03:04:05Z"));
         assertThat(info.origin()).isEqualTo(new RevisionInfo.Origin("git", repo.uri().toString(), "", commit,
                 Optional.of("refs/tags/v1.0.0")));
-        assertThat(new String(info.toJson())).isEqualTo("{\"Version\":\"v1.0.0\",\"Time\":\"2020-01-02T03:04:05Z\","
+        assertThat(new String(info.toJson(), UTF_8)).isEqualTo("{\"Version\":\"v1.0.0\",\"Time\":\"2020-01-02T03:04:05Z\","
                 + "\"Origin\":{\"VCS\":\"git\",\"URL\":\"" + repo.uri() + "\",\"Hash\":\"" + commit
                 + "\",\"Ref\":\"refs/tags/v1.0.0\"}}");
     }

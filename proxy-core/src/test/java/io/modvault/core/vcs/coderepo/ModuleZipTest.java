@@ -1,5 +1,6 @@
 package io.modvault.core.vcs.coderepo;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,7 +105,7 @@ class ModuleZipTest {
 
         try (ZipFile file = new ZipFile(zip.toFile())) {
             byte[] notes = file.getInputStream(file.getEntry(MOD + "@v1.0.0/notes.txt")).readAllBytes();
-            assertThat(new String(notes)).isEqualTo("line one\r\nline two\r\n");
+            assertThat(new String(notes, UTF_8)).isEqualTo("line one\r\nline two\r\n");
         }
     }
 
@@ -142,7 +143,7 @@ class ModuleZipTest {
         try (ZipFile file = new ZipFile(zip.toFile())) {
             assertThat(file.getEntry(MOD + "@v1.2.0/secret.txt")).isNotNull();
             byte[] version = file.getInputStream(file.getEntry(MOD + "@v1.2.0/version.go")).readAllBytes();
-            assertThat(new String(version)).isEqualTo("package a // $Format:%H$\n");
+            assertThat(new String(version, UTF_8)).isEqualTo("package a // $Format:%H$\n");
         }
     }
 

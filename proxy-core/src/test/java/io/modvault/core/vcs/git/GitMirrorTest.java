@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,7 +69,7 @@ class GitMirrorTest {
         assertThat(mirror.resolve(first).ref()).isEmpty();
         assertThat(mirror.resolve(second).tags()).containsExactly("v1.1.0");
         assertUnknown(mirror, first.substring(0, 6));
-        assertUnknown(mirror, first.toUpperCase());
+        assertUnknown(mirror, first.toUpperCase(Locale.ROOT));
         assertUnknown(mirror, "HEAD~1");
         assertUnknown(mirror, "no-such-branch");
     }

@@ -57,19 +57,19 @@ class ModuleZipWriterTest {
     void refusesFilesLargerThanTheirDeclaredSize() {
         Data liar = new Data("a.go", ZipDirectory.Kind.REGULAR, "package a\n".getBytes(StandardCharsets.UTF_8));
         ModuleZipWriter.Source declaredSmall = new ModuleZipWriter.Source() {
-            public String path() {
+            @Override public String path() {
                 return "a.go";
             }
 
-            public ZipDirectory.Kind kind() {
+            @Override public ZipDirectory.Kind kind() {
                 return ZipDirectory.Kind.REGULAR;
             }
 
-            public long size() {
+            @Override public long size() {
                 return 3;
             }
 
-            public InputStream open() {
+            @Override public InputStream open() {
                 return liar.open();
             }
         };
@@ -95,30 +95,30 @@ class ModuleZipWriterTest {
 
     private static ModuleZipWriter.Source file(String path, long size) {
         return new ModuleZipWriter.Source() {
-            public String path() {
+            @Override public String path() {
                 return path;
             }
 
-            public ZipDirectory.Kind kind() {
+            @Override public ZipDirectory.Kind kind() {
                 return ZipDirectory.Kind.REGULAR;
             }
 
-            public long size() {
+            @Override public long size() {
                 return size;
             }
 
-            public InputStream open() {
+            @Override public InputStream open() {
                 return new ByteArrayInputStream(new byte[0]);
             }
         };
     }
 
     private record Data(String path, ZipDirectory.Kind kind, byte[] data) implements ModuleZipWriter.Source {
-        public long size() {
+        @Override public long size() {
             return data.length;
         }
 
-        public InputStream open() {
+        @Override public InputStream open() {
             return new ByteArrayInputStream(data);
         }
     }
