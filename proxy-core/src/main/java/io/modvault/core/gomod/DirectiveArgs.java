@@ -121,7 +121,9 @@ final class DirectiveArgs {
                     + verb + " module/path [v1.2.3] => ../local/directory");
         }
         String oldPath = string(args.get(0));
-        PathVersion.split(oldPath).orElseThrow(() -> new InvalidDirective(verb + " " + oldPath + ": invalid module path"));
+        if (PathVersion.split(oldPath).isEmpty()) {
+            throw new InvalidDirective(verb + " " + oldPath + ": invalid module path");
+        }
         Optional<String> oldVersion = Optional.empty();
         if (arrow == 2) {
             String v = version(verb, oldPath, args.get(1));
