@@ -56,8 +56,14 @@ final class Components implements AutoCloseable {
         this.resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
         // git runs with the server's environment (HTTP(S)_PROXY, HOME for .netrc and helpers).
         GitCommand git = new GitCommand("git", config.gitTimeout(), config.environment());
-        this.direct = new DirectUpstream(resolver, new GitMirrors(config.dataDir().resolve("vcs"), git, clock,
-                config.fetch().listTtl(), credentials::gitAuth));
+        this.direct = new DirectUpstream(
+                resolver,
+                new GitMirrors(
+                        config.dataDir().resolve("vcs"),
+                        git,
+                        clock,
+                        config.fetch().listTtl(),
+                        credentials::gitAuth));
     }
 
     /** The main upstream chain ({@code GOPROXY}; {@code direct} fetches from version control). */
@@ -83,8 +89,8 @@ final class Components implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.SUMDB.envName() + ": " + e.getMessage());
         }
-        Optional<ChecksumDatabase> proxied = config.sumdbProxy()
-                ? database.or(() -> ChecksumDatabase.parse("sum.golang.org")) : Optional.empty();
+        Optional<ChecksumDatabase> proxied =
+                config.sumdbProxy() ? database.or(() -> ChecksumDatabase.parse("sum.golang.org")) : Optional.empty();
         return new VerificationSettings(database, policy.noSumDbPatterns(), this::client, proxied, cacheOnly());
     }
 
@@ -134,8 +140,11 @@ final class Components implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("HTTPS_PROXY/HTTP_PROXY: " + e.getMessage());
         }
-        return new HttpUpstreamSettings(config.connectTimeout(), config.upstreamTimeout(),
-                egress.proxies() ? Optional.of(egress) : Optional.empty(), HttpUpstreamSettings.userAgentFor(Versions.current()),
+        return new HttpUpstreamSettings(
+                config.connectTimeout(),
+                config.upstreamTimeout(),
+                egress.proxies() ? Optional.of(egress) : Optional.empty(),
+                HttpUpstreamSettings.userAgentFor(Versions.current()),
                 config.upstreamDeadline());
     }
 }

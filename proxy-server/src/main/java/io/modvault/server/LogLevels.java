@@ -7,8 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /** Applies the configured root log level at start-up, and flushes queued log lines at shutdown. */
 final class LogLevels {
-    private LogLevels() {
-    }
+    private LogLevels() {}
 
     static void apply(String level) {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {

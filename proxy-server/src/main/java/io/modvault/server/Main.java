@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  * success, 2 for usage or configuration errors, 1 for other failures (for {@code verify}: problems
  * found).
  */
-@Command(name = "modvault", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+@Command(
+        name = "modvault",
+        mixinStandardHelpOptions = true,
+        versionProvider = Versions.class,
         description = "A Go module proxy (GOPROXY protocol) with an embedded, verified cache.",
         subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -50,8 +50,7 @@ public final class Modvault implements AutoCloseable {
     private boolean closed;
 
     /** What {@link #open} adds to the store: the network side and the proxy over both. */
-    private record Fetching(Components components, UpstreamClient upstream, ModuleProxy proxy) {
-    }
+    private record Fetching(Components components, UpstreamClient upstream, ModuleProxy proxy) {}
 
     private Modvault(ServerConfig config, Clock clock, ModuleStore store, Optional<Fetching> fetching) {
         this.config = config;
@@ -83,7 +82,8 @@ public final class Modvault implements AutoCloseable {
             ModuleStore store = Stores.open(config, clock);
             try {
                 new UnrecordedZipRepair(store, verification.database(), verification.noSumdb()).run();
-                ModuleProxy proxy = new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
+                ModuleProxy proxy =
+                        new ModuleProxy(store, upstream, config.fetch(), clock, verification, components.routing());
                 return new Modvault(config, clock, store, Optional.of(new Fetching(components, upstream, proxy)));
             } catch (RuntimeException e) {
                 store.close();

@@ -48,8 +48,13 @@ public final class ProxyServer implements AutoCloseable {
     private final AccessLog accessLog;
     private boolean closed;
 
-    private ProxyServer(EventLoopGroup group, ExecutorService blocking, Channel serverChannel, AtomicInteger inFlight,
-                        Duration grace, AccessLog accessLog) {
+    private ProxyServer(
+            EventLoopGroup group,
+            ExecutorService blocking,
+            Channel serverChannel,
+            AtomicInteger inFlight,
+            Duration grace,
+            AccessLog accessLog) {
         this.group = group;
         this.blocking = blocking;
         this.serverChannel = serverChannel;
@@ -65,8 +70,8 @@ public final class ProxyServer implements AutoCloseable {
         ModuleProxy proxy = modvault.proxy();
         ExecutorService blocking = Executors.newVirtualThreadPerTaskExecutor();
         boolean epoll = Epoll.isAvailable();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.eventLoopThreads(),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+                config.eventLoopThreads(), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         try {
             AtomicInteger inFlight = new AtomicInteger();
             ProxyMetrics metrics = new ProxyMetrics();
@@ -76,26 +81,40 @@ public final class ProxyServer implements AutoCloseable {
             Logger accessLogger = LoggerFactory.getLogger("io.modvault.access");
             AccessLog accessLog = new AccessLog(System.out, 65_536, accessLogger::isInfoEnabled);
             metrics.registerAccessLog(accessLog::dropped);
-            ProxyServices services = new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes(),
-                    accessLog);
+            ProxyServices services =
+                    new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes(), accessLog);
             ConnectionLimits limits = config.connections();
             ReportedConnectionEvents events = new ReportedConnectionEvents(metrics, clock);
             ConnectionGate gate = new ConnectionGate(limits, events);
             metrics.registerOpenConnections(gate::open);
-            Class<? extends ServerSocketChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-            Channel channel = new ServerBootstrap().group(group).channel(channelType)
+            Class<? extends ServerSocketChannel> channelType =
+                    epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+            Channel channel = new ServerBootstrap()
+                    .group(group)
+                    .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childHandler(new ProxyChannelInitializer(services, limits, gate, events))
-                    .bind(config.listen()).sync().channel();
-            LOG.info("modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
-                    channel.localAddress(), modvault.upstreamName(), config.sumdb(), config.dataDir().toAbsolutePath(),
-                    config.store(), epoll ? "epoll" : "nio");
-            LOG.info("connection limits: {} open, {} per client address (file-descriptor limit {}), request head within {}, idle {}",
-                    limits.maxConnections(), limits.maxPerClient(), FileDescriptorBudget.processLimit(), limits.headerTimeout(),
+                    .bind(config.listen())
+                    .sync()
+                    .channel();
+            LOG.info(
+                    "modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
+                    channel.localAddress(),
+                    modvault.upstreamName(),
+                    config.sumdb(),
+                    config.dataDir().toAbsolutePath(),
+                    config.store(),
+                    epoll ? "epoll" : "nio");
+            LOG.info(
+                    "connection limits: {} open, {} per client address (file-descriptor limit {}), request head within {}, idle {}",
+                    limits.maxConnections(),
+                    limits.maxPerClient(),
+                    FileDescriptorBudget.processLimit(),
+                    limits.headerTimeout(),
                     limits.idleTimeout());
             return new ProxyServer(group, blocking, channel, inFlight, config.shutdownGrace(), accessLog);
         } catch (InterruptedException | RuntimeException e) {

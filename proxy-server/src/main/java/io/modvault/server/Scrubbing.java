@@ -19,13 +19,18 @@ import java.util.Optional;
  * requested at {@code /<module>/@v/<version>.zip}.
  */
 final class Scrubbing {
-    private Scrubbing() {
-    }
+    private Scrubbing() {}
 
     static Optional<ScrubSchedule> start(ScrubSettings settings, ModuleStore store, ModuleProxy proxy, Clock clock) {
-        return settings.interval().map(interval -> ScrubSchedule.start(interval, new BlobScrubber(store,
-                new IoRateLimiter(settings.bytesPerSecond(), clock, IoRateLimiter.Sleeper.REAL), proxy.integrity(),
-                key -> refetch(proxy, key)), clock));
+        return settings.interval()
+                .map(interval -> ScrubSchedule.start(
+                        interval,
+                        new BlobScrubber(
+                                store,
+                                new IoRateLimiter(settings.bytesPerSecond(), clock, IoRateLimiter.Sleeper.REAL),
+                                proxy.integrity(),
+                                key -> refetch(proxy, key)),
+                        clock));
     }
 
     /** The zip index key is {@code escapedPath@escapedVersion}; module paths never contain '@'. */
@@ -34,14 +39,16 @@ final class Scrubbing {
         int at = key.indexOf('@');
         String uri = "/" + key.substring(0, at) + "/@v/" + key.substring(at + 1) + ".zip";
         return switch (ProxyRequestParser.parse(uri)) {
-            case ParseResult.Rejected rejected -> Optional.of("stored key " + key + " is not a module version: " + rejected.reason());
-            case ParseResult.Parsed parsed -> switch (proxy.get(parsed.request())) {
-                case FetchResult.Blob blob -> Optional.empty();
-                case FetchResult.NotFound notFound -> Optional.of(notFound.reason());
-                case FetchResult.Refused refused -> Optional.of(refused.reason());
-                case FetchResult.Failure failure -> Optional.of(failure.reason());
-                case FetchResult.Content content -> Optional.of("unexpected small answer for a zip");
-            };
+            case ParseResult.Rejected rejected ->
+                Optional.of("stored key " + key + " is not a module version: " + rejected.reason());
+            case ParseResult.Parsed parsed ->
+                switch (proxy.get(parsed.request())) {
+                    case FetchResult.Blob blob -> Optional.empty();
+                    case FetchResult.NotFound notFound -> Optional.of(notFound.reason());
+                    case FetchResult.Refused refused -> Optional.of(refused.reason());
+                    case FetchResult.Failure failure -> Optional.of(failure.reason());
+                    case FetchResult.Content content -> Optional.of("unexpected small answer for a zip");
+                };
         };
     }
 }

@@ -28,11 +28,16 @@ final class ServeCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.usageMessage().description("Run the proxy server until SIGTERM or SIGINT.");
         spec.mixinStandardHelpOptions(true);
-        spec.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
-                .description("YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
+        spec.addOption(OptionSpec.builder("--config")
+                .paramLabel("FILE")
+                .type(Path.class)
+                .description(
+                        "YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
                 .build());
         for (ConfigKey key : ConfigKey.values()) {
-            spec.addOption(OptionSpec.builder(key.flag()).paramLabel("VALUE").type(String.class)
+            spec.addOption(OptionSpec.builder(key.flag())
+                    .paramLabel("VALUE")
+                    .type(String.class)
                     .description(key.description() + " Env " + key.envName() + ", default " + key.defaultValue() + ".")
                     .build());
         }
@@ -44,7 +49,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config;
         try {
-            config = ConfigLoader.load(System.getenv(), Optional.ofNullable(spec.findOption("--config").getValue()), flags());
+            config = ConfigLoader.load(
+                    System.getenv(),
+                    Optional.ofNullable(spec.findOption("--config").getValue()),
+                    flags());
         } catch (ConfigException e) {
             System.err.println("modvault: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
@@ -58,11 +66,14 @@ final class ServeCommand implements Callable<Integer> {
             return CONFIG_ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            LogLevels.flush();
-            stopped.countDown();
-        }, "modvault-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            LogLevels.flush();
+                            stopped.countDown();
+                        },
+                        "modvault-shutdown"));
         stopped.await();
         return 0;
     }

@@ -10,8 +10,7 @@ import java.util.Locale;
 
 /** Opens the configured {@link ModuleStore}, telling a store held by another process apart from other failures. */
 final class Stores {
-    private Stores() {
-    }
+    private Stores() {}
 
     static ModuleStore open(ServerConfig config, Clock clock) {
         try {

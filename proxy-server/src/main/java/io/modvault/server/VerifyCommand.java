@@ -28,19 +28,29 @@ import picocli.CommandLine.Option;
  * the store cannot be opened (e.g. a server holds its lock) or read. Store logs below ERROR are
  * silenced (unless the log level is DEBUG) so the output is the report alone.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = "Re-hash every stored go.mod and zip and compare with the h1: hashes recorded when they were stored."
-                + " Run it while no modvault server uses the data directory.")
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        versionProvider = Versions.class,
+        description =
+                "Re-hash every stored go.mod and zip and compare with the h1: hashes recorded when they were stored."
+                        + " Run it while no modvault server uses the data directory.")
 final class VerifyCommand implements Callable<Integer> {
     static final int CLEAN = 0;
     static final int PROBLEMS = 1;
     static final int ERROR = 2;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
     private Path configFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory of the store; env MODVAULT_DATA_DIR.")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Data directory of the store; env MODVAULT_DATA_DIR.")
     private String dataDir;
 
     private final Map<String, String> environment;
@@ -66,7 +76,8 @@ final class VerifyCommand implements Callable<Integer> {
             return fail("configuration error: " + e.getMessage());
         }
         if (config.store() != ServerConfig.StoreType.ROCKSDB) {
-            return fail("configuration error: " + ConfigKey.STORE.envName() + "=" + config.store().name().toLowerCase(Locale.ROOT)
+            return fail("configuration error: " + ConfigKey.STORE.envName() + "="
+                    + config.store().name().toLowerCase(Locale.ROOT)
                     + " keeps nothing on disk; verify checks a rocksdb store");
         }
         Path dir = config.dataDir();

@@ -3,11 +3,11 @@ package io.modvault.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.modvault.core.fetch.VerificationSettings;
+import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
-import io.modvault.core.fetch.VerificationSettings;
-import io.modvault.core.upstream.UpstreamClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -25,26 +25,31 @@ class ComponentsTest {
 
     @Test
     void directEndsTheChainLikeInTheGoCommand() {
-        assertThat(upstream(Map.of("GOPROXY", "https://proxy.example,direct,https://ignored.example")).name())
+        assertThat(upstream(Map.of("GOPROXY", "https://proxy.example,direct,https://ignored.example"))
+                        .name())
                 .isEqualTo("https://proxy.example,direct");
     }
 
     @Test
     void malformedRoutesAreConfigurationErrorsNamingTheKey() {
         assertThatThrownBy(() -> new Components(config(Map.of("MODVAULT_ROUTES", "corp.example/*")), Clock.systemUTC()))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("MODVAULT_ROUTES: ");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("MODVAULT_ROUTES: ");
     }
 
     @Test
     void invalidSchemesAreConfigurationErrors() {
         assertThatThrownBy(() -> upstream(Map.of("GOPROXY", "ftp://mirror.example")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("must be https, http, file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("must be https, http, file");
     }
 
     @Test
     void chainNameHidesCredentials() {
-        assertThat(upstream(Map.of("GOPROXY", "https://user:secret@corp.example/gp|https://proxy.golang.org")).name())
-                .doesNotContain("secret").contains("corp.example");
+        assertThat(upstream(Map.of("GOPROXY", "https://user:secret@corp.example/gp|https://proxy.golang.org"))
+                        .name())
+                .doesNotContain("secret")
+                .contains("corp.example");
     }
 
     private static VerificationSettings verification(Map<String, String> env) {
@@ -58,21 +63,27 @@ class ComponentsTest {
         assertThat(off.proxied()).hasValueSatisfying(db -> assertThat(db.name()).isEqualTo("sum.golang.org"));
         VerificationSettings on = verification(Map.of());
         assertThat(on.proxied()).isEqualTo(on.database()).isPresent();
-        assertThat(verification(Map.of("MODVAULT_SUMDB_PROXY", "off")).proxied()).isEmpty();
-        assertThat(verification(Map.of("MODVAULT_SUMDB_PROXY", "off")).database()).isPresent();
+        assertThat(verification(Map.of("MODVAULT_SUMDB_PROXY", "off")).proxied())
+                .isEmpty();
+        assertThat(verification(Map.of("MODVAULT_SUMDB_PROXY", "off")).database())
+                .isPresent();
     }
 
     @Test
     void invalidSumdbProxySettingNamesTheKey() {
         assertThatThrownBy(() -> config(Map.of("MODVAULT_SUMDB_PROXY", "yes")))
-                .isInstanceOf(ConfigException.class).hasMessage("MODVAULT_SUMDB_PROXY: invalid value 'yes' (on or off)");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("MODVAULT_SUMDB_PROXY: invalid value 'yes' (on or off)");
     }
 
     @Test
     void goproxyOffServesChecksumDatabaseFromCacheOnly() {
         assertThat(verification(Map.of("GOPROXY", "off")).cacheOnly()).isTrue();
-        assertThat(verification(Map.of("GOPROXY", " off ,https://ignored.example")).cacheOnly()).isTrue();
-        assertThat(verification(Map.of("GOPROXY", "https://proxy.example,off")).cacheOnly()).isFalse();
+        assertThat(verification(Map.of("GOPROXY", " off ,https://ignored.example"))
+                        .cacheOnly())
+                .isTrue();
+        assertThat(verification(Map.of("GOPROXY", "https://proxy.example,off")).cacheOnly())
+                .isFalse();
         assertThat(verification(Map.of()).cacheOnly()).isFalse();
     }
 }

@@ -33,8 +33,15 @@ class ModvaultTest {
     Path temp;
 
     private ServerConfig config(String upstream, Map<String, String> extra) {
-        Map<String, String> env = new HashMap<>(Map.of("MODVAULT_DATA_DIR", temp.resolve("data").toString(),
-                "GOPROXY", upstream, "GOSUMDB", "off", "MODVAULT_SUMDB_PROXY", "off"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MODVAULT_DATA_DIR",
+                temp.resolve("data").toString(),
+                "GOPROXY",
+                upstream,
+                "GOSUMDB",
+                "off",
+                "MODVAULT_SUMDB_PROXY",
+                "off"));
         env.putAll(extra);
         return ConfigLoader.load(env, Optional.empty(), Map.of());
     }
@@ -51,8 +58,10 @@ class ModvaultTest {
             try (Modvault modvault = Modvault.open(config, Clock.systemUTC())) {
                 FetchResult zip = modvault.proxy().get(request("/" + GoProxyTree.zipPath(UPPER)));
 
-                assertThat(zip).isInstanceOfSatisfying(FetchResult.Blob.class,
-                        blob -> assertThat(blob.outcome()).isEqualTo(CacheOutcome.MISS));
+                assertThat(zip)
+                        .isInstanceOfSatisfying(
+                                FetchResult.Blob.class,
+                                blob -> assertThat(blob.outcome()).isEqualTo(CacheOutcome.MISS));
                 assertThat(modvault.store().keys(EntryKind.ZIP, "")).hasSize(1);
                 assertThat(upstream.requests("/" + GoProxyTree.zipPath(UPPER))).isEqualTo(1);
             }
@@ -68,10 +77,15 @@ class ModvaultTest {
         ServerConfig config = config("http://127.0.0.1:9", Map.of());
         try (Modvault first = Modvault.open(config, Clock.systemUTC())) {
             assertThatThrownBy(() -> Modvault.open(config, Clock.systemUTC()))
-                    .isInstanceOfSatisfying(StoreLockedException.class, e -> assertThat(e.messageFor("prewarm"))
-                            .startsWith("the store in " + temp.resolve("data").toAbsolutePath() + " is locked by another process")
-                            .contains("stop the modvault server using this data directory before running prewarm"));
-            assertThatThrownBy(() -> Modvault.openStore(config, Clock.systemUTC())).isInstanceOf(StoreLockedException.class);
+                    .isInstanceOfSatisfying(
+                            StoreLockedException.class,
+                            e -> assertThat(e.messageFor("prewarm"))
+                                    .startsWith("the store in "
+                                            + temp.resolve("data").toAbsolutePath() + " is locked by another process")
+                                    .contains(
+                                            "stop the modvault server using this data directory before running prewarm"));
+            assertThatThrownBy(() -> Modvault.openStore(config, Clock.systemUTC()))
+                    .isInstanceOf(StoreLockedException.class);
             assertThat(first.store().keys(EntryKind.ZIP, "")).isEmpty();
         }
     }

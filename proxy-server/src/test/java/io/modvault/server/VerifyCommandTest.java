@@ -37,8 +37,11 @@ class VerifyCommandTest {
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     private int verify(Map<String, String> env, String... args) {
-        return VerifyCommand.commandLine(env, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8)).execute(args);
+        return VerifyCommand.commandLine(
+                        env,
+                        new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                        new PrintStream(stderr, true, StandardCharsets.UTF_8))
+                .execute(args);
     }
 
     private String out() {
@@ -71,13 +74,15 @@ class VerifyCommandTest {
         String recorded;
         String now;
         try (ModuleStore store = RocksDbModuleStore.open(data, Clock.systemUTC())) {
-            StoredBlob blob = store.blob(EntryKey.of(EntryKind.ZIP, "example.test/!upper/!case@v1.0.0")).orElseThrow();
+            StoredBlob blob = store.blob(EntryKey.of(EntryKind.ZIP, "example.test/!upper/!case@v1.0.0"))
+                    .orElseThrow();
             recorded = DirHash.hashZip(blob.file());
             // A valid zip of the same version with other content: bytes changed on disk.
             TestModule upper = TestModules.get(TestModules.UPPER, "v1.0.0");
             Map<String, byte[]> files = new HashMap<>(upper.files());
             files.put("extra.go", "package upper\n".getBytes(StandardCharsets.UTF_8));
-            Path other = ModuleZips.write(new TestModule(upper.path(), upper.version(), upper.goMod(), files, upper.time()),
+            Path other = ModuleZips.write(
+                    new TestModule(upper.path(), upper.version(), upper.goMod(), files, upper.time()),
                     temp.resolve("other.zip"));
             Files.write(blob.file(), Files.readAllBytes(other));
             now = DirHash.hashZip(other);
@@ -86,7 +91,8 @@ class VerifyCommandTest {
         int exit = verify(Map.of(), "--data-dir", data.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out()).startsWith("CORRUPT example.test/Upper/Case@v1.0.0 zip: blob ")
+        assertThat(out())
+                .startsWith("CORRUPT example.test/Upper/Case@v1.0.0 zip: blob ")
                 .endsWith("\nCHANGED example.test/Upper/Case@v1.0.0 zip: recorded " + recorded + ", now " + now
                         + "\nchecked 2 mod, 2 zip: 2 problems\n");
     }
@@ -95,7 +101,8 @@ class VerifyCommandTest {
     void dataDirFlagWinsOverTheEnvironment() throws Exception {
         Path data = populate(temp.resolve("data"));
 
-        int exit = verify(Map.of("MODVAULT_DATA_DIR", temp.resolve("elsewhere").toString()), "--data-dir", data.toString());
+        int exit = verify(
+                Map.of("MODVAULT_DATA_DIR", temp.resolve("elsewhere").toString()), "--data-dir", data.toString());
 
         assertThat(exit).as(err()).isZero();
     }
@@ -135,7 +142,9 @@ class VerifyCommandTest {
             int exit = verify(Map.of("MODVAULT_DATA_DIR", data.toString()));
 
             assertThat(exit).isEqualTo(2);
-            assertThat(err()).startsWith("modvault verify: the store in " + data.toAbsolutePath() + " is locked by another process")
+            assertThat(err())
+                    .startsWith(
+                            "modvault verify: the store in " + data.toAbsolutePath() + " is locked by another process")
                     .contains("stop the modvault server using this data directory");
             assertThat(held.keys(EntryKind.HASHES, "")).hasSize(4);
         }

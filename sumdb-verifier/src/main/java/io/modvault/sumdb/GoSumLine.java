@@ -32,7 +32,8 @@ public record GoSumLine(String module, String version, String hash) {
         String trimmed = line.strip();
         String[] fields = trimmed.isEmpty() ? new String[0] : FIELD_SEPARATOR.split(trimmed);
         if (fields.length != 3) {
-            throw new SumdbException(Reason.MALFORMED,
+            throw new SumdbException(
+                    Reason.MALFORMED,
                     "malformed go.sum line \"" + line.strip() + "\": wrong number of fields " + fields.length);
         }
         return new GoSumLine(fields[0], fields[1], fields[2]);

@@ -41,8 +41,10 @@ final class LogProofs {
         byte[] oldInThisTree = hashes.treeHash(older.size());
         List<byte[]> proof = TreeProof.prove(tree.size(), older.size(), hashes);
         if (!TreeProof.check(proof, tree.size(), tree.hash(), older.size(), oldInThisTree)) {
-            throw new SumdbException(Reason.TILE,
-                    "checking tree#" + older.size() + " against tree#" + tree.size() + ": downloaded inconsistent tile");
+            throw new SumdbException(
+                    Reason.TILE,
+                    "checking tree#" + older.size() + " against tree#" + tree.size()
+                            + ": downloaded inconsistent tile");
         }
         if (!Hashes.equal(oldInThisTree, older.hash())) {
             throw fork(older, oldInThisTree, proof);
@@ -57,13 +59,16 @@ final class LogProofs {
         byte[] logged = hashes.hashAt(0, id);
         List<byte[]> proof = RecordProof.prove(tree.size(), id, hashes);
         if (!RecordProof.check(proof, tree.size(), tree.hash(), id, logged)) {
-            throw new SumdbException(Reason.TILE,
+            throw new SumdbException(
+                    Reason.TILE,
                     "checking record " + id + " in tree#" + tree.size() + ": downloaded inconsistent tile");
         }
         byte[] served = Hashes.recordHash(recordText.getBytes(StandardCharsets.UTF_8));
         if (!Hashes.equal(logged, served)) {
-            throw new SumdbException(Reason.NOT_INCLUDED, "cannot authenticate record data in server response: record "
-                    + id + " hashes to " + b64(served) + " but tree#" + tree.size() + " logs " + b64(logged));
+            throw new SumdbException(
+                    Reason.NOT_INCLUDED,
+                    "cannot authenticate record data in server response: record " + id + " hashes to " + b64(served)
+                            + " but tree#" + tree.size() + " logs " + b64(logged));
         }
     }
 
@@ -78,7 +83,8 @@ final class LogProofs {
     }
 
     private static String indent(TreeHead head) {
-        String note = head.signedNote().map(b -> new String(b, StandardCharsets.UTF_8))
+        String note = head.signedNote()
+                .map(b -> new String(b, StandardCharsets.UTF_8))
                 .orElseGet(() -> head.format() + "\n(no signed note)\n");
         return note.replace("\n", "\n\t");
     }

@@ -89,7 +89,9 @@ public record LookupResponse(long recordId, String recordText, byte[] signedNote
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LookupResponse r && r.recordId == recordId && r.recordText.equals(recordText)
+        return o instanceof LookupResponse r
+                && r.recordId == recordId
+                && r.recordText.equals(recordText)
                 && Arrays.equals(r.signedNote, signedNote);
     }
 
@@ -114,8 +116,12 @@ public record LookupResponse(long recordId, String recordText, byte[] signedNote
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed("record text is not valid UTF-8");
         }

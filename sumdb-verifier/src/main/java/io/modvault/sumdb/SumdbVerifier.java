@@ -40,8 +40,8 @@ public final class SumdbVerifier {
      * Verifies a {@code /lookup} response for {@code module@version} (version without
      * {@code /go.mod}) against the {@code trusted} tree head, reading tiles of the newer tree.
      */
-    public VerifiedLookup verifyLookup(String module, String version, byte[] lookupBody,
-                                       Optional<TreeHead> trusted, TileSource tiles) {
+    public VerifiedLookup verifyLookup(
+            String module, String version, byte[] lookupBody, Optional<TreeHead> trusted, TileSource tiles) {
         if (version.endsWith(GoSumLine.GO_MOD_SUFFIX)) {
             throw new IllegalArgumentException("look up " + version + " without its /go.mod suffix");
         }
@@ -58,8 +58,9 @@ public final class SumdbVerifier {
             proofs.checkInclusion(response.recordId(), response.recordText());
             List<GoSumLine> lines = linesFor(response.recordText(), module, version);
             if (lines.isEmpty()) {
-                throw new SumdbException(Reason.MISMATCH, "record " + response.recordId() + " of " + key.name()
-                        + " has no line for this module version");
+                throw new SumdbException(
+                        Reason.MISMATCH,
+                        "record " + response.recordId() + " of " + key.name() + " has no line for this module version");
             }
             return new VerifiedLookup(response.recordId(), lines, head, response.signedNote(), advanced, key.name());
         } catch (SumdbException e) {
@@ -85,33 +86,42 @@ public final class SumdbVerifier {
      * Requires the record to hold {@code zipH1} for the zip and {@code modH1} for the go.mod (each
      * when present). Unlike the {@code go} command, a record without the line is a mismatch too.
      */
-    public static void requireHashes(VerifiedLookup lookup, String module, String version,
-                                     Optional<String> zipH1, Optional<String> modH1) {
+    public static void requireHashes(
+            VerifiedLookup lookup, String module, String version, Optional<String> zipH1, Optional<String> modH1) {
         zipH1.ifPresent(h -> requireHash(lookup, module, version, version, "zip", h));
         modH1.ifPresent(h -> requireHash(lookup, module, version, version + GoSumLine.GO_MOD_SUFFIX, "go.mod", h));
     }
 
-    private static void requireHash(VerifiedLookup lookup, String module, String version, String lineVersion,
-                                    String what, String actual) {
+    private static void requireHash(
+            VerifiedLookup lookup, String module, String version, String lineVersion, String what, String actual) {
         List<String> logged = lookup.lines().stream()
-                .filter(l -> l.module().equals(module) && l.version().equals(lineVersion) && l.hash().startsWith("h1:"))
-                .map(GoSumLine::hash).toList();
+                .filter(l -> l.module().equals(module)
+                        && l.version().equals(lineVersion)
+                        && l.hash().startsWith("h1:"))
+                .map(GoSumLine::hash)
+                .toList();
         String prefix = module + "@" + version + ": checksum mismatch: ";
         if (logged.isEmpty()) {
-            throw new SumdbException(Reason.MISMATCH,
+            throw new SumdbException(
+                    Reason.MISMATCH,
                     prefix + lookup.database() + " record " + lookup.recordId() + " has no h1 hash for the " + what);
         }
         if (!logged.contains(actual)) {
-            throw new SumdbException(Reason.MISMATCH, prefix + what + " expected " + logged.get(0)
-                    + " (" + lookup.database() + " record), got " + actual);
+            throw new SumdbException(
+                    Reason.MISMATCH,
+                    prefix + what + " expected " + logged.get(0) + " (" + lookup.database() + " record), got "
+                            + actual);
         }
     }
 
     private static List<GoSumLine> linesFor(String recordText, String module, String version) {
         String zipPrefix = module + " " + version + " ";
         String modPrefix = module + " " + version + GoSumLine.GO_MOD_SUFFIX + " ";
-        return recordText.lines().filter(l -> l.startsWith(zipPrefix) || l.startsWith(modPrefix))
-                .map(GoSumLine::parse).toList();
+        return recordText
+                .lines()
+                .filter(l -> l.startsWith(zipPrefix) || l.startsWith(modPrefix))
+                .map(GoSumLine::parse)
+                .toList();
     }
 
     public VerifierKey key() {

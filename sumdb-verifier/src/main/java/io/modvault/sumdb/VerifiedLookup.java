@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param advanced true when {@code tree} is newer than the trusted head (or none was given)
  * @param database the database name of the verifier key, e.g. {@code sum.golang.org}
  */
-public record VerifiedLookup(long recordId, List<GoSumLine> lines, TreeHead tree, byte[] signedNote,
-                             boolean advanced, String database) {
+public record VerifiedLookup(
+        long recordId, List<GoSumLine> lines, TreeHead tree, byte[] signedNote, boolean advanced, String database) {
 
     public VerifiedLookup {
         lines = List.copyOf(lines);
@@ -38,8 +38,10 @@ public record VerifiedLookup(long recordId, List<GoSumLine> lines, TreeHead tree
     }
 
     private Optional<String> firstH1(boolean goMod) {
-        return lines.stream().filter(l -> l.isGoMod() == goMod && l.hash().startsWith("h1:"))
-                .map(GoSumLine::hash).findFirst();
+        return lines.stream()
+                .filter(l -> l.isGoMod() == goMod && l.hash().startsWith("h1:"))
+                .map(GoSumLine::hash)
+                .findFirst();
     }
 
     @Override
@@ -49,8 +51,12 @@ public record VerifiedLookup(long recordId, List<GoSumLine> lines, TreeHead tree
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VerifiedLookup v && v.recordId == recordId && v.lines.equals(lines)
-                && v.tree.equals(tree) && Arrays.equals(v.signedNote, signedNote) && v.advanced == advanced
+        return o instanceof VerifiedLookup v
+                && v.recordId == recordId
+                && v.lines.equals(lines)
+                && v.tree.equals(tree)
+                && Arrays.equals(v.signedNote, signedNote)
+                && v.advanced == advanced
                 && v.database.equals(database);
     }
 
@@ -61,7 +67,7 @@ public record VerifiedLookup(long recordId, List<GoSumLine> lines, TreeHead tree
 
     @Override
     public String toString() {
-        return "VerifiedLookup[" + database + " record " + recordId + " in " + tree + ", lines=" + lines
-                + ", advanced=" + advanced + "]";
+        return "VerifiedLookup[" + database + " record " + recordId + " in " + tree + ", lines=" + lines + ", advanced="
+                + advanced + "]";
     }
 }

@@ -25,7 +25,8 @@ class LookupResponseTest {
     void refusesInvalidRecordTexts() {
         for (String bad : List.of("", "hello\nworld", "hello\n\nworld\n", "hello\u0001world\n")) {
             assertThat(LookupResponse.isValidRecordText(bad)).as(bad).isFalse();
-            assertThatThrownBy(() -> new LookupResponse(1, bad, new byte[0])).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new LookupResponse(1, bad, new byte[0]))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -39,19 +40,29 @@ class LookupResponseTest {
 
         assertThat(response.recordId()).isEqualTo(123456789012L);
         assertThat(response.recordText()).isEqualTo("hello, world\n");
-        assertThat(response.signedNote()).isEqualTo(new byte[] {'j', 'u', 'n', 'k', ' ', 'o', 'n', ' ', 'e', 'n', 'd', 1, (byte) 0xff});
-        assertThat(LookupResponse.parse("123456789012\nhello, world\n\n".getBytes(StandardCharsets.UTF_8)).signedNote()).isEmpty();
+        assertThat(response.signedNote())
+                .isEqualTo(new byte[] {'j', 'u', 'n', 'k', ' ', 'o', 'n', ' ', 'e', 'n', 'd', 1, (byte) 0xff});
+        assertThat(LookupResponse.parse("123456789012\nhello, world\n\n".getBytes(StandardCharsets.UTF_8))
+                        .signedNote())
+                .isEmpty();
     }
 
     @Test
     void rejectsMalformedRecords() {
-        List<byte[]> bad = List.of(bytes("not-123456789012\nhello, world\n\n"), bytes("123\nhello\u0001world\n\n"),
-                new byte[] {'1', '2', '3', '\n', 'h', (byte) 0xff, 'w', '\n', '\n'}, bytes("123\nhello world\n"),
-                bytes("0x123\nhello world\n\n"), bytes("-1\nhello world\n\n"), bytes("99999999999999999999\nx\n\n"),
+        List<byte[]> bad = List.of(
+                bytes("not-123456789012\nhello, world\n\n"),
+                bytes("123\nhello\u0001world\n\n"),
+                new byte[] {'1', '2', '3', '\n', 'h', (byte) 0xff, 'w', '\n', '\n'},
+                bytes("123\nhello world\n"),
+                bytes("0x123\nhello world\n\n"),
+                bytes("-1\nhello world\n\n"),
+                bytes("99999999999999999999\nx\n\n"),
                 bytes("123"));
         for (byte[] body : bad) {
-            assertThatThrownBy(() -> LookupResponse.parse(body)).as(new String(body, StandardCharsets.ISO_8859_1))
-                    .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+            assertThatThrownBy(() -> LookupResponse.parse(body))
+                    .as(new String(body, StandardCharsets.ISO_8859_1))
+                    .isInstanceOfSatisfying(
+                            SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
         }
     }
 
@@ -61,9 +72,11 @@ class LookupResponseTest {
         LookupResponse toolchain = LookupResponse.parse(bytes(RealSumdbTest.TOOLCHAIN_LOOKUP));
 
         assertThat(chi.recordId()).isEqualTo(60295460);
-        assertThat(chi.lines()).extracting(GoSumLine::format).containsExactly(
-                "github.com/go-chi/chi/v5 v5.3.2 h1:5YQkICvTCSZ25hoRsyJazN0scjzKGiu4VAUc7H1o1nY=",
-                "github.com/go-chi/chi/v5 v5.3.2/go.mod h1:R+tYY2hNuVUUjxoPtqUdgBqevM9s9njzkTLutVsOCto=");
+        assertThat(chi.lines())
+                .extracting(GoSumLine::format)
+                .containsExactly(
+                        "github.com/go-chi/chi/v5 v5.3.2 h1:5YQkICvTCSZ25hoRsyJazN0scjzKGiu4VAUc7H1o1nY=",
+                        "github.com/go-chi/chi/v5 v5.3.2/go.mod h1:R+tYY2hNuVUUjxoPtqUdgBqevM9s9njzkTLutVsOCto=");
         assertThat(leafHash(chi.recordText())).isEqualTo("4+dvl88ARiok04NmAVC+NvykHmRdbC6KoiebzNIPExA=");
         assertThat(new String(chi.signedNote(), StandardCharsets.UTF_8)).startsWith("go.sum database tree\n63096908\n");
         assertThat(chi.format()).isEqualTo(bytes(RealSumdbTest.CHI_LOOKUP));

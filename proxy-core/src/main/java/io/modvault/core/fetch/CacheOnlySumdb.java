@@ -36,7 +36,9 @@ final class CacheOnlySumdb implements UpstreamClient {
     }
 
     private <T> UpstreamResult<T> notCached(String path) {
-        return new UpstreamResult.NotFound<>(name(), 404, path + " is not cached, and checksum database " + database
-                + " is not contacted with GOPROXY=off");
+        return new UpstreamResult.NotFound<>(
+                name(),
+                404,
+                path + " is not cached, and checksum database " + database + " is not contacted with GOPROXY=off");
     }
 }

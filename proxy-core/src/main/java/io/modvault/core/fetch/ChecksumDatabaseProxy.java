@@ -27,13 +27,19 @@ final class ChecksumDatabaseProxy implements ChecksumReads {
     private final ModuleStore store;
     private final NarrowerTiles narrower;
 
-    ChecksumDatabaseProxy(ChecksumDatabase database, ModuleStore store, UpstreamClient upstream,
-                          VerificationSettings verification, FetchSettings settings, Clock clock) {
+    ChecksumDatabaseProxy(
+            ChecksumDatabase database,
+            ModuleStore store,
+            UpstreamClient upstream,
+            VerificationSettings verification,
+            FetchSettings settings,
+            Clock clock) {
         this.database = database;
         this.settings = settings;
         this.store = store;
         this.narrower = new NarrowerTiles(store);
-        UpstreamClient endpoint = verification.cacheOnly() ? new CacheOnlySumdb(database.name())
+        UpstreamClient endpoint = verification.cacheOnly()
+                ? new CacheOnlySumdb(database.name())
                 : new SumdbEndpoint(database, upstream, verification.directClients());
         this.fetcher = new SmallArtifactFetcher(store, endpoint, settings, clock);
     }
@@ -49,12 +55,22 @@ final class ChecksumDatabaseProxy implements ChecksumReads {
         if (rest.contains(".p/") && store.get(key).isEmpty()) {
             Optional<StoredEntry> derived = narrower.derive(database.name(), rest);
             if (derived.isPresent()) {
-                return new FetchResult.Content(derived.get().value(), type, CacheOutcome.HIT, freshness,
-                        derived.get().storedAt(), "");
+                return new FetchResult.Content(
+                        derived.get().value(),
+                        type,
+                        CacheOutcome.HIT,
+                        freshness,
+                        derived.get().storedAt(),
+                        "");
             }
         }
-        return fetcher.fetch(new SmallArtifact(key,
-                "sumdb/" + database.name() + "/" + rest, freshness, settings.maxInfoBytes(), type, SmallArtifact.open()));
+        return fetcher.fetch(new SmallArtifact(
+                key,
+                "sumdb/" + database.name() + "/" + rest,
+                freshness,
+                settings.maxInfoBytes(),
+                type,
+                SmallArtifact.open()));
     }
 
     @Override
@@ -63,7 +79,8 @@ final class ChecksumDatabaseProxy implements ChecksumReads {
             case FetchResult.Content content -> content.body();
             case FetchResult.NotFound notFound -> throw new ChecksumReadException(notFound.reason(), true, false);
             case FetchResult.Refused refused -> throw new ChecksumReadException(refused.reason(), false, false);
-            case FetchResult.Failure failure -> throw new ChecksumReadException(failure.reason(), false, failure.status() == 504);
+            case FetchResult.Failure failure ->
+                throw new ChecksumReadException(failure.reason(), false, failure.status() == 504);
             case FetchResult.Blob blob -> throw new IllegalStateException("checksum database answers are never blobs");
         };
     }

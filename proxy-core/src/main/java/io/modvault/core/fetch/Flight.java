@@ -12,7 +12,11 @@ import java.util.function.Supplier;
  */
 final class Flight<V> implements SingleFlight.Control {
 
-    private enum Phase { RUNNING, COMMITTING, CANCELLED }
+    private enum Phase {
+        RUNNING,
+        COMMITTING,
+        CANCELLED
+    }
 
     final CompletableFuture<V> result = new CompletableFuture<>();
     private final String key;

@@ -18,8 +18,7 @@ import java.util.Optional;
 final class InfoCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private InfoCheck() {
-    }
+    private InfoCheck() {}
 
     /** The answer's problem, if any; {@code requested} is empty for queries and {@code @latest}. */
     static Optional<String> problem(byte[] body, ModulePath module, Optional<String> requested) {

@@ -10,8 +10,7 @@ import java.util.Optional;
  * the go command itself filters and sorts them (and reads an optional timestamp field).
  */
 final class ListCheck {
-    private ListCheck() {
-    }
+    private ListCheck() {}
 
     static Optional<String> problem(byte[] body) {
         try {

@@ -40,8 +40,12 @@ public final class ModuleProxy {
         this(store, upstream, settings, clock, VerificationSettings.off());
     }
 
-    public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
-                       VerificationSettings verification) {
+    public ModuleProxy(
+            ModuleStore store,
+            UpstreamClient upstream,
+            FetchSettings settings,
+            Clock clock,
+            VerificationSettings verification) {
         this(store, upstream, settings, clock, verification, Routing.none());
     }
 
@@ -49,19 +53,27 @@ public final class ModuleProxy {
      * {@code upstream} is the main chain; module requests are routed by {@code routing}, while
      * checksum-database traffic always uses the main chain (it never names a private module).
      */
-    public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
-                       VerificationSettings verification, Routing routing) {
+    public ModuleProxy(
+            ModuleStore store,
+            UpstreamClient upstream,
+            FetchSettings settings,
+            Clock clock,
+            VerificationSettings verification,
+            Routing routing) {
         this.store = store;
         this.settings = settings;
         this.routing = routing;
         UpstreamClient routed = new RoutedUpstream(upstream, routing);
         this.small = new SmallArtifactFetcher(store, routed, settings, clock);
-        Optional<ChecksumDatabaseProxy> database = verification.database()
+        Optional<ChecksumDatabaseProxy> database = verification
+                .database()
                 .map(db -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock));
         // Clients usually reach the verified database, and then share its single-flights.
-        Optional<ChecksumDatabaseProxy> proxied = verification.proxied().map(db -> database
-                .filter(verified -> verified.name().equals(db.name()))
-                .orElseGet(() -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock)));
+        Optional<ChecksumDatabaseProxy> proxied = verification
+                .proxied()
+                .map(db -> database.filter(verified -> verified.name().equals(db.name()))
+                        .orElseGet(
+                                () -> new ChecksumDatabaseProxy(db, store, upstream, verification, settings, clock)));
         ChecksumReads reads = database.<ChecksumReads>map(d -> d).orElse(path -> {
             throw new ChecksumReads.ChecksumReadException("no checksum database configured", false, false);
         });
@@ -86,23 +98,51 @@ public final class ModuleProxy {
             return denied.get();
         }
         return switch (request) {
-            case ProxyRequest.ListVersions list -> small.fetch(new SmallArtifact(
-                    key(EntryKind.LIST, list.module(), ""), list.upstreamPath(), Freshness.ttl(settings.listTtl()),
-                    settings.maxListBytes(), MediaType.TEXT, SmallArtifact.structural(list.upstreamPath(), ListCheck::problem)));
-            case ProxyRequest.Latest latest -> small.fetch(new SmallArtifact(
-                    key(EntryKind.LATEST, latest.module(), ""), latest.upstreamPath(), Freshness.ttl(settings.listTtl()),
-                    settings.maxInfoBytes(), MediaType.JSON, SmallArtifact.structural(latest.upstreamPath(),
-                            body -> InfoCheck.problem(body, latest.module(), Optional.empty()))));
-            case ProxyRequest.Info info when info.canonical() -> small.fetch(new SmallArtifact(
-                    key(EntryKind.INFO, info.module(), info.version()), info.upstreamPath(), Freshness.forever(),
-                    settings.maxInfoBytes(), MediaType.JSON, SmallArtifact.structural(info.upstreamPath(),
-                            body -> InfoCheck.problem(body, info.module(), Optional.of(info.version())))));
-            case ProxyRequest.Info query -> small.fetch(new SmallArtifact(
-                    key(EntryKind.QUERY, query.module(), query.version()), query.upstreamPath(),
-                    Freshness.ttl(settings.queryTtl()), settings.maxInfoBytes(), MediaType.JSON, queryGate(query)));
-            case ProxyRequest.Mod mod -> small.fetch(new SmallArtifact(
-                    key(EntryKind.MOD, mod.module(), mod.version()), mod.upstreamPath(), Freshness.forever(),
-                    settings.maxGoModBytes(), MediaType.TEXT, modGate(mod)));
+            case ProxyRequest.ListVersions list ->
+                small.fetch(new SmallArtifact(
+                        key(EntryKind.LIST, list.module(), ""),
+                        list.upstreamPath(),
+                        Freshness.ttl(settings.listTtl()),
+                        settings.maxListBytes(),
+                        MediaType.TEXT,
+                        SmallArtifact.structural(list.upstreamPath(), ListCheck::problem)));
+            case ProxyRequest.Latest latest ->
+                small.fetch(new SmallArtifact(
+                        key(EntryKind.LATEST, latest.module(), ""),
+                        latest.upstreamPath(),
+                        Freshness.ttl(settings.listTtl()),
+                        settings.maxInfoBytes(),
+                        MediaType.JSON,
+                        SmallArtifact.structural(
+                                latest.upstreamPath(),
+                                body -> InfoCheck.problem(body, latest.module(), Optional.empty()))));
+            case ProxyRequest.Info info
+            when info.canonical() ->
+                small.fetch(new SmallArtifact(
+                        key(EntryKind.INFO, info.module(), info.version()),
+                        info.upstreamPath(),
+                        Freshness.forever(),
+                        settings.maxInfoBytes(),
+                        MediaType.JSON,
+                        SmallArtifact.structural(
+                                info.upstreamPath(),
+                                body -> InfoCheck.problem(body, info.module(), Optional.of(info.version())))));
+            case ProxyRequest.Info query ->
+                small.fetch(new SmallArtifact(
+                        key(EntryKind.QUERY, query.module(), query.version()),
+                        query.upstreamPath(),
+                        Freshness.ttl(settings.queryTtl()),
+                        settings.maxInfoBytes(),
+                        MediaType.JSON,
+                        queryGate(query)));
+            case ProxyRequest.Mod mod ->
+                small.fetch(new SmallArtifact(
+                        key(EntryKind.MOD, mod.module(), mod.version()),
+                        mod.upstreamPath(),
+                        Freshness.forever(),
+                        settings.maxGoModBytes(),
+                        MediaType.TEXT,
+                        modGate(mod)));
             case ProxyRequest.Zip zip -> zips.fetch(zip, key(EntryKind.ZIP, zip.module(), zip.version()));
             case ProxyRequest.Sumdb database -> sumdb.get(database);
         };
@@ -118,13 +158,13 @@ public final class ModuleProxy {
 
     /** A {@code .mod} is stored only if it names its module and is verified, together with its recorded hash. */
     private SmallArtifact.Gate modGate(ProxyRequest.Mod mod) {
-        SmallArtifact.Gate namesModule = SmallArtifact.structural(mod.upstreamPath(),
-                body -> GoModCheck.problem(body, mod.module(), mod.version()));
+        SmallArtifact.Gate namesModule = SmallArtifact.structural(
+                mod.upstreamPath(), body -> GoModCheck.problem(body, mod.module(), mod.version()));
         return namesModule.then((body, upstream) -> switch (verifier.verifyMod(mod.module(), mod.version(), body)) {
-            case Verdict.Refused refused -> new SmallArtifact.Admission.Refuse(
-                    new FetchResult.Failure(refused.status(), refused.reason()));
-            case Verdict.Accepted accepted -> new SmallArtifact.Admission.Admit(
-                    HashLedger.forMod(mod.module(), mod.version(), accepted));
+            case Verdict.Refused refused ->
+                new SmallArtifact.Admission.Refuse(new FetchResult.Failure(refused.status(), refused.reason()));
+            case Verdict.Accepted accepted ->
+                new SmallArtifact.Admission.Admit(HashLedger.forMod(mod.module(), mod.version(), accepted));
         });
     }
 
@@ -133,8 +173,8 @@ public final class ModuleProxy {
      * answer as the version's immutable {@code .info} saves the client's next request.
      */
     private SmallArtifact.Gate queryGate(ProxyRequest.Info query) {
-        SmallArtifact.Gate structural = SmallArtifact.structural(query.upstreamPath(),
-                body -> InfoCheck.problem(body, query.module(), Optional.empty()));
+        SmallArtifact.Gate structural = SmallArtifact.structural(
+                query.upstreamPath(), body -> InfoCheck.problem(body, query.module(), Optional.empty()));
         return structural.then((body, upstream) -> InfoCheck.version(body)
                 .map(v -> key(EntryKind.INFO, query.module(), v))
                 .filter(infoKey -> store.get(infoKey).isEmpty())

@@ -38,7 +38,8 @@ final class NarrowerTiles {
         String tile = name + "/" + partial.group(1);
         int width = Integer.parseInt(partial.group(4));
         boolean data = partial.group(3).equals("data");
-        Optional<StoredEntry> derived = store.get(EntryKey.of(EntryKind.SUMDB, tile)).flatMap(full -> cut(full, width, data));
+        Optional<StoredEntry> derived =
+                store.get(EntryKey.of(EntryKind.SUMDB, tile)).flatMap(full -> cut(full, width, data));
         if (derived.isPresent()) {
             return derived;
         }

@@ -19,12 +19,12 @@ import java.util.Optional;
  * were remembered have too); a refusal as its status, a newline, and its one-line reason.
  */
 final class NegativeCache {
-    private NegativeCache() {
-    }
+    private NegativeCache() {}
 
     static Optional<FetchResult> lookup(ModuleStore store, String upstreamPath, FetchSettings settings, Clock clock) {
         Optional<StoredEntry> entry = store.get(key(upstreamPath));
-        if (entry.isEmpty() || !entry.get().storedAt().plus(settings.negativeTtl()).isAfter(clock.instant())) {
+        if (entry.isEmpty()
+                || !entry.get().storedAt().plus(settings.negativeTtl()).isAfter(clock.instant())) {
             return Optional.empty();
         }
         String value = new String(entry.get().value(), StandardCharsets.UTF_8);
@@ -32,7 +32,8 @@ final class NegativeCache {
         if (newline > 0) {
             try {
                 int status = Integer.parseInt(value.substring(0, newline));
-                return Optional.of(new FetchResult.Refused(status, value.substring(newline + 1), CacheOutcome.NEGATIVE));
+                return Optional.of(
+                        new FetchResult.Refused(status, value.substring(newline + 1), CacheOutcome.NEGATIVE));
             } catch (NumberFormatException e) {
                 return Optional.empty(); // not written by this class: ask the upstream again
             }

@@ -49,11 +49,14 @@ final class RoutedUpstream implements UpstreamClient {
         if (end <= 0) {
             return main;
         }
-        Route route = routing.policy().route(ModulePath.parseEscaped(path.substring(0, end)).value());
+        Route route = routing.policy()
+                .route(ModulePath.parseEscaped(path.substring(0, end)).value());
         return switch (route) {
             case Route.Default d -> main;
-            case Route.Direct d -> routing.direct().orElseThrow(
-                    () -> new IllegalStateException("a module routed direct, but no direct fetcher is configured"));
+            case Route.Direct d ->
+                routing.direct()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "a module routed direct, but no direct fetcher is configured"));
             case Route.Chain chain -> chains.computeIfAbsent(chain.goproxy(), routing.chains());
             case Route.Denied denied -> throw new IllegalStateException("denied modules are refused before fetching");
         };

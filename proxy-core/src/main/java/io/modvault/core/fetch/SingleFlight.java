@@ -1,7 +1,6 @@
 package io.modvault.core.fetch;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -46,8 +45,8 @@ public final class SingleFlight<V> {
     public V run(String key, Function<Control, V> work) {
         Flight<V> created = new Flight<>(key);
         // The creator joins inside compute: a flight is never seen with no waiter before it starts.
-        Flight<V> flight = inFlight.compute(key, (k, existing) ->
-                existing != null && existing.join() ? existing : created.joinedBy());
+        Flight<V> flight = inFlight.compute(
+                key, (k, existing) -> existing != null && existing.join() ? existing : created.joinedBy());
         if (flight == created) {
             created.start(Thread.ofVirtual().name("flight " + key).unstarted(() -> {
                 // Forgotten before it completes: a caller returning must never see its own old result again.

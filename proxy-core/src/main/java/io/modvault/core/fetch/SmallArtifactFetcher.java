@@ -6,9 +6,9 @@ import io.modvault.core.storage.StoredEntry;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The caching algorithm for everything but zips, written once: fresh copy → HIT; remembered
@@ -50,7 +50,11 @@ final class SmallArtifactFetcher {
             case UpstreamResult.Found<byte[]> found -> {
                 SmallArtifact.Admission admission = artifact.gate().admit(found.body(), found.upstream());
                 if (admission instanceof SmallArtifact.Admission.Refuse refuse) {
-                    yield cached.<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, refuse.failure().reason()))
+                    yield cached.<FetchResult>map(c -> content(
+                                    artifact,
+                                    c,
+                                    CacheOutcome.STALE,
+                                    refuse.failure().reason()))
                             .orElse(refuse.failure());
                 }
                 Map<EntryKey, byte[]> writes = new HashMap<>(((SmallArtifact.Admission.Admit) admission).alsoStore());
@@ -60,8 +64,8 @@ final class SmallArtifactFetcher {
                     NegativeCache.forget(store, path);
                     return null;
                 });
-                yield new FetchResult.Content(found.body(), artifact.type(), CacheOutcome.MISS,
-                        artifact.freshness(), clock.instant(), "");
+                yield new FetchResult.Content(
+                        found.body(), artifact.type(), CacheOutcome.MISS, artifact.freshness(), clock.instant(), "");
             }
             case UpstreamResult.NotFound<byte[]> notFound -> {
                 String reason = UpstreamFailures.notFoundReason(path, notFound);
@@ -79,13 +83,16 @@ final class SmallArtifactFetcher {
                 NegativeCache.remember(store, passed, path);
                 yield passed;
             }
-            case UpstreamResult.Failed<byte[]> failed -> cached
-                    .<FetchResult>map(c -> content(artifact, c, CacheOutcome.STALE, UpstreamFailures.describe(path, failed)))
-                    .orElseGet(() -> UpstreamFailures.failure(path, failed));
+            case UpstreamResult.Failed<byte[]> failed ->
+                cached.<FetchResult>map(
+                                c -> content(artifact, c, CacheOutcome.STALE, UpstreamFailures.describe(path, failed)))
+                        .orElseGet(() -> UpstreamFailures.failure(path, failed));
         };
     }
 
-    private static FetchResult.Content content(SmallArtifact artifact, StoredEntry entry, CacheOutcome outcome, String stale) {
-        return new FetchResult.Content(entry.value(), artifact.type(), outcome, artifact.freshness(), entry.storedAt(), stale);
+    private static FetchResult.Content content(
+            SmallArtifact artifact, StoredEntry entry, CacheOutcome outcome, String stale) {
+        return new FetchResult.Content(
+                entry.value(), artifact.type(), outcome, artifact.freshness(), entry.storedAt(), stale);
     }
 }

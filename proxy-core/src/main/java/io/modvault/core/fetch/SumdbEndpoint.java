@@ -1,9 +1,9 @@
 package io.modvault.core.fetch;
 
 import io.modvault.core.upstream.DownloadedFile;
-import io.modvault.core.verify.ChecksumDatabase;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult;
+import io.modvault.core.verify.ChecksumDatabase;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;

@@ -25,19 +25,22 @@ final class SumdbRequests {
 
     FetchResult get(ProxyRequest.Sumdb request) {
         if (database.isEmpty() || !database.get().name().equals(request.databaseName())) {
-            return new FetchResult.NotFound("checksum database " + request.databaseName() + " is not proxied here",
-                    CacheOutcome.NONE);
+            return new FetchResult.NotFound(
+                    "checksum database " + request.databaseName() + " is not proxied here", CacheOutcome.NONE);
         }
         if (request.rest().equals("supported")) {
-            return new FetchResult.Content(new byte[0], MediaType.TEXT, CacheOutcome.NONE, Freshness.ttl(Duration.ZERO),
-                    Instant.EPOCH, "");
+            return new FetchResult.Content(
+                    new byte[0], MediaType.TEXT, CacheOutcome.NONE, Freshness.ttl(Duration.ZERO), Instant.EPOCH, "");
         }
         if (request.rest().startsWith("lookup/")) {
-            String module = request.rest().substring("lookup/".length(), request.rest().lastIndexOf('@'));
+            String module =
+                    request.rest().substring("lookup/".length(), request.rest().lastIndexOf('@'));
             String plain = ModulePath.parseEscaped(module).value();
             if (verifier.isPrivate(plain)) {
-                return new FetchResult.Failure(403, "lookup of " + plain + " refused: it matches GONOSUMDB/GOPRIVATE,"
-                        + " and private module paths are never sent to a checksum database");
+                return new FetchResult.Failure(
+                        403,
+                        "lookup of " + plain + " refused: it matches GONOSUMDB/GOPRIVATE,"
+                                + " and private module paths are never sent to a checksum database");
             }
         }
         return database.get().get(request.rest());

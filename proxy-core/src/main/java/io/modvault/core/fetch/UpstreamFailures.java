@@ -4,8 +4,7 @@ import io.modvault.core.upstream.UpstreamResult;
 
 /** Turns upstream failures into the one-line reasons and statuses clients see. */
 final class UpstreamFailures {
-    private UpstreamFailures() {
-    }
+    private UpstreamFailures() {}
 
     static FetchResult.Failure failure(String path, UpstreamResult.Failed<?> failed) {
         int status = failed.timedOut() ? 504 : 502;
@@ -28,7 +27,8 @@ final class UpstreamFailures {
     }
 
     static FetchResult.Failure invalid(String path, String upstream, String problem) {
-        return new FetchResult.Failure(502, "invalid response from upstream " + upstream + " for " + path + ": " + problem);
+        return new FetchResult.Failure(
+                502, "invalid response from upstream " + upstream + " for " + path + ": " + problem);
     }
 
     static String notFoundReason(String path, UpstreamResult.NotFound<?> notFound) {

@@ -16,13 +16,16 @@ import java.util.function.Function;
  * not proxy it; {@code cacheOnly} (GOPROXY=off) answers database reads from the cache alone,
  * without any network traffic.
  */
-public record VerificationSettings(Optional<ChecksumDatabase> database, PrefixPatterns noSumdb,
-                                   Function<URI, UpstreamClient> directClients, Optional<ChecksumDatabase> proxied,
-                                   boolean cacheOnly) {
+public record VerificationSettings(
+        Optional<ChecksumDatabase> database,
+        PrefixPatterns noSumdb,
+        Function<URI, UpstreamClient> directClients,
+        Optional<ChecksumDatabase> proxied,
+        boolean cacheOnly) {
 
     /** Verifies against {@code database} and proxies that same database to clients, over the network. */
-    public VerificationSettings(Optional<ChecksumDatabase> database, PrefixPatterns noSumdb,
-                                Function<URI, UpstreamClient> directClients) {
+    public VerificationSettings(
+            Optional<ChecksumDatabase> database, PrefixPatterns noSumdb, Function<URI, UpstreamClient> directClients) {
         this(database, noSumdb, directClients, database, false);
     }
 

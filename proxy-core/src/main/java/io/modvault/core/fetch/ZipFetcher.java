@@ -46,8 +46,13 @@ final class ZipFetcher {
     private final IntegrityStats integrity;
     private final SingleFlight<FetchResult> flights = new SingleFlight<>();
 
-    ZipFetcher(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock,
-               ModuleVerifier verifier, IntegrityStats integrity) {
+    ZipFetcher(
+            ModuleStore store,
+            UpstreamClient upstream,
+            FetchSettings settings,
+            Clock clock,
+            ModuleVerifier verifier,
+            IntegrityStats integrity) {
         this.store = store;
         this.upstream = upstream;
         this.settings = settings;
@@ -67,14 +72,18 @@ final class ZipFetcher {
             return negative.get();
         }
         // Quarantine inside the flight: a request that saw the damage late must not remove the refetched copy.
-        FetchResult result = flights.run(key.toString(), control -> store.blob(key)
-                .filter(blob -> quarantinedIfDamaged(key, blob).isEmpty())
-                .<FetchResult>map(blob -> new FetchResult.Blob(blob, CacheOutcome.HIT))
-                .orElseGet(() -> download(request, key, control)));
+        FetchResult result = flights.run(
+                key.toString(),
+                control -> store.blob(key)
+                        .filter(blob -> quarantinedIfDamaged(key, blob).isEmpty())
+                        .<FetchResult>map(blob -> new FetchResult.Blob(blob, CacheOutcome.HIT))
+                        .orElseGet(() -> download(request, key, control)));
         if (damage.isPresent() && result instanceof FetchResult.Failure failure) {
-            return new FetchResult.Failure(failure.status(), "stored zip of " + request.module().value() + "@"
-                    + request.version() + " was damaged (" + damage.get() + ") and fetching it again failed: "
-                    + failure.reason());
+            return new FetchResult.Failure(
+                    failure.status(),
+                    "stored zip of " + request.module().value() + "@"
+                            + request.version() + " was damaged (" + damage.get() + ") and fetching it again failed: "
+                            + failure.reason());
         }
         return result;
     }
@@ -93,7 +102,10 @@ final class ZipFetcher {
         problem.ifPresent(why -> {
             Optional<Path> moved = store.quarantine(key, blob.sha256Hex());
             integrity.quarantinedOnRequest();
-            LOG.warn("stored zip {} is damaged ({}); quarantined{} and fetching it again", key, why,
+            LOG.warn(
+                    "stored zip {} is damaged ({}); quarantined{} and fetching it again",
+                    key,
+                    why,
                     moved.map(p -> " to " + p).orElse(""));
         });
         return problem;
@@ -106,7 +118,10 @@ final class ZipFetcher {
             UpstreamResult<DownloadedFile> answer = upstream.fetchFile(path, temp, settings.maxZipBytes());
             return switch (answer) {
                 case UpstreamResult.Found<DownloadedFile> found -> {
-                    Optional<String> problem = ModuleZipCheck.problem(temp, request.module(), request.version(),
+                    Optional<String> problem = ModuleZipCheck.problem(
+                            temp,
+                            request.module(),
+                            request.version(),
                             ZipLimits.GO.withMaxZipFile(settings.maxZipBytes()));
                     if (problem.isPresent()) {
                         yield UpstreamFailures.invalid(path, found.upstream(), problem.get());
@@ -117,8 +132,12 @@ final class ZipFetcher {
                     }
                     Verdict.Accepted accepted = (Verdict.Accepted) verdict;
                     StoredBlob blob = control.commit(() -> {
-                        StoredBlob committed = store.commitBlob(key, temp, found.body().sha256Hex(),
-                                accepted.hash().getBytes(UTF_8), HashLedger.forZip(request.module(), request.version(), accepted));
+                        StoredBlob committed = store.commitBlob(
+                                key,
+                                temp,
+                                found.body().sha256Hex(),
+                                accepted.hash().getBytes(UTF_8),
+                                HashLedger.forZip(request.module(), request.version(), accepted));
                         NegativeCache.forget(store, path);
                         return committed;
                     });

@@ -8,8 +8,7 @@ import java.util.List;
 /** What x/mod reads from a directive's comments: its text (parseDirectiveComment) and the {@code // indirect} mark. */
 final class Comments {
 
-    private Comments() {
-    }
+    private Comments() {}
 
     /**
      * The comments above and after a directive, without their slashes, one per line; a line in a
@@ -36,6 +35,7 @@ final class Comments {
             return false;
         }
         List<String> f = DirectiveArgs.fields(line.suffix().get().substring(2));
-        return f.size() == 1 && f.get(0).equals("indirect") || f.size() > 1 && f.get(0).equals("indirect;");
+        return f.size() == 1 && f.get(0).equals("indirect")
+                || f.size() > 1 && f.get(0).equals("indirect;");
     }
 }

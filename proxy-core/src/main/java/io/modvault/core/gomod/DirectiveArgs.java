@@ -19,6 +19,7 @@ final class DirectiveArgs {
     private static final Pattern TOOLCHAIN = Pattern.compile("^default$|^go1($|\\.)");
     /** unicode.IsSpace is the White_Space property, which {@code \s} matches in this mode. */
     private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
     private static final Pattern EDGE_SPACES = Pattern.compile("^\\s+|\\s+$", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** An argument x/mod rejects; the message is x/mod's, without the position. */
@@ -28,13 +29,13 @@ final class DirectiveArgs {
         }
     }
 
-    private DirectiveArgs() {
-    }
+    private DirectiveArgs() {}
 
     /** modfile parseString: unquotes a quoted token; an unquoted one must hold no quote at all. */
     static String string(String token) {
         if (token.startsWith("\"")) {
-            return GoQuoted.unquote(token).orElseThrow(() -> new InvalidDirective("invalid quoted string: invalid syntax"));
+            return GoQuoted.unquote(token)
+                    .orElseThrow(() -> new InvalidDirective("invalid quoted string: invalid syntax"));
         }
         if (token.indexOf('"') >= 0 || token.indexOf('\'') >= 0 || token.indexOf('`') >= 0) {
             throw new InvalidDirective("invalid quoted string: unquoted string cannot contain quote");
@@ -52,7 +53,8 @@ final class DirectiveArgs {
         }
         String canonical = ModuleVersion.canonical(v);
         if (canonical.isEmpty()) {
-            throw new InvalidDirective(verb + " " + path + ": version " + quote(v) + " invalid: must be of the form v1.2.3");
+            throw new InvalidDirective(
+                    verb + " " + path + ": version " + quote(v) + " invalid: must be of the form v1.2.3");
         }
         return canonical;
     }
@@ -68,21 +70,29 @@ final class DirectiveArgs {
             return;
         }
         String actual = ModuleVersion.major(version);
-        if (major.isEmpty() ? actual.equals("v0") || actual.equals("v1") || ModuleVersion.isIncompatible(version)
+        if (major.isEmpty()
+                ? actual.equals("v0") || actual.equals("v1") || ModuleVersion.isIncompatible(version)
                 : actual.equals(major.substring(1))) {
             return;
         }
         String expected = major.isEmpty() ? "v0 or v1" : major.substring(1);
-        throw new InvalidDirective(verb + " " + path + ": version " + quote(version) + " invalid: should be "
-                + expected + ", not " + actual);
+        throw new InvalidDirective(verb + " " + path + ": version " + quote(version) + " invalid: should be " + expected
+                + ", not " + actual);
     }
 
     /** modfile.IsDirectoryPath: rooted or starting with a . or .. element, in Unix or Windows syntax. */
     static boolean isDirectoryPath(String ns) {
-        return ns.equals(".") || ns.startsWith("./") || ns.startsWith(".\\") || ns.equals("..") || ns.startsWith("../")
-                || ns.startsWith("..\\") || ns.startsWith("/") || ns.startsWith("\\")
-                || ns.length() >= 2 && (ns.charAt(0) >= 'A' && ns.charAt(0) <= 'Z' || ns.charAt(0) >= 'a' && ns.charAt(0) <= 'z')
-                && ns.charAt(1) == ':';
+        return ns.equals(".")
+                || ns.startsWith("./")
+                || ns.startsWith(".\\")
+                || ns.equals("..")
+                || ns.startsWith("../")
+                || ns.startsWith("..\\")
+                || ns.startsWith("/")
+                || ns.startsWith("\\")
+                || ns.length() >= 2
+                        && (ns.charAt(0) >= 'A' && ns.charAt(0) <= 'Z' || ns.charAt(0) >= 'a' && ns.charAt(0) <= 'z')
+                        && ns.charAt(1) == ':';
     }
 
     /** A retract interval: one version or {@code [low, high]}; the versions are unquoted, not canonicalized. */
@@ -104,8 +114,7 @@ final class DirectiveArgs {
     }
 
     /** A parsed interval and how many tokens follow it. */
-    record Interval(String low, String high, int rest) {
-    }
+    record Interval(String low, String high, int rest) {}
 
     private static void expect(List<String> args, int index, String token, String message) {
         if (args.size() <= index || token != null && !args.get(index).equals(token)) {
@@ -116,9 +125,11 @@ final class DirectiveArgs {
     /** modfile parseReplace: {@code old [v] => new v} or {@code old [v] => directory}. */
     static Replacement replacement(String verb, List<String> args) {
         int arrow = args.size() >= 2 && args.get(1).equals("=>") ? 1 : 2;
-        if (args.size() < arrow + 2 || args.size() > arrow + 3 || !args.get(arrow).equals("=>")) {
-            throw new InvalidDirective("usage: " + verb + " module/path [v1.2.3] => other/module v1.4\n\t or "
-                    + verb + " module/path [v1.2.3] => ../local/directory");
+        if (args.size() < arrow + 2
+                || args.size() > arrow + 3
+                || !args.get(arrow).equals("=>")) {
+            throw new InvalidDirective("usage: " + verb + " module/path [v1.2.3] => other/module v1.4\n\t or " + verb
+                    + " module/path [v1.2.3] => ../local/directory");
         }
         String oldPath = string(args.get(0));
         if (PathVersion.split(oldPath).isEmpty()) {
@@ -133,12 +144,14 @@ final class DirectiveArgs {
         String newPath = string(args.get(arrow + 1));
         if (args.size() == arrow + 2) {
             if (!isDirectoryPath(newPath)) {
-                throw new InvalidDirective(newPath.contains("@")
-                        ? "replacement module must match format 'path version', not 'path@version'"
-                        : "replacement module without version must be directory path (rooted or starting with . or ..)");
+                throw new InvalidDirective(
+                        newPath.contains("@")
+                                ? "replacement module must match format 'path version', not 'path@version'"
+                                : "replacement module without version must be directory path (rooted or starting with . or ..)");
             }
             if (newPath.contains("\\")) {
-                throw new InvalidDirective("replacement directory appears to be Windows path (on a non-windows system)");
+                throw new InvalidDirective(
+                        "replacement directory appears to be Windows path (on a non-windows system)");
             }
             return new Replacement(oldPath, oldVersion, newPath, Optional.empty());
         }
@@ -164,7 +177,8 @@ final class DirectiveArgs {
     /** The toolchain directive's name: {@code default} or {@code go1…}. */
     static String toolchain(String arg) {
         if (!TOOLCHAIN.matcher(arg).find()) {
-            throw new InvalidDirective("invalid toolchain version '" + arg + "': must match format go1.23.0 or default");
+            throw new InvalidDirective(
+                    "invalid toolchain version '" + arg + "': must match format go1.23.0 or default");
         }
         return arg;
     }

@@ -14,9 +14,18 @@ import java.util.regex.Matcher;
  * {@code replace} are canonical ({@code v1.2} becomes {@code v1.2.0}); retracted versions are
  * kept as written. {@link #parse} reads a main module's file, {@link #parseLax} a dependency's.
  */
-public record GoModFile(Optional<String> module, Optional<String> deprecated, Optional<String> go,
-        Optional<String> toolchain, List<GoDebug> godebug, List<Requirement> require, List<Exclusion> exclude,
-        List<Replacement> replace, List<Retraction> retract, List<String> tool, List<String> ignore) {
+public record GoModFile(
+        Optional<String> module,
+        Optional<String> deprecated,
+        Optional<String> go,
+        Optional<String> toolchain,
+        List<GoDebug> godebug,
+        List<Requirement> require,
+        List<Exclusion> exclude,
+        List<Replacement> replace,
+        List<Retraction> retract,
+        List<String> tool,
+        List<String> ignore) {
 
     public GoModFile {
         Objects.requireNonNull(module, "module");

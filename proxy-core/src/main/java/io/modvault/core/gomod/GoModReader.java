@@ -51,15 +51,30 @@ final class GoModReader {
         GoModReader reader = new GoModReader(fileName, strict);
         for (Statement statement : GoModSyntax.parse(fileName, new String(data, StandardCharsets.UTF_8))) {
             switch (statement) {
-                case Line line -> reader.add(null, line, line.tokens().get(0), line.tokens().subList(1, line.tokens().size()));
+                case Line line ->
+                    reader.add(
+                            null,
+                            line,
+                            line.tokens().get(0),
+                            line.tokens().subList(1, line.tokens().size()));
                 case Block block -> reader.addBlock(block);
             }
         }
         if (!reader.errors.isEmpty()) {
             throw new GoModException(reader.errors);
         }
-        return new GoModFile(reader.module, reader.deprecated, reader.go, reader.toolchain, reader.godebug,
-                reader.require, reader.exclude, reader.replace, reader.retract, reader.tool, reader.ignore);
+        return new GoModFile(
+                reader.module,
+                reader.deprecated,
+                reader.go,
+                reader.toolchain,
+                reader.godebug,
+                reader.require,
+                reader.exclude,
+                reader.replace,
+                reader.retract,
+                reader.tool,
+                reader.ignore);
     }
 
     private void addBlock(Block block) {
@@ -138,8 +153,8 @@ final class GoModReader {
             return; // a dependency may use interval syntax this reader does not know yet
         }
         if (interval.rest() > 0 && strict) {
-            throw new InvalidDirective("unexpected token after version: "
-                    + DirectiveArgs.quote(args.get(args.size() - interval.rest())));
+            throw new InvalidDirective(
+                    "unexpected token after version: " + DirectiveArgs.quote(args.get(args.size() - interval.rest())));
         }
         retract.add(new Retraction(interval.low(), interval.high(), Comments.directive(block, line)));
     }

@@ -17,21 +17,18 @@ import java.util.Optional;
 final class GoModSyntax {
 
     /** A top-level statement. */
-    sealed interface Statement permits Line, Block {
-    }
+    sealed interface Statement permits Line, Block {}
 
     /**
      * One line of tokens, starting at {@code number}:{@code column}: at top level the verb comes
      * first; inside a block the verb is the block's.
      */
     record Line(int number, int column, List<String> tokens, List<String> before, Optional<String> suffix)
-            implements Statement {
-    }
+            implements Statement {}
 
     /** A factored block such as {@code require ( … )}; {@code tokens} is what precedes the parenthesis. */
     record Block(int number, int column, List<String> tokens, List<Line> lines, List<String> before)
-            implements Statement {
-    }
+            implements Statement {}
 
     private final String fileName;
     private final GoModLexer lexer;
@@ -110,13 +107,18 @@ final class GoModSyntax {
                 case EOL_COMMENT -> lex(); // the comment after "verb (": not any line's
                 case NEWLINE -> {
                     lex();
-                    if (comments.isEmpty() ? !lines.isEmpty() : !comments.getLast().isEmpty()) {
+                    if (comments.isEmpty()
+                            ? !lines.isEmpty()
+                            : !comments.getLast().isEmpty()) {
                         comments.add("");
                     }
                 }
                 case COMMENT -> comments.add(lex().text());
-                case EOF -> throw error(peek, "syntax error (unterminated block started at "
-                        + fileName + ":" + start.line() + ":" + start.column() + ")");
+                case EOF ->
+                    throw error(
+                            peek,
+                            "syntax error (unterminated block started at " + fileName + ":" + start.line() + ":"
+                                    + start.column() + ")");
                 default -> {
                     if (peek.is(")")) {
                         lex();
@@ -151,6 +153,10 @@ final class GoModSyntax {
 
     /** Positioned as x/mod positions parse errors: where the lexer stands, just after the token looked at. */
     private GoModException error(Token at, String message) {
-        return GoModException.at(fileName, at.line(), at.column() + at.text().codePointCount(0, at.text().length()), message);
+        return GoModException.at(
+                fileName,
+                at.line(),
+                at.column() + at.text().codePointCount(0, at.text().length()),
+                message);
     }
 }

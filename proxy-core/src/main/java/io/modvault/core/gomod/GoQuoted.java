@@ -7,8 +7,7 @@ import java.util.Optional;
  * directives' argument rules and by {@link ModuleDirective}.
  */
 final class GoQuoted {
-    private GoQuoted() {
-    }
+    private GoQuoted() {}
 
     /** strconv.Unquote for double-quoted and back-quoted strings (the escapes module paths can use). */
     static Optional<String> unquote(String s) {

@@ -16,8 +16,7 @@ public final class GoSumFile {
     /** The h1 hash of an empty go.mod, written by a bug in early go commands. */
     static final String EMPTY_GO_MOD_HASH = "h1:G7mAYYxgmS0lVkHyy2hEOLQCFB0DlQFTMLWggykrydY=";
 
-    private GoSumFile() {
-    }
+    private GoSumFile() {}
 
     /**
      * The lines of a go.sum file.

@@ -17,7 +17,11 @@ import java.util.Set;
  * file's directory) and the workspace's {@code replace} directives, which apply to every module
  * in it. Single lines and blocks alike; anything else is an error, as for the go command.
  */
-public record GoWorkFile(Optional<String> go, Optional<String> toolchain, List<GoDebug> godebug, List<String> use,
+public record GoWorkFile(
+        Optional<String> go,
+        Optional<String> toolchain,
+        List<GoDebug> godebug,
+        List<String> use,
         List<Replacement> replace) {
     private static final Set<String> BLOCK_VERBS = Set.of("godebug", "use", "replace");
 
@@ -40,11 +44,17 @@ public record GoWorkFile(Optional<String> go, Optional<String> toolchain, List<G
         GoWorkFile work = new GoWorkFile(Optional.empty(), Optional.empty(), List.of(), List.of(), List.of());
         for (Statement statement : GoModSyntax.parse(fileName, new String(data, StandardCharsets.UTF_8))) {
             if (statement instanceof Line line) {
-                work = work.add(fileName, line, line.tokens().get(0), line.tokens().subList(1, line.tokens().size()), errors);
+                work = work.add(
+                        fileName,
+                        line,
+                        line.tokens().get(0),
+                        line.tokens().subList(1, line.tokens().size()),
+                        errors);
             } else if (statement instanceof Block block) {
-                if (block.tokens().size() > 1 || !BLOCK_VERBS.contains(block.tokens().get(0))) {
-                    errors.add(GoModException.position(fileName, block.number(), block.column()) + ": unknown block type: "
-                            + String.join(" ", block.tokens()));
+                if (block.tokens().size() > 1
+                        || !BLOCK_VERBS.contains(block.tokens().get(0))) {
+                    errors.add(GoModException.position(fileName, block.number(), block.column())
+                            + ": unknown block type: " + String.join(" ", block.tokens()));
                     continue;
                 }
                 for (Line line : block.lines()) {
@@ -72,8 +82,8 @@ public record GoWorkFile(Optional<String> go, Optional<String> toolchain, List<G
             case "go" -> {
                 check(go.isEmpty(), "repeated go statement");
                 check(args.size() == 1, "go directive expects exactly one argument");
-                yield new GoWorkFile(Optional.of(DirectiveArgs.goVersion(args.get(0), false)), toolchain, godebug, use,
-                        replace);
+                yield new GoWorkFile(
+                        Optional.of(DirectiveArgs.goVersion(args.get(0), false)), toolchain, godebug, use, replace);
             }
             case "toolchain" -> {
                 check(toolchain.isEmpty(), "repeated toolchain statement");
@@ -85,7 +95,8 @@ public record GoWorkFile(Optional<String> go, Optional<String> toolchain, List<G
                 check(args.size() == 1, "usage: use local/dir");
                 yield new GoWorkFile(go, toolchain, godebug, plus(use, DirectiveArgs.string(args.get(0))), replace);
             }
-            case "replace" -> new GoWorkFile(go, toolchain, godebug, use, plus(replace, DirectiveArgs.replacement(verb, args)));
+            case "replace" ->
+                new GoWorkFile(go, toolchain, godebug, use, plus(replace, DirectiveArgs.replacement(verb, args)));
             default -> throw new InvalidDirective("unknown directive: " + verb);
         };
     }

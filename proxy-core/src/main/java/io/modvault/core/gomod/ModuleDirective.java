@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
  * the same tolerant line scan, so a go.mod whose other lines do not parse still names its module.
  */
 public final class ModuleDirective {
-    private ModuleDirective() {
-    }
+    private ModuleDirective() {}
 
     /** The first {@code module} line's path, "" when there is none or it is malformed. */
     public static String path(byte[] goMod) {

@@ -83,7 +83,10 @@ public final class BlobScrubber {
         } catch (RuntimeException e) {
             failed = Optional.of(e.toString());
         }
-        LOG.warn("scrub: stored zip {} is damaged ({}); quarantined{}, {}", index.key(), problem,
+        LOG.warn(
+                "scrub: stored zip {} is damaged ({}); quarantined{}, {}",
+                index.key(),
+                problem,
                 moved.map(p -> " to " + p).orElse(""),
                 failed.map(why -> "fetching it again failed (" + why + "), so the next request fetches it")
                         .orElse("fetched it again"));

@@ -22,7 +22,10 @@ public final class ScrubSchedule implements AutoCloseable {
     }
 
     public static ScrubSchedule start(Duration interval, BlobScrubber scrubber, Clock clock) {
-        Thread thread = Thread.ofPlatform().name("modvault-scrub").daemon(true).unstarted(() -> loop(interval, scrubber, clock));
+        Thread thread = Thread.ofPlatform()
+                .name("modvault-scrub")
+                .daemon(true)
+                .unstarted(() -> loop(interval, scrubber, clock));
         thread.start();
         LOG.info("background scrub of stored zips every {}", interval);
         return new ScrubSchedule(thread);
@@ -34,8 +37,10 @@ public final class ScrubSchedule implements AutoCloseable {
                 Thread.sleep(interval);
                 Instant started = clock.instant();
                 int findings = scrubber.runPassLogged();
-                LOG.info("scrub pass finished in {} s: {} damaged blob(s)",
-                        Duration.between(started, clock.instant()).toSeconds(), findings);
+                LOG.info(
+                        "scrub pass finished in {} s: {} damaged blob(s)",
+                        Duration.between(started, clock.instant()).toSeconds(),
+                        findings);
             }
         } catch (InterruptedException e) {
             LOG.debug("scrub stopped");

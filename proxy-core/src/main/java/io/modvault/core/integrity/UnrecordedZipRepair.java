@@ -44,8 +44,7 @@ public final class UnrecordedZipRepair {
     private final PrefixPatterns noSumdb;
 
     /** What the repair did: records written, entries removed (refetched on demand). */
-    public record Result(int recorded, int removed) {
-    }
+    public record Result(int recorded, int removed) {}
 
     public UnrecordedZipRepair(ModuleStore store, Optional<ChecksumDatabase> database, PrefixPatterns noSumdb) {
         this.store = store;
@@ -68,8 +67,10 @@ public final class UnrecordedZipRepair {
             }
         }
         if (recorded + removed > 0) {
-            LOG.warn("start-up repair of zips without a recorded hash: {} recorded, {} removed (fetched again on request)",
-                    recorded, removed);
+            LOG.warn(
+                    "start-up repair of zips without a recorded hash: {} recorded, {} removed (fetched again on request)",
+                    recorded,
+                    removed);
         }
         return new Result(recorded, removed);
     }
@@ -90,27 +91,40 @@ public final class UnrecordedZipRepair {
         }
         Coordinate at = coordinate.get();
         boolean checked = database.isPresent() && !noSumdb.matches(at.module().value());
-        Optional<String> voucher = checked ? cachedDatabaseHash(at) : Optional.of(new String(blob.get().metadata(), UTF_8));
+        Optional<String> voucher = checked
+                ? cachedDatabaseHash(at)
+                : Optional.of(new String(blob.get().metadata(), UTF_8));
         if (voucher.isEmpty()) {
             return remove(index, "no cached checksum-database record vouches for it");
         }
         if (!voucher.get().equals(now)) {
-            return quarantine(index, blob.get(), "it hashes to " + now + ", but " + voucher.get() + " was "
-                    + (checked ? "recorded by the checksum database" : "accepted at download"));
+            return quarantine(
+                    index,
+                    blob.get(),
+                    "it hashes to " + now + ", but " + voucher.get() + " was "
+                            + (checked ? "recorded by the checksum database" : "accepted at download"));
         }
-        String source = checked ? database.get().name()
+        String source = checked
+                ? database.get().name()
                 : database.isEmpty() ? "unverified: GOSUMDB=off" : "unverified: GONOSUMDB";
-        store.put(record, RecordedHashes.empty().withZip(now, source + " (recorded at start-up repair)").toJson());
+        store.put(
+                record,
+                RecordedHashes.empty()
+                        .withZip(now, source + " (recorded at start-up repair)")
+                        .toJson());
         LOG.info("recorded missing hash {} of stored zip {} (vouched for by {})", now, key, source);
         return true;
     }
 
     /** The zip's {@code h1:} in the checksum database's lookup answer cached in the store, if any. */
     private Optional<String> cachedDatabaseHash(Coordinate at) {
-        EntryKey lookup = EntryKey.of(EntryKind.SUMDB, database.get().name() + "/lookup/" + at.module().escaped()
-                + "@" + ModuleVersion.escape(at.version()));
-        return store.get(lookup).map(StoredEntry::value)
-                .flatMap(body -> new String(body, UTF_8).lines()
+        EntryKey lookup = EntryKey.of(
+                EntryKind.SUMDB,
+                database.get().name() + "/lookup/" + at.module().escaped() + "@" + ModuleVersion.escape(at.version()));
+        return store.get(lookup)
+                .map(StoredEntry::value)
+                .flatMap(body -> new String(body, UTF_8)
+                        .lines()
                         .map(line -> line.split(" "))
                         .filter(f -> f.length == 3 && f[0].equals(at.module().value()) && f[1].equals(at.version()))
                         .map(f -> f[2])
@@ -125,8 +139,11 @@ public final class UnrecordedZipRepair {
 
     private boolean quarantine(EntryKey index, StoredBlob blob, String why) {
         Optional<Path> moved = store.quarantine(index, blob.sha256Hex());
-        LOG.warn("quarantined stored zip {} without a recorded hash{}: {}", index.key(),
-                moved.map(p -> " to " + p).orElse(""), why);
+        LOG.warn(
+                "quarantined stored zip {} without a recorded hash{}: {}",
+                index.key(),
+                moved.map(p -> " to " + p).orElse(""),
+                why);
         return false;
     }
 
@@ -138,8 +155,8 @@ public final class UnrecordedZipRepair {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Coordinate(ModulePath.parseEscaped(key.substring(0, at)),
-                        ModuleVersion.unescape(key.substring(at + 1))));
+                return Optional.of(new Coordinate(
+                        ModulePath.parseEscaped(key.substring(0, at)), ModuleVersion.unescape(key.substring(at + 1))));
             } catch (InvalidModuleException e) {
                 return Optional.empty();
             }

@@ -13,8 +13,7 @@ import java.util.Optional;
  * since this reads only the module line.
  */
 public final class GoModCheck {
-    private GoModCheck() {
-    }
+    private GoModCheck() {}
 
     /** The reason {@code goMod} is not a valid go.mod of {@code module@version}, as one line naming both. */
     public static Optional<String> problem(byte[] goMod, ModulePath module, String version) {
@@ -24,8 +23,8 @@ public final class GoModCheck {
             return Optional.of("invalid go.mod for " + coordinate + ": missing module line");
         }
         if (!declared.equals(module.value())) {
-            return Optional.of("invalid go.mod for " + coordinate + ": module declares its path as "
-                    + oneLine(declared) + " but was requested as " + module.value());
+            return Optional.of("invalid go.mod for " + coordinate + ": module declares its path as " + oneLine(declared)
+                    + " but was requested as " + module.value());
         }
         return Optional.empty();
     }

@@ -18,8 +18,7 @@ import java.util.zip.ZipFile;
 final class InflatedSizeCheck {
     private static final int BUFFER = 1 << 16;
 
-    private InflatedSizeCheck() {
-    }
+    private InflatedSizeCheck() {}
 
     static Optional<String> problem(ZipFile zip, List<? extends ZipEntry> entries, long maxTotal) {
         byte[] buffer = new byte[BUFFER];
@@ -27,7 +26,8 @@ final class InflatedSizeCheck {
         for (ZipEntry entry : entries) {
             long declared = entry.getSize();
             if (declared < 0 || declared > maxTotal - total) {
-                return Optional.of("total uncompressed size of module contents too large (max size is " + maxTotal + " bytes)");
+                return Optional.of(
+                        "total uncompressed size of module contents too large (max size is " + maxTotal + " bytes)");
             }
             CRC32 crc = new CRC32();
             long actual;
@@ -35,15 +35,16 @@ final class InflatedSizeCheck {
                 actual = read(in, declared + 1, buffer, crc);
             } catch (IOException e) {
                 String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                return Optional.of(entry.getName() + ": cannot uncompress: " + why.lines().findFirst().orElse(""));
+                return Optional.of(entry.getName() + ": cannot uncompress: "
+                        + why.lines().findFirst().orElse(""));
             }
             if (actual > declared) {
-                return Optional.of("uncompressed size of file " + entry.getName()
-                        + " is larger than declared size (" + declared + " bytes)");
+                return Optional.of("uncompressed size of file " + entry.getName() + " is larger than declared size ("
+                        + declared + " bytes)");
             }
             if (actual < declared) {
-                return Optional.of("uncompressed size of file " + entry.getName()
-                        + " is smaller than declared size (" + declared + " bytes)");
+                return Optional.of("uncompressed size of file " + entry.getName() + " is smaller than declared size ("
+                        + declared + " bytes)");
             }
             if (entry.getCrc() != crc.getValue()) {
                 return Optional.of(entry.getName() + ": checksum error (content does not match its CRC-32)");

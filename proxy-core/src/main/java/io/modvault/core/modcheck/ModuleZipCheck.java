@@ -22,8 +22,7 @@ import java.util.zip.ZipFile;
  * Reads the file only; blocking.
  */
 public final class ModuleZipCheck {
-    private ModuleZipCheck() {
-    }
+    private ModuleZipCheck() {}
 
     /** The reason {@code zip} is not a valid zip of {@code module@version}, as one line naming both. */
     public static Optional<String> problem(Path zip, ModulePath module, String version, ZipLimits limits) {
@@ -43,7 +42,8 @@ public final class ModuleZipCheck {
         try {
             long size = Files.size(zip);
             if (size > limits.maxZipFile()) {
-                return Optional.of("module zip file is too large (" + size + " bytes; limit is " + limits.maxZipFile() + " bytes)");
+                return Optional.of("module zip file is too large (" + size + " bytes; limit is " + limits.maxZipFile()
+                        + " bytes)");
             }
             try (ZipFile file = new ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
                 List<? extends ZipEntry> entries = Collections.list(file.entries());
@@ -53,7 +53,11 @@ public final class ModuleZipCheck {
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // The message of a file-system error may name the temp or blob file: never pass that on.
-            return Optional.of("not a valid zip file: " + message.replace(zip.toString(), "module zip").lines().findFirst().orElse(""));
+            return Optional.of("not a valid zip file: "
+                    + message.replace(zip.toString(), "module zip")
+                            .lines()
+                            .findFirst()
+                            .orElse(""));
         }
     }
 }

@@ -89,7 +89,8 @@ final class ZipNameCheck {
         if (size >= 0 && limits.maxZipFile() - declaredTotal >= size) {
             declaredTotal += size;
         } else if (sizeError == null) {
-            sizeError = "total uncompressed size of module contents too large (max size is " + limits.maxZipFile() + " bytes)";
+            sizeError = "total uncompressed size of module contents too large (max size is " + limits.maxZipFile()
+                    + " bytes)";
         }
         if (file.equals("go.mod") && size > limits.maxGoMod()) {
             return Optional.of("go.mod file too large (max size is " + limits.maxGoMod() + " bytes)");

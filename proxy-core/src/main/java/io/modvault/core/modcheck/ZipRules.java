@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class ZipRules {
 
-    private ZipRules() {
-    }
+    private ZipRules() {}
 
     /** zip.isVendoredPackage; {@code go124} is whether the root go.mod says go 1.24 or later. */
     public static boolean isVendoredPackage(String name, boolean go124) {
@@ -55,15 +54,15 @@ public final class ZipRules {
      */
     public static String fold(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> out.appendCodePoint(c == 0x130 || c == 0x131 ? c
-                : Character.toLowerCase(Character.toUpperCase(c))));
+        s.codePoints()
+                .forEach(c -> out.appendCodePoint(
+                        c == 0x130 || c == 0x131 ? c : Character.toLowerCase(Character.toUpperCase(c))));
         return out.toString();
     }
 
     /** zip's collisionChecker: case-insensitive duplicates and paths that are both file and directory. */
     public static final class Collisions {
-        private record Seen(String path, boolean dir) {
-        }
+        private record Seen(String path, boolean dir) {}
 
         private final Map<String, Seen> seen = new HashMap<>();
 
@@ -73,7 +72,8 @@ public final class ZipRules {
             Seen other = seen.get(key);
             if (other != null) {
                 if (!p.equals(other.path())) {
-                    return Optional.of("case-insensitive file name collision: \"" + other.path() + "\" and \"" + p + "\"");
+                    return Optional.of(
+                            "case-insensitive file name collision: \"" + other.path() + "\" and \"" + p + "\"");
                 }
                 if (dir != other.dir()) {
                     return Optional.of("entry \"" + p + "\" is both a file and a directory");

@@ -8,8 +8,7 @@ import java.util.Optional;
  * casings. Validation of the decoded value is the caller's job.
  */
 final class CaseEscaping {
-    private CaseEscaping() {
-    }
+    private CaseEscaping() {}
 
     /** Escapes a string that already passed validation, so it holds neither "!" nor non-ASCII. */
     static String escape(String s) {

@@ -8,8 +8,7 @@ import java.util.Objects;
  * (module characters plus "+", leading dots allowed).
  */
 public final class FilePaths {
-    private FilePaths() {
-    }
+    private FilePaths() {}
 
     /** Throws {@link InvalidModuleException} unless {@code path} is a valid slash-separated file path. */
     public static void checkFilePath(String path) {

@@ -28,9 +28,13 @@ public final class InvalidModuleException extends IllegalArgumentException {
 
     private static boolean printable(int cp) {
         int type = Character.getType(cp);
-        return type != Character.CONTROL && type != Character.SURROGATE && type != Character.UNASSIGNED
-                && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
-                && type != Character.FORMAT && type != Character.PRIVATE_USE;
+        return type != Character.CONTROL
+                && type != Character.SURROGATE
+                && type != Character.UNASSIGNED
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.FORMAT
+                && type != Character.PRIVATE_USE;
     }
 
     private static void appendEscaped(StringBuilder out, int cp, char quote) {

@@ -25,13 +25,14 @@ public record ModulePath(String value) implements Comparable<ModulePath> {
     /** Decodes the "!x" case escaping of an already percent-decoded URL segment, then validates. */
     public static ModulePath parseEscaped(String escaped) {
         Objects.requireNonNull(escaped, "escaped");
-        String plain = CaseEscaping.unescape(escaped).orElseThrow(() -> new InvalidModuleException(
-                "invalid escaped module path " + InvalidModuleException.quote(escaped)));
+        String plain = CaseEscaping.unescape(escaped)
+                .orElseThrow(() -> new InvalidModuleException(
+                        "invalid escaped module path " + InvalidModuleException.quote(escaped)));
         try {
             return new ModulePath(plain);
         } catch (InvalidModuleException e) {
-            throw new InvalidModuleException("invalid escaped module path " + InvalidModuleException.quote(escaped)
-                    + ": " + e.getMessage());
+            throw new InvalidModuleException(
+                    "invalid escaped module path " + InvalidModuleException.quote(escaped) + ": " + e.getMessage());
         }
     }
 
@@ -89,7 +90,8 @@ public record ModulePath(String value) implements Comparable<ModulePath> {
         for (int i = 0; i < first.length(); i++) {
             char c = first.charAt(i);
             if (!firstElementOk(c)) {
-                return Optional.of("invalid char " + InvalidModuleException.quoteRune(first.codePointAt(i)) + " in first path element");
+                return Optional.of("invalid char " + InvalidModuleException.quoteRune(first.codePointAt(i))
+                        + " in first path element");
             }
         }
         return PathMajor.split(path).ok() ? Optional.empty() : Optional.of("invalid version");

@@ -18,8 +18,7 @@ public final class ModuleVersion {
 
     private static final String INCOMPATIBLE = "+incompatible";
 
-    private ModuleVersion() {
-    }
+    private ModuleVersion() {}
 
     /** semver.IsValid: {@code vMAJOR[.MINOR[.PATCH[-pre][+build]]]}, shorthands included. */
     public static boolean isValid(String v) {
@@ -78,8 +77,9 @@ public final class ModuleVersion {
      */
     public static String unescape(String escaped) {
         Objects.requireNonNull(escaped, "escaped");
-        String v = CaseEscaping.unescape(escaped).orElseThrow(() -> new InvalidModuleException(
-                "invalid escaped version " + InvalidModuleException.quote(escaped)));
+        String v = CaseEscaping.unescape(escaped)
+                .orElseThrow(() ->
+                        new InvalidModuleException("invalid escaped version " + InvalidModuleException.quote(escaped)));
         Optional<String> bad = PathRules.checkElem(v, PathRules.Kind.FILE);
         if (bad.isPresent()) {
             throw new InvalidModuleException(
@@ -119,8 +119,8 @@ public final class ModuleVersion {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(version, "version");
         if (!isValid(version)) {
-            throw new InvalidModuleException(path.value() + ": invalid version "
-                    + InvalidModuleException.quote(version) + ": not a semantic version");
+            throw new InvalidModuleException(path.value() + ": invalid version " + InvalidModuleException.quote(version)
+                    + ": not a semantic version");
         }
         String prefix = path.value() + "@" + version + ": invalid version: ";
         if (!isCanonical(version)) {

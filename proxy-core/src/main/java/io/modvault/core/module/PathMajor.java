@@ -9,14 +9,12 @@ import java.util.Optional;
  */
 final class PathMajor {
     /** The result of splitting: {@code prefix + suffix} is the path; {@code ok} is false for bad suffixes. */
-    record Split(String prefix, String suffix, boolean ok) {
-    }
+    record Split(String prefix, String suffix, boolean ok) {}
 
     private static final String GOPKG_IN = "gopkg.in/";
     private static final String UNSTABLE = "-unstable";
 
-    private PathMajor() {
-    }
+    private PathMajor() {}
 
     static Split split(String path) {
         if (path.startsWith(GOPKG_IN)) {

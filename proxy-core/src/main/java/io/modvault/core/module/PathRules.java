@@ -11,15 +11,17 @@ import java.util.Set;
  */
 final class PathRules {
     /** Which character set and which extra restrictions apply. */
-    enum Kind { MODULE, IMPORT, FILE }
+    enum Kind {
+        MODULE,
+        IMPORT,
+        FILE
+    }
 
     private static final Set<String> WINDOWS_RESERVED = Set.of(
-            "CON", "PRN", "AUX", "NUL",
-            "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
-            "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
+            "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1",
+            "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9");
 
-    private PathRules() {
-    }
+    private PathRules() {}
 
     static Optional<String> checkPath(String path, Kind kind) {
         if (!isWellFormedUnicode(path)) {
@@ -73,8 +75,8 @@ final class PathRules {
         // Go compares with EqualFold; the only non-ASCII runes that fold to ASCII letters are the
         // Kelvin sign and the long s, and no reserved name contains K or S.
         if ((shortName.length() == 3 || shortName.length() == 4) && WINDOWS_RESERVED.contains(asciiUpper(shortName))) {
-            return Optional.of(InvalidModuleException.quote(shortName)
-                    + " disallowed as path element component on Windows");
+            return Optional.of(
+                    InvalidModuleException.quote(shortName) + " disallowed as path element component on Windows");
         }
         if (kind != Kind.FILE && endsInTildeDigits(shortName)) {
             return Optional.of("trailing tilde and digits in path element");
@@ -91,13 +93,20 @@ final class PathRules {
     }
 
     static boolean modPathOk(int cp) {
-        return cp == '-' || cp == '.' || cp == '_' || cp == '~'
-                || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z' || cp >= 'a' && cp <= 'z';
+        return cp == '-'
+                || cp == '.'
+                || cp == '_'
+                || cp == '~'
+                || cp >= '0' && cp <= '9'
+                || cp >= 'A' && cp <= 'Z'
+                || cp >= 'a' && cp <= 'z';
     }
 
     private static boolean fileNameOk(int cp) {
         if (cp < 0x80) {
-            return cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z' || cp >= 'a' && cp <= 'z'
+            return cp >= '0' && cp <= '9'
+                    || cp >= 'A' && cp <= 'Z'
+                    || cp >= 'a' && cp <= 'z'
                     || "!#$%&()+,-.=@[]^_{}~ ".indexOf(cp) >= 0;
         }
         return Character.isLetter(cp);

@@ -24,7 +24,8 @@ public record PathVersion(String prefix, String pathMajor) {
             return "";
         }
         if (pathMajor.charAt(0) != '/' && pathMajor.charAt(0) != '.') {
-            throw new IllegalArgumentException("pathMajor suffix " + pathMajor + " passed to majorPrefix lacks separator");
+            throw new IllegalArgumentException(
+                    "pathMajor suffix " + pathMajor + " passed to majorPrefix lacks separator");
         }
         String major = pathMajor;
         if (major.startsWith(".v") && major.endsWith("-unstable")) {

@@ -29,7 +29,8 @@ record PseudoParts(String rawBase, String timestamp, String rev, String build, S
             if (!build.isEmpty()) {
                 // "vX.0.0-" says there is no parent tag, yet a build suffix such as
                 // +incompatible describes one; x/mod rejects the combination.
-                throw invalid(version, "lacks base version, but has build metadata " + InvalidModuleException.quote(build));
+                throw invalid(
+                        version, "lacks base version, but has build metadata " + InvalidModuleException.quote(build));
             }
             return "";
         }

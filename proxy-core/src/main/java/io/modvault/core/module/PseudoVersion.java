@@ -16,8 +16,7 @@ public final class PseudoVersion {
     private static final Pattern PSEUDO = Pattern.compile(
             "v[0-9]+\\.(0\\.0-|\\d+\\.\\d+-([^+]*\\.)?0\\.)\\d{14}-[A-Za-z0-9]+(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
 
-    private PseudoVersion() {
-    }
+    private PseudoVersion() {}
 
     /**
      * module.PseudoVersion. {@code major} ("v2", or "" for v0) only matters when there is no older
@@ -39,12 +38,15 @@ public final class PseudoVersion {
             return base + ".0." + segment + build;
         }
         int patchStart = base.lastIndexOf('.') + 1;
-        return base.substring(0, patchStart) + PseudoParts.increment(base.substring(patchStart)) + "-0." + segment + build;
+        return base.substring(0, patchStart) + PseudoParts.increment(base.substring(patchStart)) + "-0." + segment
+                + build;
     }
 
     /** module.IsPseudoVersion. */
     public static boolean is(String v) {
-        return v.chars().filter(c -> c == '-').count() >= 2 && ModuleVersion.isValid(v) && PSEUDO.matcher(v).matches();
+        return v.chars().filter(c -> c == '-').count() >= 2
+                && ModuleVersion.isValid(v)
+                && PSEUDO.matcher(v).matches();
     }
 
     /** module.PseudoVersionBase: the tag the pseudo-version builds on, "" for the no-tag form. */
@@ -57,13 +59,13 @@ public final class PseudoVersion {
         String ts = PseudoParts.parse(v).timestamp();
         try {
             return LocalDateTime.of(
-                    Integer.parseInt(ts.substring(0, 4)), Integer.parseInt(ts.substring(4, 6)),
-                    Integer.parseInt(ts.substring(6, 8)), Integer.parseInt(ts.substring(8, 10)),
-                    Integer.parseInt(ts.substring(10, 12)), Integer.parseInt(ts.substring(12, 14)))
+                            Integer.parseInt(ts.substring(0, 4)), Integer.parseInt(ts.substring(4, 6)),
+                            Integer.parseInt(ts.substring(6, 8)), Integer.parseInt(ts.substring(8, 10)),
+                            Integer.parseInt(ts.substring(10, 12)), Integer.parseInt(ts.substring(12, 14)))
                     .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new InvalidModuleException(
-                    "pseudo-version " + InvalidModuleException.quote(v) + " invalid: malformed time " + InvalidModuleException.quote(ts));
+            throw new InvalidModuleException("pseudo-version " + InvalidModuleException.quote(v)
+                    + " invalid: malformed time " + InvalidModuleException.quote(ts));
         }
     }
 
@@ -77,7 +79,9 @@ public final class PseudoVersion {
         LocalDateTime utc = LocalDateTime.ofInstant(t, ZoneOffset.UTC);
         int year = utc.getYear();
         String yyyy = (year < 0 ? "-" : "") + String.format("%04d", Math.abs(year));
-        return yyyy + String.format("%02d%02d%02d%02d%02d",
-                utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond());
+        return yyyy
+                + String.format(
+                        "%02d%02d%02d%02d%02d",
+                        utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond());
     }
 }

@@ -8,11 +8,9 @@ import java.util.Optional;
  */
 final class Semver {
     /** The pieces of a valid version; {@code shortFill} is the ".0" text a shorthand lacks. */
-    record Parsed(String major, String minor, String patch, String shortFill, String prerelease, String build) {
-    }
+    record Parsed(String major, String minor, String patch, String shortFill, String prerelease, String build) {}
 
-    private Semver() {
-    }
+    private Semver() {}
 
     static Optional<Parsed> parse(String v) {
         if (v.isEmpty() || v.charAt(0) != 'v') {
@@ -72,8 +70,9 @@ final class Semver {
     /** semver.Canonical: fills in ".0"s and drops any build suffix; "" if invalid. */
     static String canonical(String v) {
         return parse(v).map(p -> p.build().isEmpty()
-                ? v + p.shortFill()
-                : v.substring(0, v.length() - p.build().length())).orElse("");
+                        ? v + p.shortFill()
+                        : v.substring(0, v.length() - p.build().length()))
+                .orElse("");
     }
 
     /** End of a decimal without leading zeros starting at {@code from}, or -1. */

@@ -10,8 +10,7 @@ import java.util.Comparator;
 public final class Utf8Order {
     public static final Comparator<String> ORDER = Utf8Order::compare;
 
-    private Utf8Order() {
-    }
+    private Utf8Order() {}
 
     public static int compare(String a, String b) {
         int i = 0;

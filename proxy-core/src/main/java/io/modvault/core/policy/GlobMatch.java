@@ -9,8 +9,7 @@ final class GlobMatch {
     private static final int BAD_PATTERN = -2;
     private static final int RUNE_ERROR = 0xFFFD;
 
-    private GlobMatch() {
-    }
+    private GlobMatch() {}
 
     static boolean matches(byte[] pattern, byte[] name) {
         int p = 0;
@@ -75,8 +74,7 @@ final class GlobMatch {
                         return i;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return pattern.length;

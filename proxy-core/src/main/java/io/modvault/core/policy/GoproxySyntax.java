@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class GoproxySyntax {
 
-    private GoproxySyntax() {
-    }
+    private GoproxySyntax() {}
 
     /**
      * @param context names the rule in messages, e.g. {@code MODVAULT_ROUTES rule "corp.example=..."}

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class NamedPatterns {
 
-    private record Entry(String glob, PrefixPatterns patterns) {
-    }
+    private record Entry(String glob, PrefixPatterns patterns) {}
 
     private final String text;
     private final List<Entry> entries;

@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 public final class PrefixPatterns {
     /** One non-empty glob, pre-encoded, with the number of path elements it covers minus one. */
-    private record Glob(byte[] pattern, int slashes) {
-    }
+    private record Glob(byte[] pattern, int slashes) {}
 
     private final String original;
     private final List<Glob> globs;

@@ -17,8 +17,7 @@ public sealed interface Route {
     }
 
     /** Fetched from the module's own repository: GONOPROXY matched, or a route names {@code direct}. */
-    record Direct() implements Route {
-    }
+    record Direct() implements Route {}
 
     /** Sent to the upstream chain {@code goproxy} (GOPROXY grammar) that a MODVAULT_ROUTES rule names. */
     record Chain(String goproxy) implements Route {
@@ -28,6 +27,5 @@ public sealed interface Route {
     }
 
     /** Sent to the server's main upstream chain. */
-    record Default() implements Route {
-    }
+    record Default() implements Route {}
 }

@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 final class RouteRules {
 
-    private record Rule(NamedPatterns patterns, Route route) {
-    }
+    private record Rule(NamedPatterns patterns, Route route) {}
 
     private final List<Rule> rules;
 

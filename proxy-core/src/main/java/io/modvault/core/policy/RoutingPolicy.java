@@ -67,11 +67,12 @@ public final class RoutingPolicy {
         Objects.requireNonNull(modulePath, "modulePath");
         Optional<String> denied = deny.firstMatch(modulePath);
         if (denied.isPresent()) {
-            return new Route.Denied(modulePath + " is denied by " + MODVAULT_DENY + " pattern \"" + denied.get() + "\"");
+            return new Route.Denied(
+                    modulePath + " is denied by " + MODVAULT_DENY + " pattern \"" + denied.get() + "\"");
         }
         if (!allow.isEmpty() && allow.firstMatch(modulePath).isEmpty()) {
-            return new Route.Denied(modulePath + " is not allowed: it matches no " + MODVAULT_ALLOW
-                    + " pattern (" + allow + ")");
+            return new Route.Denied(
+                    modulePath + " is not allowed: it matches no " + MODVAULT_ALLOW + " pattern (" + allow + ")");
         }
         Optional<Route> routed = routes.route(modulePath);
         if (routed.isPresent()) {
@@ -131,8 +132,8 @@ public final class RoutingPolicy {
     }
 
     /** A GO* glob list, or {@code fallback} when unset; warns once, for the variable that was set. */
-    private static PrefixPatterns goPatterns(Map<String, String> settings, String name, String fallback,
-            List<String> warnings) {
+    private static PrefixPatterns goPatterns(
+            Map<String, String> settings, String name, String fallback, List<String> warnings) {
         Optional<String> set = setting(settings, name);
         if (set.isEmpty()) {
             return PrefixPatterns.parse(fallback);

@@ -9,8 +9,7 @@ import java.io.ByteArrayOutputStream;
 final class Utf8 {
     private static final int RUNE_ERROR = 0xFFFD;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /**
      * Encodes as UTF-8, except that a lone surrogate becomes its 3-byte form (as in WTF-8) instead

@@ -8,8 +8,7 @@ import java.util.Optional;
  * printable ASCII, or to a {@code /} (which would smuggle an extra path element), is refused.
  */
 final class PercentDecoding {
-    private PercentDecoding() {
-    }
+    private PercentDecoding() {}
 
     /** The decoded path, or empty when it holds a malformed escape or a forbidden byte. */
     static Optional<String> decodePath(String raw) {

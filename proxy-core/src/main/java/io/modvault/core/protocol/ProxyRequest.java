@@ -27,14 +27,16 @@ public sealed interface ProxyRequest {
 
     /** {@code $module/@v/list}. */
     record ListVersions(ModulePath module) implements ProxyRequest {
-        @Override public String upstreamPath() {
+        @Override
+        public String upstreamPath() {
             return module.escaped() + "/@v/list";
         }
     }
 
     /** {@code $module/@latest}. */
     record Latest(ModulePath module) implements ProxyRequest {
-        @Override public String upstreamPath() {
+        @Override
+        public String upstreamPath() {
             return module.escaped() + "/@latest";
         }
     }
@@ -45,21 +47,24 @@ public sealed interface ProxyRequest {
      * versions (branches, commit hashes, prefixes) are queries whose answer may change.
      */
     record Info(ModulePath module, String version, boolean canonical) implements ProxyRequest {
-        @Override public String upstreamPath() {
+        @Override
+        public String upstreamPath() {
             return module.escaped() + "/@v/" + io.modvault.core.module.ModuleVersion.escape(version) + ".info";
         }
     }
 
     /** {@code $module/@v/$version.mod} of a canonical version. */
     record Mod(ModulePath module, String version) implements ProxyRequest {
-        @Override public String upstreamPath() {
+        @Override
+        public String upstreamPath() {
             return module.escaped() + "/@v/" + io.modvault.core.module.ModuleVersion.escape(version) + ".mod";
         }
     }
 
     /** {@code $module/@v/$version.zip} of a canonical version. */
     record Zip(ModulePath module, String version) implements ProxyRequest {
-        @Override public String upstreamPath() {
+        @Override
+        public String upstreamPath() {
             return module.escaped() + "/@v/" + io.modvault.core.module.ModuleVersion.escape(version) + ".zip";
         }
     }
@@ -69,7 +74,8 @@ public sealed interface ProxyRequest {
      * {@code lookup/…} or {@code tile/…}, already checked for shape and case-encoded again.
      */
     record Sumdb(String databaseName, String rest) implements ProxyRequest {
-        @Override public String upstreamPath() {
+        @Override
+        public String upstreamPath() {
             return "sumdb/" + databaseName + "/" + rest;
         }
     }

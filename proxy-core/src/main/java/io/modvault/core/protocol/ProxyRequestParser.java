@@ -18,8 +18,7 @@ public final class ProxyRequestParser {
     /** Longest request path accepted; real module URLs are far shorter. */
     public static final int MAX_PATH_LENGTH = 2048;
 
-    private ProxyRequestParser() {
-    }
+    private ProxyRequestParser() {}
 
     public static ParseResult parse(String rawUri) {
         String rawPath = stripQuery(rawUri);

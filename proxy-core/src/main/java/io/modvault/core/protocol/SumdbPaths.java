@@ -15,8 +15,7 @@ final class SumdbPaths {
     private static final Pattern TILE =
             Pattern.compile("tile/[1-9][0-9]?/(data|[0-9]{1,3})/(x[0-9]{3}/){0,6}[0-9]{3}(\\.p/[1-9][0-9]{0,8})?");
 
-    private SumdbPaths() {
-    }
+    private SumdbPaths() {}
 
     static ParseResult parse(String path) {
         int slash = path.indexOf('/');
@@ -28,7 +27,9 @@ final class SumdbPaths {
         if (!NAME.matcher(name).matches()) {
             return ProxyRequestParser.bad("malformed checksum database name");
         }
-        if (rest.equals("supported") || rest.equals("latest") || TILE.matcher(rest).matches()) {
+        if (rest.equals("supported")
+                || rest.equals("latest")
+                || TILE.matcher(rest).matches()) {
             return new Parsed(new ProxyRequest.Sumdb(name, rest));
         }
         if (rest.startsWith("lookup/")) {
@@ -40,8 +41,8 @@ final class SumdbPaths {
             ModulePath module = ModulePath.parseEscaped(target.substring(0, at));
             String version = ModuleVersion.unescape(target.substring(at + 1));
             ModuleVersion.check(module, version);
-            return new Parsed(new ProxyRequest.Sumdb(name,
-                    "lookup/" + module.escaped() + "@" + ModuleVersion.escape(version)));
+            return new Parsed(
+                    new ProxyRequest.Sumdb(name, "lookup/" + module.escaped() + "@" + ModuleVersion.escape(version)));
         }
         return ProxyRequestParser.notFound("not a checksum database path");
     }

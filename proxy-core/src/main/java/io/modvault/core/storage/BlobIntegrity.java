@@ -20,13 +20,12 @@ import java.util.Optional;
 public final class BlobIntegrity {
     private static final int BUFFER = 64 * 1024;
 
-    private BlobIntegrity() {
-    }
+    private BlobIntegrity() {}
 
     /** Paces reads of a full check (the scrub's rate limit); called before each buffer is read. */
     @FunctionalInterface
     public interface ReadPacer {
-        ReadPacer UNLIMITED = bytes -> { };
+        ReadPacer UNLIMITED = bytes -> {};
 
         void beforeRead(long bytes) throws InterruptedException;
     }
@@ -39,7 +38,8 @@ public final class BlobIntegrity {
         } catch (NoSuchFileException e) {
             return Optional.of("blob file " + blob.sha256Hex() + " is gone");
         }
-        return onDisk == blob.size() ? Optional.empty()
+        return onDisk == blob.size()
+                ? Optional.empty()
                 : Optional.of("blob is " + onDisk + " bytes on disk, " + blob.size() + " recorded");
     }
 
@@ -62,7 +62,8 @@ public final class BlobIntegrity {
             }
         }
         String actual = HexFormat.of().formatHex(digest.digest());
-        return actual.equals(blob.sha256Hex()) ? Optional.empty()
+        return actual.equals(blob.sha256Hex())
+                ? Optional.empty()
                 : Optional.of("blob sha256 " + blob.sha256Hex() + ", content sha256 " + actual);
     }
 

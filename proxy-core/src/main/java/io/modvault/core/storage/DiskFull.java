@@ -12,8 +12,7 @@ public final class DiskFull {
     private static final String[] TEXTS = {"no space left on device", "disk quota exceeded"};
     private static final int MAX_DEPTH = 16;
 
-    private DiskFull() {
-    }
+    private DiskFull() {}
 
     public static boolean causedBy(Throwable error) {
         Throwable t = error;

@@ -16,15 +16,14 @@ public final class KeyRules {
     /** Orders strings as their UTF-8 encodings compare byte by byte (unsigned). */
     public static final Comparator<String> BYTE_ORDER = Utf8Order.ORDER;
 
-    private KeyRules() {
-    }
+    private KeyRules() {}
 
     /** For {@code get}, {@code put} and {@code putAll}: zip index entries have their own methods. */
     public static void requireEntryKind(EntryKey key, String operation) {
         Objects.requireNonNull(key, "key");
         if (key.kind() == EntryKind.ZIP) {
-            throw new IllegalArgumentException(operation + " " + key
-                    + ": zip index entries are written by commitBlob and read by blob");
+            throw new IllegalArgumentException(
+                    operation + " " + key + ": zip index entries are written by commitBlob and read by blob");
         }
     }
 
@@ -42,7 +41,10 @@ public final class KeyRules {
         Map<EntryKey, byte[]> copy = new LinkedHashMap<>();
         companions.forEach((key, value) -> {
             requireEntryKind(key, operation);
-            copy.put(key, Objects.requireNonNull(value, () -> operation + " " + key + ": null value").clone());
+            copy.put(
+                    key,
+                    Objects.requireNonNull(value, () -> operation + " " + key + ": null value")
+                            .clone());
         });
         return copy;
     }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 public final class LocalErrors {
     /** An absolute path: a '/' at the start of the text or after a blank, quote or bracket. */
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=^|[\\s'\"(\\[=])/[^\\s'\"()\\[\\],;]+");
+
     static final String HIDDEN = "<local path>";
 
-    private LocalErrors() {
-    }
+    private LocalErrors() {}
 
     /** The exception's kind and reason, e.g. {@code AccessDeniedException} or {@code IOException: Stream closed}. */
     public static String describe(Throwable error) {
@@ -22,7 +22,9 @@ public final class LocalErrors {
         if (error instanceof FileSystemException fs) {
             return fs.getReason() == null ? kind : kind + ": " + withoutPaths(fs.getReason());
         }
-        return error.getMessage() == null || error.getMessage().isBlank() ? kind : kind + ": " + withoutPaths(error.getMessage());
+        return error.getMessage() == null || error.getMessage().isBlank()
+                ? kind
+                : kind + ": " + withoutPaths(error.getMessage());
     }
 
     /** The text with every absolute local path replaced by {@value #HIDDEN}. */

@@ -57,8 +57,8 @@ public interface ModuleStore extends AutoCloseable {
      * leaves either all of them or none. The temp file no longer exists afterwards, also when the
      * commit fails (after {@link #close()} it is left for the next open to clean up).
      */
-    StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata,
-                          Map<EntryKey, byte[]> companions);
+    StoredBlob commitBlob(
+            EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata, Map<EntryKey, byte[]> companions);
 
     /**
      * Takes a damaged blob out of service: deletes {@code indexKey}'s entry and moves the blob

@@ -8,5 +8,4 @@ import java.time.Instant;
  * was renamed into place before the index entry pointing at it was written. {@code metadata}
  * is opaque to the store (the fetch layer keeps e.g. verified hashes there).
  */
-public record StoredBlob(Path file, long size, String sha256Hex, byte[] metadata, Instant storedAt) {
-}
+public record StoredBlob(Path file, long size, String sha256Hex, byte[] metadata, Instant storedAt) {}

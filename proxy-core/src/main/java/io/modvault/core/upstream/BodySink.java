@@ -41,8 +41,7 @@ interface BodySink<T> extends AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -20,11 +20,14 @@ import org.slf4j.LoggerFactory;
 public final class CircuitBreaker {
 
     /** The gauge values of {@code modvault_upstream_state}: 0 closed, 1 open, 2 half-open. */
-    public enum State { CLOSED, OPEN, HALF_OPEN }
+    public enum State {
+        CLOSED,
+        OPEN,
+        HALF_OPEN
+    }
 
     /** Permission for one request; {@code probe} is the single request of a half-open breaker. */
-    public record Permit(boolean probe) {
-    }
+    public record Permit(boolean probe) {}
 
     static final int FAILURE_THRESHOLD = 5;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -65,8 +68,7 @@ public final class CircuitBreaker {
                 state = State.HALF_OPEN;
                 return Optional.of(new Permit(true));
             }
-            case HALF_OPEN -> {
-            }
+            case HALF_OPEN -> {}
         }
         shortCircuited.increment();
         return Optional.empty();
@@ -75,10 +77,11 @@ public final class CircuitBreaker {
     /** Why a request was refused without asking, in one line. */
     public synchronized String rejection() {
         Duration left = Duration.between(clock.instant(), retryAt);
-        String when = state == State.HALF_OPEN || left.isNegative() ? "a probe is under way"
+        String when = state == State.HALF_OPEN || left.isNegative()
+                ? "a probe is under way"
                 : "next try in " + Math.max(1, left.toSeconds()) + " s";
-        return "upstream marked down after " + FAILURE_THRESHOLD + " consecutive failures, " + when
-                + " (last: " + lastFailure + ")";
+        return "upstream marked down after " + FAILURE_THRESHOLD + " consecutive failures, " + when + " (last: "
+                + lastFailure + ")";
     }
 
     /** Whether the failures that opened the breaker were timeouts (504 rather than 502). */
@@ -103,8 +106,12 @@ public final class CircuitBreaker {
         lastTimedOut = timedOut;
         if (state == State.CLOSED && ++consecutiveFailures >= FAILURE_THRESHOLD) {
             open();
-            LOG.warn("upstream {} marked down after {} consecutive failures, retrying in {} s (last: {})",
-                    upstream, FAILURE_THRESHOLD, backoff.toSeconds(), reason);
+            LOG.warn(
+                    "upstream {} marked down after {} consecutive failures, retrying in {} s (last: {})",
+                    upstream,
+                    FAILURE_THRESHOLD,
+                    backoff.toSeconds(),
+                    reason);
         } else if (permit.probe()) {
             backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
             open();

@@ -21,7 +21,8 @@ public final class CircuitBreakers {
 
     /** {@code client} behind the breaker for its name. */
     public UpstreamClient guard(UpstreamClient client) {
-        return new GuardedUpstream(client, byUpstream.computeIfAbsent(client.name(), name -> new CircuitBreaker(name, clock)));
+        return new GuardedUpstream(
+                client, byUpstream.computeIfAbsent(client.name(), name -> new CircuitBreaker(name, clock)));
     }
 
     /** Every breaker made so far, for metrics. */

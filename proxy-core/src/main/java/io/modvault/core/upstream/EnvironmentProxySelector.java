@@ -38,8 +38,10 @@ public final class EnvironmentProxySelector extends ProxySelector {
         this.httpsProxy = httpsProxy;
         this.httpProxy = httpProxy;
         this.noProxy = NoProxyRules.parse(noProxy);
-        this.description = "HTTPS_PROXY=" + httpsProxy.map(EnvironmentProxySelector::address).orElse("")
-                + " HTTP_PROXY=" + httpProxy.map(EnvironmentProxySelector::address).orElse("")
+        this.description = "HTTPS_PROXY="
+                + httpsProxy.map(EnvironmentProxySelector::address).orElse("")
+                + " HTTP_PROXY="
+                + httpProxy.map(EnvironmentProxySelector::address).orElse("")
                 + " NO_PROXY=" + noProxy;
     }
 
@@ -82,8 +84,7 @@ public final class EnvironmentProxySelector extends ProxySelector {
 
     /** Nothing to learn: the go command does not fall back to direct connections either. */
     @Override
-    public void connectFailed(URI uri, SocketAddress address, IOException error) {
-    }
+    public void connectFailed(URI uri, SocketAddress address, IOException error) {}
 
     @Override
     public String toString() {
@@ -118,12 +119,11 @@ public final class EnvironmentProxySelector extends ProxySelector {
         URI uri = proxyUri(value.get().strip(), upper);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http")) {
-            throw new IllegalArgumentException(upper + ": only http:// proxies are supported, not "
-                    + scheme + "://");
+            throw new IllegalArgumentException(upper + ": only http:// proxies are supported, not " + scheme + "://");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(upper + ": proxy credentials are not supported ("
-                    + UpstreamUrls.redact(uri) + ")");
+            throw new IllegalArgumentException(
+                    upper + ": proxy credentials are not supported (" + UpstreamUrls.redact(uri) + ")");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException(upper + ": no proxy host in " + UpstreamUrls.redact(uri));
@@ -146,8 +146,8 @@ public final class EnvironmentProxySelector extends ProxySelector {
         try {
             return new URI("http://" + value);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(variable + ": invalid proxy address "
-                    + UpstreamUrls.redact(value) + ": " + e.getReason(), e);
+            throw new IllegalArgumentException(
+                    variable + ": invalid proxy address " + UpstreamUrls.redact(value) + ": " + e.getReason(), e);
         }
     }
 

@@ -21,8 +21,7 @@ final class ErrorDetail {
     static final int MAX_READ = 4096;
     static final int MAX_CHARS = 200;
 
-    private ErrorDetail() {
-    }
+    private ErrorDetail() {}
 
     /**
      * Reads at most {@link #MAX_READ} bytes of the body; the caller cancels the rest. The body is
@@ -75,7 +74,8 @@ final class ErrorDetail {
         try {
             // A cut may split a multi-byte character at the end: decode the first line only.
             int end = indexOf(body, (byte) '\n');
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body, 0, end < 0 ? trimPartial(body) : end))

@@ -42,8 +42,11 @@ public final class FileUpstreamClient implements UpstreamClient {
     }
 
     FileUpstreamClient(URI url, Opener opener) {
-        if (!"file".equalsIgnoreCase(url.getScheme()) || url.getRawAuthority() != null
-                || url.getRawQuery() != null || url.getRawFragment() != null || url.getPath() == null
+        if (!"file".equalsIgnoreCase(url.getScheme())
+                || url.getRawAuthority() != null
+                || url.getRawQuery() != null
+                || url.getRawFragment() != null
+                || url.getPath() == null
                 || !url.getPath().startsWith("/")) {
             throw new IllegalArgumentException(
                     "invalid file:// proxy URL with non-path elements: " + UpstreamUrls.redact(url));
@@ -85,8 +88,10 @@ public final class FileUpstreamClient implements UpstreamClient {
         }
         Optional<Path> file = resolve(path);
         if (file.isEmpty()) {
-            return new Failed<>(name, "invalid path " + UpstreamUrls.checkPath(path)
-                    .orElse("\"" + path + "\": outside the proxy root"), false);
+            return new Failed<>(
+                    name,
+                    "invalid path " + UpstreamUrls.checkPath(path).orElse("\"" + path + "\": outside the proxy root"),
+                    false);
         }
         try (SeekableByteChannel in = opener.open(file.get())) {
             if (in.size() > maxBytes) {
@@ -96,15 +101,17 @@ public final class FileUpstreamClient implements UpstreamClient {
         } catch (NoSuchFileException e) {
             return new NotFound<>(name, 404, "not found: " + path);
         } catch (AccessDeniedException e) {
-            return new Failed<>(name, "permission denied reading " + path
-                    + " (the go command reports this as 403 Forbidden)", false);
+            return new Failed<>(
+                    name,
+                    "permission denied reading " + path + " (the go command reports this as 403 Forbidden)",
+                    false);
         } catch (IOException e) {
             return new Failed<>(name, "reading " + path + ": " + HttpUpstreamClient.describe(e), false);
         }
     }
 
-    private <T> UpstreamResult<T> copy(SeekableByteChannel in, String path, long maxBytes,
-            Supplier<BodySink<T>> sinks) throws IOException {
+    private <T> UpstreamResult<T> copy(SeekableByteChannel in, String path, long maxBytes, Supplier<BodySink<T>> sinks)
+            throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(COPY_BUFFER, Math.max(in.size(), 1) + 1));
         try (BodySink<T> sink = sinks.get()) {
             long total = 0;

@@ -32,8 +32,13 @@ final class HashingFileWriter implements BodySink<DownloadedFile> {
     /** Opens {@code target}, creating it or truncating what was there. */
     static HashingFileWriter open(Path target) {
         try {
-            return new HashingFileWriter(target, FileChannel.open(target, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+            return new HashingFileWriter(
+                    target,
+                    FileChannel.open(
+                            target,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open download target " + target, e);
         }

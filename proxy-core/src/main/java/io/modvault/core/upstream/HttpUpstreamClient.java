@@ -97,8 +97,10 @@ public final class HttpUpstreamClient implements UpstreamClient {
         try {
             response = transport.client().send(request(uri, timeout), HttpResponse.BodyHandlers.ofPublisher());
         } catch (HttpConnectTimeoutException e) {
-            return new Failed<>(name, "timed out after " + millis(transport.settings().connectTimeout())
-                    + " connecting for " + shown, true);
+            return new Failed<>(
+                    name,
+                    "timed out after " + millis(transport.settings().connectTimeout()) + " connecting for " + shown,
+                    true);
         } catch (HttpTimeoutException e) {
             return new Failed<>(name, "timed out after " + millis(timeout) + " waiting for " + shown, true);
         } catch (IOException e) {
@@ -135,8 +137,14 @@ public final class HttpUpstreamClient implements UpstreamClient {
         return builder.build();
     }
 
-    private <T> UpstreamResult<T> readBody(HttpResponse<?> response, BodyQueue body, String shown,
-            long maxBytes, Supplier<BodySink<T>> sinks, Deadline deadline) throws InterruptedException {
+    private <T> UpstreamResult<T> readBody(
+            HttpResponse<?> response,
+            BodyQueue body,
+            String shown,
+            long maxBytes,
+            Supplier<BodySink<T>> sinks,
+            Deadline deadline)
+            throws InterruptedException {
         OptionalLong declared = contentLength(response);
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
             return tooLarge(shown, maxBytes, " (Content-Length " + declared.getAsLong() + ")");
@@ -154,15 +162,21 @@ public final class HttpUpstreamClient implements UpstreamClient {
                 }
             }
             if (declared.isPresent() && total != declared.getAsLong()) {
-                return new Failed<>(name, "body of " + shown + " ended after " + total + " of "
-                        + declared.getAsLong() + " bytes", false, true);
+                return new Failed<>(
+                        name,
+                        "body of " + shown + " ended after " + total + " of " + declared.getAsLong() + " bytes",
+                        false,
+                        true);
             }
             return new Found<>(name, sink.finish());
         } catch (HttpTimeoutException e) {
             if (deadline.passed()) {
-                return new Failed<>(name, "exceeded the fetch deadline of "
-                        + Deadline.describe(transport.settings().fetchDeadline()) + " after " + total
-                        + " bytes of " + shown, true);
+                return new Failed<>(
+                        name,
+                        "exceeded the fetch deadline of "
+                                + Deadline.describe(transport.settings().fetchDeadline()) + " after " + total
+                                + " bytes of " + shown,
+                        true);
             }
             return new Failed<>(name, "stalled: no data for " + millis(idle) + " while reading " + shown, true);
         } catch (IOException e) {
@@ -173,7 +187,9 @@ public final class HttpUpstreamClient implements UpstreamClient {
     private <T> UpstreamResult<T> errorResult(HttpResponse<?> response, BodyQueue body, String shown)
             throws InterruptedException {
         int status = response.statusCode();
-        Optional<String> detail = ErrorDetail.read(response.headers().firstValue("Content-Type"), body,
+        Optional<String> detail = ErrorDetail.read(
+                response.headers().firstValue("Content-Type"),
+                body,
                 transport.settings().requestTimeout());
         if (status == 404 || status == 410) {
             return new NotFound<>(name, status, detail.orElse(StatusTexts.text(status)));
@@ -185,8 +201,12 @@ public final class HttpUpstreamClient implements UpstreamClient {
         if (insecure.isPresent()) {
             return new Failed<>(name, insecure.get(), false);
         }
-        return new Failed<>(name, StatusTexts.statusLine(status) + " from " + shown
-                + detail.map(d -> ": " + d).orElse(""), false, status / 100 == 5);
+        return new Failed<>(
+                name,
+                StatusTexts.statusLine(status) + " from " + shown
+                        + detail.map(d -> ": " + d).orElse(""),
+                false,
+                status / 100 == 5);
     }
 
     /**
@@ -199,11 +219,13 @@ public final class HttpUpstreamClient implements UpstreamClient {
 
     /** The JDK silently returns the 3xx when it refuses https to http; say why, as go does. */
     private static Optional<String> insecureRedirect(HttpResponse<?> response) {
-        if (response.statusCode() / 100 != 3 || !"https".equalsIgnoreCase(response.uri().getScheme())) {
+        if (response.statusCode() / 100 != 3
+                || !"https".equalsIgnoreCase(response.uri().getScheme())) {
             return Optional.empty();
         }
         try {
-            return response.headers().firstValue("Location")
+            return response.headers()
+                    .firstValue("Location")
                     .map(location -> response.uri().resolve(location.trim()))
                     .filter(target -> "http".equalsIgnoreCase(target.getScheme()))
                     .map(target -> "redirected from secure URL " + UpstreamUrls.redact(response.uri())
@@ -214,8 +236,7 @@ public final class HttpUpstreamClient implements UpstreamClient {
     }
 
     private <T> UpstreamResult<T> tooLarge(String shown, long maxBytes, String why) {
-        return new Failed<>(name, "body of " + shown + " exceeds the limit of " + maxBytes + " bytes" + why,
-                false);
+        return new Failed<>(name, "body of " + shown + " exceeds the limit of " + maxBytes + " bytes" + why, false);
     }
 
     private static OptionalLong contentLength(HttpResponse<?> response) {

@@ -41,15 +41,15 @@ public record HttpUpstreamSettings(
     }
 
     /** Settings with the default {@link #DEFAULT_FETCH_DEADLINE}. */
-    public HttpUpstreamSettings(Duration connectTimeout, Duration requestTimeout,
-                                Optional<ProxySelector> proxySelector, String userAgent) {
+    public HttpUpstreamSettings(
+            Duration connectTimeout, Duration requestTimeout, Optional<ProxySelector> proxySelector, String userAgent) {
         this(connectTimeout, requestTimeout, proxySelector, userAgent, DEFAULT_FETCH_DEADLINE);
     }
 
     /** Default timeouts, direct connections, {@code User-Agent: modvault/<version>}. */
     public static HttpUpstreamSettings defaults(String version) {
-        return new HttpUpstreamSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT,
-                Optional.empty(), userAgentFor(version));
+        return new HttpUpstreamSettings(
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, Optional.empty(), userAgentFor(version));
     }
 
     public static String userAgentFor(String version) {
@@ -57,7 +57,8 @@ public record HttpUpstreamSettings(
     }
 
     public HttpUpstreamSettings withProxySelector(ProxySelector selector) {
-        return new HttpUpstreamSettings(connectTimeout, requestTimeout, Optional.of(selector), userAgent, fetchDeadline);
+        return new HttpUpstreamSettings(
+                connectTimeout, requestTimeout, Optional.of(selector), userAgent, fetchDeadline);
     }
 
     private static void requirePositive(Duration d, String name) {

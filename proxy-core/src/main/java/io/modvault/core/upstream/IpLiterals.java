@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class IpLiterals {
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     static Optional<byte[]> parse(String text) {
         if (text.indexOf(':') >= 0) {
@@ -41,7 +40,9 @@ final class IpLiterals {
         byte[] ip = new byte[4];
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || (part.length() > 1 && part.charAt(0) == '0')
                     || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 return Optional.empty();
             }

@@ -20,13 +20,15 @@ final class NoProxyRules {
     }
 
     private record Everything() implements Rule {
-        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override
+        public boolean matches(String host, String port, Optional<byte[]> ip) {
             return true;
         }
     }
 
     private record Cidr(byte[] network, int prefix) implements Rule {
-        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override
+        public boolean matches(String host, String port, Optional<byte[]> ip) {
             if (ip.isEmpty() || ip.get().length != network.length) {
                 return false;
             }
@@ -42,15 +44,18 @@ final class NoProxyRules {
     }
 
     private record Ip(byte[] address, String port) implements Rule {
-        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
-            return ip.isPresent() && Arrays.equals(address, ip.get())
+        @Override
+        public boolean matches(String host, String port, Optional<byte[]> ip) {
+            return ip.isPresent()
+                    && Arrays.equals(address, ip.get())
                     && (this.port.isEmpty() || this.port.equals(port));
         }
     }
 
     /** {@code suffix} starts with '.'; {@code matchHost} also accepts the bare domain. */
     private record Domain(String suffix, String port, boolean matchHost) implements Rule {
-        @Override public boolean matches(String host, String port, Optional<byte[]> ip) {
+        @Override
+        public boolean matches(String host, String port, Optional<byte[]> ip) {
             boolean hostMatches = host.endsWith(suffix) || (matchHost && host.equals(suffix.substring(1)));
             return hostMatches && (this.port.isEmpty() || this.port.equals(port));
         }
@@ -124,8 +129,7 @@ final class NoProxyRules {
         }
         String bits = entry.substring(slash + 1);
         Optional<byte[]> ip = IpLiterals.parse(entry.substring(0, slash));
-        if (ip.isEmpty() || bits.isEmpty() || bits.length() > 3
-                || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (ip.isEmpty() || bits.isEmpty() || bits.length() > 3 || !bits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         int prefix = Integer.parseInt(bits);

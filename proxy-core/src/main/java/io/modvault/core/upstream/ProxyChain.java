@@ -5,8 +5,8 @@ import io.modvault.core.upstream.UpstreamResult.Found;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +26,7 @@ public final class ProxyChain implements UpstreamClient {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyChain.class);
 
     /** GOPROXY entries as parsed: the client and whether any error falls through after it. */
-    record Entry(UpstreamClient client, boolean fallBackOnError) {
-    }
+    record Entry(UpstreamClient client, boolean fallBackOnError) {}
 
     private final List<Entry> entries;
     private final String name;
@@ -62,8 +61,8 @@ public final class ProxyChain implements UpstreamClient {
     }
 
     /** As {@link #parse(String, Function)}, with {@code direct} answered by the given fetcher (and ending the list). */
-    public static ProxyChain parse(String goproxy, Function<java.net.URI, UpstreamClient> clients,
-                                   Supplier<UpstreamClient> direct) {
+    public static ProxyChain parse(
+            String goproxy, Function<java.net.URI, UpstreamClient> clients, Supplier<UpstreamClient> direct) {
         return new ProxyChain(ProxyChainParser.parse(goproxy, clients, Optional.of(direct)));
     }
 

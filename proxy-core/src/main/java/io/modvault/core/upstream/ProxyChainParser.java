@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The GOPROXY list grammar of the go command ({@code modfetch/proxy.go proxyList}), kept apart
@@ -19,11 +19,10 @@ final class ProxyChainParser {
     static final String NO_ENTRIES = "GOPROXY list is not the empty string, but contains no entries";
     static final String EMPTY = "GOPROXY is empty; list proxy URLs (https://, http://, file://) or off";
 
-    private ProxyChainParser() {
-    }
+    private ProxyChainParser() {}
 
-    static List<ProxyChain.Entry> parse(String goproxy, Function<URI, UpstreamClient> clients,
-                                        Optional<Supplier<UpstreamClient>> direct) {
+    static List<ProxyChain.Entry> parse(
+            String goproxy, Function<URI, UpstreamClient> clients, Optional<Supplier<UpstreamClient>> direct) {
         Objects.requireNonNull(goproxy, "goproxy");
         Objects.requireNonNull(clients, "clients");
         if (goproxy.isEmpty()) {
@@ -46,13 +45,16 @@ final class ProxyChainParser {
             }
             if (entry.equals("direct")) {
                 // Like the go command: "direct" ends the list; later entries are reserved.
-                entries.add(new ProxyChain.Entry(direct.orElseThrow(
-                        () -> new IllegalArgumentException(ProxyChain.DIRECT_NOT_SUPPORTED)).get(), fallBackOnError));
+                entries.add(new ProxyChain.Entry(
+                        direct.orElseThrow(() -> new IllegalArgumentException(ProxyChain.DIRECT_NOT_SUPPORTED))
+                                .get(),
+                        fallBackOnError));
                 break;
             }
             URI uri = toUri(entry);
-            entries.add(new ProxyChain.Entry(Objects.requireNonNull(clients.apply(uri),
-                    "no client for " + UpstreamUrls.redact(uri)), fallBackOnError));
+            entries.add(new ProxyChain.Entry(
+                    Objects.requireNonNull(clients.apply(uri), "no client for " + UpstreamUrls.redact(uri)),
+                    fallBackOnError));
         }
         if (entries.isEmpty()) {
             throw new IllegalArgumentException(NO_ENTRIES);
@@ -80,8 +82,8 @@ final class ProxyChainParser {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid proxy URL " + UpstreamUrls.redact(url) + ": "
-                    + e.getReason(), e);
+            throw new IllegalArgumentException(
+                    "invalid proxy URL " + UpstreamUrls.redact(url) + ": " + e.getReason(), e);
         }
         String scheme = uri.getScheme();
         if (scheme == null) {

@@ -10,12 +10,10 @@ public sealed interface UpstreamResult<T> {
     String upstream();
 
     /** 200 with a body. */
-    record Found<T>(String upstream, T body) implements UpstreamResult<T> {
-    }
+    record Found<T>(String upstream, T body) implements UpstreamResult<T> {}
 
     /** 404 or 410 (or a missing file in a file:// tree): "not here, may be elsewhere". */
-    record NotFound<T>(String upstream, int status, String reason) implements UpstreamResult<T> {
-    }
+    record NotFound<T>(String upstream, int status, String reason) implements UpstreamResult<T> {}
 
     /**
      * Another 4xx, such as 403 or 400: the upstream answered and refuses this request. Like the go
@@ -24,8 +22,7 @@ public sealed interface UpstreamResult<T> {
      * status and remembered like a not-found. {@code reason} is the upstream's one-line text, or
      * the status text.
      */
-    record Refused<T>(String upstream, int status, String reason) implements UpstreamResult<T> {
-    }
+    record Refused<T>(String upstream, int status, String reason) implements UpstreamResult<T> {}
 
     /**
      * Anything else: other statuses, transport errors, truncated bodies, size limits, timeouts.

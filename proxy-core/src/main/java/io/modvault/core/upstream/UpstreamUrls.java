@@ -10,8 +10,7 @@ final class UpstreamUrls {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UpstreamUrls() {
-    }
+    private UpstreamUrls() {}
 
     /** The URI as text without its userinfo, so passwords and tokens never reach logs. */
     static String redact(URI uri) {

@@ -14,8 +14,7 @@ public final class Upstreams {
 
     private static final Map<HttpUpstreamSettings, HttpTransport> TRANSPORTS = new ConcurrentHashMap<>();
 
-    private Upstreams() {
-    }
+    private Upstreams() {}
 
     /**
      * An {@link HttpUpstreamClient} for http(s) URLs, a {@link FileUpstreamClient} for file URLs.
@@ -27,8 +26,9 @@ public final class Upstreams {
         return switch (scheme) {
             case "http", "https" -> new HttpUpstreamClient(uri, transport(settings));
             case "file" -> new FileUpstreamClient(uri);
-            default -> throw new IllegalArgumentException(
-                    "invalid proxy URL scheme (must be https, http, file): " + UpstreamUrls.redact(uri));
+            default ->
+                throw new IllegalArgumentException(
+                        "invalid proxy URL scheme (must be https, http, file): " + UpstreamUrls.redact(uri));
         };
     }
 

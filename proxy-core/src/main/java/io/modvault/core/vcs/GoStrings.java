@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class GoStrings {
 
-    private GoStrings() {
-    }
+    private GoStrings() {}
 
     /** {@code strings.Fields}: split around runs of {@code unicode.IsSpace} characters. */
     public static List<String> fields(String s) {
@@ -35,8 +34,20 @@ public final class GoStrings {
     /** {@code unicode.IsSpace}: the Latin-1 spaces plus the White_Space property (no surrogates involved). */
     public static boolean isSpace(char c) {
         return switch (c) {
-            case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u0085', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F',
-                    '\u205F', '\u3000' -> true;
+            case '\t',
+                    '\n',
+                    '\u000B',
+                    '\f',
+                    '\r',
+                    ' ',
+                    '\u0085',
+                    '\u00A0',
+                    '\u1680',
+                    '\u2028',
+                    '\u2029',
+                    '\u202F',
+                    '\u205F',
+                    '\u3000' -> true;
             default -> c >= '\u2000' && c <= '\u200A';
         };
     }

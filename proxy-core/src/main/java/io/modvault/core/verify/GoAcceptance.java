@@ -16,8 +16,7 @@ import java.util.function.BiFunction;
  * stored without these checks is reported by {@code modvault verify}.
  */
 final class GoAcceptance {
-    private GoAcceptance() {
-    }
+    private GoAcceptance() {}
 
     static Optional<String> modProblem(String key, byte[] goMod) {
         return decoded(key, (module, version) -> GoModCheck.problem(goMod, module, version));
@@ -33,7 +32,8 @@ final class GoAcceptance {
             if (at <= 0) {
                 throw new InvalidModuleException("no @version");
             }
-            return check.apply(ModulePath.parseEscaped(key.substring(0, at)), ModuleVersion.unescape(key.substring(at + 1)));
+            return check.apply(
+                    ModulePath.parseEscaped(key.substring(0, at)), ModuleVersion.unescape(key.substring(at + 1)));
         } catch (InvalidModuleException e) {
             return Optional.of("store key " + key + " does not name a module version: " + e.getMessage());
         }

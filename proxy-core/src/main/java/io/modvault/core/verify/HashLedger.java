@@ -35,12 +35,20 @@ public final class HashLedger {
 
     /** The HASHES entry to write together with the {@code .mod}. */
     public static Map<EntryKey, byte[]> forMod(ModulePath module, String version, Verdict.Accepted accepted) {
-        return Map.of(modKey(module, version), RecordedHashes.empty().withMod(accepted.hash(), accepted.source()).toJson());
+        return Map.of(
+                modKey(module, version),
+                RecordedHashes.empty()
+                        .withMod(accepted.hash(), accepted.source())
+                        .toJson());
     }
 
     /** The HASHES entry to commit together with the zip's index entry. */
     public static Map<EntryKey, byte[]> forZip(ModulePath module, String version, Verdict.Accepted accepted) {
-        return Map.of(zipKey(module, version), RecordedHashes.empty().withZip(accepted.hash(), accepted.source()).toJson());
+        return Map.of(
+                zipKey(module, version),
+                RecordedHashes.empty()
+                        .withZip(accepted.hash(), accepted.source())
+                        .toJson());
     }
 
     public Optional<RecordedHashes> recorded(EntryKey key) {

@@ -36,12 +36,14 @@ public final class ModuleVerifier {
     /** Guards advancing the trusted head; a ReentrantLock so a virtual thread waiting on it never pins its carrier. */
     private final ReentrantLock lock = new ReentrantLock();
 
-    public ModuleVerifier(Optional<ChecksumDatabase> database, PrefixPatterns noSumdb, ModuleStore store, ChecksumReads reads) {
+    public ModuleVerifier(
+            Optional<ChecksumDatabase> database, PrefixPatterns noSumdb, ModuleStore store, ChecksumReads reads) {
         this.database = database;
         this.noSumdb = noSumdb;
         this.reads = reads;
         this.verifier = database.map(db -> new SumdbVerifier(db.key()));
-        this.trusted = verifier.map(v -> new TrustedTreeHeads(store, v, database.get().name()));
+        this.trusted =
+                verifier.map(v -> new TrustedTreeHeads(store, v, database.get().name()));
     }
 
     /** True when {@code modulePath} matches GONOSUMDB: never name it to a checksum database. */
@@ -66,7 +68,8 @@ public final class ModuleVerifier {
         try {
             hash = DirHash.hashZip(zip);
         } catch (IOException | SumdbException e) {
-            return new Verdict.Refused(502, "zip for " + module.value() + "@" + version + " cannot be hashed: " + LocalErrors.describe(e));
+            return new Verdict.Refused(
+                    502, "zip for " + module.value() + "@" + version + " cannot be hashed: " + LocalErrors.describe(e));
         }
         return verify(module, version, hash, true);
     }
@@ -83,15 +86,20 @@ public final class ModuleVerifier {
             body = reads.read("lookup/" + module.escaped() + "@" + ModuleVersion.escape(version));
         } catch (ChecksumReads.ChecksumReadException e) {
             stats.unavailable.increment();
-            return new Verdict.Refused(e.timedOut() ? 504 : 502,
+            return new Verdict.Refused(
+                    e.timedOut() ? 504 : 502,
                     "cannot verify " + subject + " against checksum database " + name + ": " + e.getMessage());
         }
         try {
             Optional<TreeHead> before = trusted.get().current();
             DatabaseTiles tiles = new DatabaseTiles(reads);
             VerifiedLookup lookup = verifier.get().verifyLookup(module.value(), version, body, before, tiles);
-            SumdbVerifier.requireHashes(lookup, module.value(), version,
-                    zip ? Optional.of(hash) : Optional.empty(), zip ? Optional.empty() : Optional.of(hash));
+            SumdbVerifier.requireHashes(
+                    lookup,
+                    module.value(),
+                    version,
+                    zip ? Optional.of(hash) : Optional.empty(),
+                    zip ? Optional.empty() : Optional.of(hash));
             if (lookup.advanced()) {
                 advance(before, lookup, tiles);
             }
@@ -136,14 +144,18 @@ public final class ModuleVerifier {
             case FORK -> {
                 stats.forks.increment();
                 LOG.error("checksum database {} misbehaves (refusing {}):\n{}", name, subject, e.getMessage());
-                return new Verdict.Refused(502, "SECURITY ERROR: checksum database " + name
-                        + " shows a tree inconsistent with the one this server trusts; refusing " + subject);
+                return new Verdict.Refused(
+                        502,
+                        "SECURITY ERROR: checksum database " + name
+                                + " shows a tree inconsistent with the one this server trusts; refusing " + subject);
             }
             default -> {
                 stats.unavailable.increment();
                 LOG.warn("cannot verify {}: {}", subject, firstLine(e.getMessage()));
-                return new Verdict.Refused(502, "cannot verify " + subject + " against checksum database " + name
-                        + ": " + firstLine(e.getMessage()));
+                return new Verdict.Refused(
+                        502,
+                        "cannot verify " + subject + " against checksum database " + name + ": "
+                                + firstLine(e.getMessage()));
             }
         }
     }

@@ -16,8 +16,11 @@ import java.util.Optional;
  * download time. {@code modvault verify} re-hashes the stored bytes against these values.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RecordedHashes(@JsonProperty("mod") String modHash, @JsonProperty("modSource") String modSource,
-                             @JsonProperty("zip") String zipHash, @JsonProperty("zipSource") String zipSource) {
+public record RecordedHashes(
+        @JsonProperty("mod") String modHash,
+        @JsonProperty("modSource") String modSource,
+        @JsonProperty("zip") String zipHash,
+        @JsonProperty("zipSource") String zipSource) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static RecordedHashes empty() {

@@ -45,7 +45,9 @@ public final class StoreAudit {
 
     /** Which stored artifact of a module version a {@link Problem} is about. */
     public enum Artifact {
-        MOD("mod"), ZIP("zip"), HASHES("recorded hashes");
+        MOD("mod"),
+        ZIP("zip"),
+        HASHES("recorded hashes");
 
         private final String label;
 
@@ -159,20 +161,26 @@ public final class StoreAudit {
     }
 
     private RecordedHashes recorded(String key, List<Problem> problems) {
-        Optional<String> mod = recordedField(key + HashLedger.MOD_SUFFIX, Artifact.MOD, problems).flatMap(RecordedHashes::mod);
-        Optional<String> zip = recordedField(key + HashLedger.ZIP_SUFFIX, Artifact.ZIP, problems).flatMap(RecordedHashes::zip);
+        Optional<String> mod = recordedField(key + HashLedger.MOD_SUFFIX, Artifact.MOD, problems)
+                .flatMap(RecordedHashes::mod);
+        Optional<String> zip = recordedField(key + HashLedger.ZIP_SUFFIX, Artifact.ZIP, problems)
+                .flatMap(RecordedHashes::zip);
         return new RecordedHashes(mod.orElse(null), null, zip.orElse(null), null);
     }
 
     private Optional<RecordedHashes> recordedField(String hashesKey, Artifact artifact, List<Problem> problems) {
-        Optional<byte[]> json = store.get(EntryKey.of(EntryKind.HASHES, hashesKey)).map(StoredEntry::value);
+        Optional<byte[]> json =
+                store.get(EntryKey.of(EntryKind.HASHES, hashesKey)).map(StoredEntry::value);
         if (json.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(RecordedHashes.fromJson(json.get()));
         } catch (UncheckedIOException e) {
-            problems.add(new Unreadable(versionKey(hashesKey), Artifact.HASHES, Optional.empty(),
+            problems.add(new Unreadable(
+                    versionKey(hashesKey),
+                    Artifact.HASHES,
+                    Optional.empty(),
                     artifact.label() + " record is not valid JSON: " + firstLine(e.getCause())));
             return Optional.empty();
         }
@@ -219,8 +227,8 @@ public final class StoreAudit {
         try {
             now = DirHash.hashZip(blob.get().file());
         } catch (IOException | SumdbException e) {
-            problems.add(new Unreadable(key, Artifact.ZIP, recorded,
-                    "cannot hash " + blob.get().file() + ": " + firstLine(e)));
+            problems.add(new Unreadable(
+                    key, Artifact.ZIP, recorded, "cannot hash " + blob.get().file() + ": " + firstLine(e)));
             return true;
         }
         compare(key, Artifact.ZIP, recorded, now, problems);
@@ -239,8 +247,8 @@ public final class StoreAudit {
         }
     }
 
-    private static void compare(String key, Artifact artifact, Optional<String> recorded, String now,
-                                List<Problem> problems) {
+    private static void compare(
+            String key, Artifact artifact, Optional<String> recorded, String now, List<Problem> problems) {
         if (recorded.isEmpty()) {
             problems.add(new Unrecorded(key, artifact, now));
         } else if (!recorded.get().equals(now)) {

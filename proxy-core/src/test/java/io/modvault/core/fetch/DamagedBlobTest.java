@@ -16,7 +16,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +33,10 @@ class DamagedBlobTest {
     private static final ProxyRequest.Zip REQUEST = new ProxyRequest.Zip(MODULE, "v1.0.0");
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     @TempDir
     Path dir;
+
     private ModuleStore store;
     private ModuleProxy proxy;
     private byte[] zip;
@@ -43,8 +44,11 @@ class DamagedBlobTest {
     @BeforeEach
     void setUp() throws IOException {
         store = InMemoryModuleStore.open(dir, clock);
-        proxy = new ModuleProxy(store, upstream, FetchSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(10)), clock);
+        proxy = new ModuleProxy(
+                store,
+                upstream,
+                FetchSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10)),
+                clock);
         zip = zipWithFiles(200);
         upstream.answer(ZIP_PATH, zip);
     }
@@ -58,9 +62,13 @@ class DamagedBlobTest {
     void zipIsStoredTogetherWithItsRecordedHash() throws Exception {
         StoredBlob blob = ((FetchResult.Blob) proxy.get(REQUEST)).blob();
 
-        byte[] record = store.get(EntryKey.of(EntryKind.HASHES, "example.test/m@v1.0.0/zip")).orElseThrow().value();
+        byte[] record = store.get(EntryKey.of(EntryKind.HASHES, "example.test/m@v1.0.0/zip"))
+                .orElseThrow()
+                .value();
         assertThat(RecordedHashes.fromJson(record).zip()).contains(DirHash.hashZip(blob.file()));
-        assertThat(store.get(EntryKey.of(EntryKind.HASHES, "example.test/m@v1.0.0/zip")).orElseThrow().storedAt())
+        assertThat(store.get(EntryKey.of(EntryKind.HASHES, "example.test/m@v1.0.0/zip"))
+                        .orElseThrow()
+                        .storedAt())
                 .isEqualTo(blob.storedAt());
     }
 
@@ -90,9 +98,12 @@ class DamagedBlobTest {
         FetchResult.Failure failure = (FetchResult.Failure) proxy.get(REQUEST);
 
         assertThat(failure.status()).isEqualTo(502);
-        assertThat(failure.reason()).contains("stored zip of example.test/m@v1.0.0 was damaged (blob is "
-                + zip.length / 2 + " bytes on disk, " + zip.length + " recorded)").contains("connection refused");
-        assertThat(store.blob(EntryKey.of(EntryKind.ZIP, "example.test/m@v1.0.0"))).isEmpty();
+        assertThat(failure.reason())
+                .contains("stored zip of example.test/m@v1.0.0 was damaged (blob is " + zip.length / 2
+                        + " bytes on disk, " + zip.length + " recorded)")
+                .contains("connection refused");
+        assertThat(store.blob(EntryKey.of(EntryKind.ZIP, "example.test/m@v1.0.0")))
+                .isEmpty();
     }
 
     private void truncateToHalf(Path file) throws IOException {

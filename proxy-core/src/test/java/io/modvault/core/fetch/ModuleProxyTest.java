@@ -35,16 +35,21 @@ class ModuleProxyTest {
     private static final ModulePath MODULE = ModulePath.of("example.test/m");
     private final ScriptedUpstream upstream = new ScriptedUpstream();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     @TempDir
     Path dir;
+
     private ModuleStore store;
     private ModuleProxy proxy;
 
     @BeforeEach
     void setUp() {
         store = InMemoryModuleStore.open(dir, clock);
-        proxy = new ModuleProxy(store, upstream, FetchSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(10)), clock);
+        proxy = new ModuleProxy(
+                store,
+                upstream,
+                FetchSettings.of(Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(10)),
+                clock);
     }
 
     @AfterEach
@@ -93,7 +98,9 @@ class ModuleProxyTest {
         upstream.fail("example.test/m/@v/list", "500 Internal Server Error", false);
         FetchResult stale = proxy.get(list);
         assertThat(stale.outcome()).isEqualTo(CacheOutcome.STALE);
-        assertThat(((FetchResult.Content) stale).staleBecause()).contains(ScriptedUpstream.NAME).contains("500");
+        assertThat(((FetchResult.Content) stale).staleBecause())
+                .contains(ScriptedUpstream.NAME)
+                .contains("500");
         assertThat(((FetchResult.Content) stale).body()).isEqualTo(utf8("v1.0.0\n"));
     }
 
@@ -102,7 +109,8 @@ class ModuleProxyTest {
         ProxyRequest info = new ProxyRequest.Info(MODULE, "v9.9.9", false);
         assertThat(proxy.get(info)).isInstanceOf(FetchResult.NotFound.class);
         FetchResult remembered = proxy.get(info);
-        assertThat(remembered).isEqualTo(new FetchResult.NotFound("not found: example.test/m/@v/v9.9.9.info", CacheOutcome.NEGATIVE));
+        assertThat(remembered)
+                .isEqualTo(new FetchResult.NotFound("not found: example.test/m/@v/v9.9.9.info", CacheOutcome.NEGATIVE));
         clock.advance(Duration.ofSeconds(11));
         assertThat(proxy.get(info).outcome()).isEqualTo(CacheOutcome.MISS);
         assertThat(upstream.requests("example.test/m/@v/v9.9.9.info")).isEqualTo(2);
@@ -136,7 +144,9 @@ class ModuleProxyTest {
 
         assertThat(first).isInstanceOf(FetchResult.Refused.class);
         assertThat(((FetchResult.Refused) first).status()).isEqualTo(400);
-        assertThat(((FetchResult.Refused) first).reason()).contains(ScriptedUpstream.NAME).contains("400 Bad Request");
+        assertThat(((FetchResult.Refused) first).reason())
+                .contains(ScriptedUpstream.NAME)
+                .contains("400 Bad Request");
         assertThat(remembered.outcome()).isEqualTo(CacheOutcome.NEGATIVE);
         assertThat(upstream.requests("example.test/m/@v/v1.0.0.zip")).isEqualTo(1);
         assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
@@ -217,21 +227,27 @@ class ModuleProxyTest {
 
     @Test
     void zipEntryEscapingModuleDirectoryIsRefusedAndNothingIsStored() {
-        upstream.answer("example.test/m/@v/v1.0.0.zip", HostileZips.zip(List.of(
-                HostileZips.Entry.stored("example.test/m@v1.0.0/go.mod", "module example.test/m\n"),
-                HostileZips.Entry.stored("example.test/m@v1.0.0/../../../../evil.txt", "boo"))));
+        upstream.answer(
+                "example.test/m/@v/v1.0.0.zip",
+                HostileZips.zip(List.of(
+                        HostileZips.Entry.stored("example.test/m@v1.0.0/go.mod", "module example.test/m\n"),
+                        HostileZips.Entry.stored("example.test/m@v1.0.0/../../../../evil.txt", "boo"))));
         FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
         assertThat(refused.status()).isEqualTo(502);
-        assertThat(refused.reason()).contains("invalid module zip for example.test/m@v1.0.0: "
-                + "example.test/m@v1.0.0/../../../../evil.txt: file path is not clean").doesNotContain("\n");
+        assertThat(refused.reason())
+                .contains("invalid module zip for example.test/m@v1.0.0: "
+                        + "example.test/m@v1.0.0/../../../../evil.txt: file path is not clean")
+                .doesNotContain("\n");
         assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
     }
 
     @Test
     void caseFoldCollisionIsRefusedAndNothingIsStored() {
-        upstream.answer("example.test/m/@v/v1.0.0.zip", HostileZips.zip(List.of(
-                HostileZips.Entry.stored("example.test/m@v1.0.0/A.go", "package m\n"),
-                HostileZips.Entry.stored("example.test/m@v1.0.0/a.go", "package m\n"))));
+        upstream.answer(
+                "example.test/m/@v/v1.0.0.zip",
+                HostileZips.zip(List.of(
+                        HostileZips.Entry.stored("example.test/m@v1.0.0/A.go", "package m\n"),
+                        HostileZips.Entry.stored("example.test/m@v1.0.0/a.go", "package m\n"))));
         FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
         assertThat(refused.status()).isEqualTo(502);
         assertThat(refused.reason()).contains("case-insensitive file name collision");
@@ -241,8 +257,9 @@ class ModuleProxyTest {
     @Test
     @Timeout(60)
     void zipBombIsRefusedWhileInflatingAndNothingIsStored() {
-        upstream.answer("example.test/m/@v/v1.0.0.zip", HostileZips.zip(List.of(
-                HostileZips.bomb("example.test/m@v1.0.0/bomb.txt", 1024, 1000))));
+        upstream.answer(
+                "example.test/m/@v/v1.0.0.zip",
+                HostileZips.zip(List.of(HostileZips.bomb("example.test/m@v1.0.0/bomb.txt", 1024, 1000))));
         FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
         assertThat(refused.status()).isEqualTo(502);
         assertThat(refused.reason()).contains("bomb.txt is larger than declared size (1000 bytes)");
@@ -254,8 +271,9 @@ class ModuleProxyTest {
         upstream.answer("example.test/m/@v/v1.0.0.mod", utf8("module example.test/other\n"));
         FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Mod(MODULE, "v1.0.0"));
         assertThat(refused.status()).isEqualTo(502);
-        assertThat(refused.reason()).contains("invalid go.mod for example.test/m@v1.0.0: "
-                + "module declares its path as example.test/other but was requested as example.test/m");
+        assertThat(refused.reason())
+                .contains("invalid go.mod for example.test/m@v1.0.0: "
+                        + "module declares its path as example.test/other but was requested as example.test/m");
         assertThat(store.get(ModuleProxy.key(EntryKind.MOD, MODULE, "v1.0.0"))).isEmpty();
         assertThat(store.keys(EntryKind.HASHES, "")).isEmpty();
     }

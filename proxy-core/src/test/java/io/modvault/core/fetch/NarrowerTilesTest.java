@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Failure 8 of issue 7: narrower partial tiles cut from cached wider ones, compared with the log's own tiles. */
 class NarrowerTilesTest {
     private static final String DB = "sumdb.test";
+
     @TempDir
     Path dir;
+
     private ModuleStore store;
     private TestChecksumLog log;
     private NarrowerTiles tiles;
@@ -31,7 +33,8 @@ class NarrowerTilesTest {
         store = InMemoryModuleStore.open(dir, new MutableClock(Instant.parse("2026-01-01T00:00:00Z")));
         log = TestChecksumLog.create(DB);
         for (int i = 0; i < 300; i++) {
-            log.addRecord("example.test/m" + i, "v1.0." + i, "h1:" + "A".repeat(43) + "=", "h1:" + "B".repeat(43) + "=");
+            log.addRecord(
+                    "example.test/m" + i, "v1.0." + i, "h1:" + "A".repeat(43) + "=", "h1:" + "B".repeat(43) + "=");
         }
         tiles = new NarrowerTiles(store);
     }
@@ -52,15 +55,20 @@ class NarrowerTilesTest {
     @Test
     void narrowerHashTileIsThePrefixOfAWiderPartialTile() {
         cache("tile/8/0/001.p/44");
-        assertThat(derived("tile/8/0/001.p/7")).isEqualTo(log.tile("tile/8/0/001.p/7").orElseThrow()).hasSize(7 * 32);
-        assertThat(derived("tile/8/0/001.p/43")).isEqualTo(log.tile("tile/8/0/001.p/43").orElseThrow());
+        assertThat(derived("tile/8/0/001.p/7"))
+                .isEqualTo(log.tile("tile/8/0/001.p/7").orElseThrow())
+                .hasSize(7 * 32);
+        assertThat(derived("tile/8/0/001.p/43"))
+                .isEqualTo(log.tile("tile/8/0/001.p/43").orElseThrow());
     }
 
     @Test
     void partialHashTileIsThePrefixOfTheFullTile() {
         cache("tile/8/0/000");
-        assertThat(derived("tile/8/0/000.p/255")).isEqualTo(log.tile("tile/8/0/000.p/255").orElseThrow());
-        assertThat(derived("tile/8/0/000.p/1")).isEqualTo(log.tile("tile/8/0/000.p/1").orElseThrow());
+        assertThat(derived("tile/8/0/000.p/255"))
+                .isEqualTo(log.tile("tile/8/0/000.p/255").orElseThrow());
+        assertThat(derived("tile/8/0/000.p/1"))
+                .isEqualTo(log.tile("tile/8/0/000.p/1").orElseThrow());
     }
 
     @Test
@@ -69,16 +77,21 @@ class NarrowerTilesTest {
         for (int i = 0; i < 256 * 3 + 5; i++) {
             big.appendRecord("r" + i + "\n");
         }
-        store.put(EntryKey.of(EntryKind.SUMDB, DB + "/tile/8/1/000.p/3"), big.tile("tile/8/1/000.p/3").orElseThrow());
-        assertThat(derived("tile/8/1/000.p/2")).isEqualTo(big.tile("tile/8/1/000.p/2").orElseThrow());
+        store.put(
+                EntryKey.of(EntryKind.SUMDB, DB + "/tile/8/1/000.p/3"),
+                big.tile("tile/8/1/000.p/3").orElseThrow());
+        assertThat(derived("tile/8/1/000.p/2"))
+                .isEqualTo(big.tile("tile/8/1/000.p/2").orElseThrow());
     }
 
     @Test
     void narrowerDataTileIsTheFirstRecordsOfAWiderOne() {
         cache("tile/8/data/001.p/44");
-        assertThat(derived("tile/8/data/001.p/5")).isEqualTo(log.tile("tile/8/data/001.p/5").orElseThrow());
+        assertThat(derived("tile/8/data/001.p/5"))
+                .isEqualTo(log.tile("tile/8/data/001.p/5").orElseThrow());
         cache("tile/8/data/000");
-        assertThat(derived("tile/8/data/000.p/200")).isEqualTo(log.tile("tile/8/data/000.p/200").orElseThrow());
+        assertThat(derived("tile/8/data/000.p/200"))
+                .isEqualTo(log.tile("tile/8/data/000.p/200").orElseThrow());
     }
 
     @Test
@@ -109,7 +122,9 @@ class NarrowerTilesTest {
     @Test
     void damagedWiderTileIsNotCut() {
         store.put(EntryKey.of(EntryKind.SUMDB, DB + "/tile/8/0/001.p/44"), new byte[40]);
-        store.put(EntryKey.of(EntryKind.SUMDB, DB + "/tile/8/data/001.p/44"), "one record\n\n".getBytes(StandardCharsets.UTF_8));
+        store.put(
+                EntryKey.of(EntryKind.SUMDB, DB + "/tile/8/data/001.p/44"),
+                "one record\n\n".getBytes(StandardCharsets.UTF_8));
         assertThat(tiles.derive(DB, "tile/8/0/001.p/7")).isEmpty();
         assertThat(tiles.derive(DB, "tile/8/data/001.p/7")).isEmpty();
     }

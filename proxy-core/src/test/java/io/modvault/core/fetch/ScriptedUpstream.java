@@ -66,7 +66,8 @@ final class ScriptedUpstream implements UpstreamClient {
         }
         try {
             Files.write(target, found.body());
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(found.body()));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(found.body()));
             return new UpstreamResult.Found<>(NAME, new DownloadedFile(target, found.body().length, sha));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -83,7 +83,9 @@ class SingleFlightCancellationTest {
 
         onlyCaller.cancel(true);
 
-        assertThat(workInterrupted.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("work interrupted").isTrue();
+        assertThat(workInterrupted.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                .as("work interrupted")
+                .isTrue();
         for (int i = 0; i < 1000 && flights.inFlightCount() > 0; i++) {
             Thread.sleep(10);
         }
@@ -108,16 +110,19 @@ class SingleFlightCancellationTest {
         CountDownLatch committing = new CountDownLatch(1);
         AtomicBoolean interruptedDuringCommit = new AtomicBoolean();
         AtomicBoolean committed = new AtomicBoolean();
-        Future<String> onlyCaller = callers.submit(() -> flights.run("k", control -> control.commit(() -> {
-            committing.countDown();
-            long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
-            while (System.nanoTime() < end) {
-                interruptedDuringCommit.compareAndSet(false, Thread.currentThread().isInterrupted());
-                Thread.onSpinWait();
-            }
-            committed.set(true);
-            return "committed";
-        })));
+        Future<String> onlyCaller = callers.submit(() -> flights.run(
+                "k",
+                control -> control.commit(() -> {
+                    committing.countDown();
+                    long end = System.nanoTime() + Duration.ofMillis(300).toNanos();
+                    while (System.nanoTime() < end) {
+                        interruptedDuringCommit.compareAndSet(
+                                false, Thread.currentThread().isInterrupted());
+                        Thread.onSpinWait();
+                    }
+                    committed.set(true);
+                    return "committed";
+                })));
         assertThat(committing.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
 
         onlyCaller.cancel(true);
@@ -169,7 +174,8 @@ class SingleFlightCancellationTest {
             throw new IllegalStateException("upstream broke");
         }));
 
-        assertThat(caller).failsWithin(Duration.ofSeconds(BOUND_SECONDS))
+        assertThat(caller)
+                .failsWithin(Duration.ofSeconds(BOUND_SECONDS))
                 .withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(IllegalStateException.class);
     }

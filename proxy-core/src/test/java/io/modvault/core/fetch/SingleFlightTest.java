@@ -45,8 +45,10 @@ class SingleFlightTest {
     @Test
     void failureIsSharedButNotRemembered() {
         assertThatThrownBy(() -> flights.run("k", () -> {
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("boom");
         assertThat(flights.run("k", () -> "recovered")).isEqualTo("recovered");
     }
 

@@ -17,11 +17,12 @@ class GoModErrorsTest {
         GoModException e = parseError("module m\n\nrequire x.example/y notaversion\nfoo bar\nrequire (\n"
                 + "\tx.example/z/v2 v1.0.0\n)\nreplace a => b\n");
 
-        assertThat(e.errors()).containsExactly(
-                "go.mod:3: require x.example/y: version \"notaversion\" invalid: must be of the form v1.2.3",
-                "go.mod:4: unknown directive: foo",
-                "go.mod:6:2: require x.example/z/v2: version \"v1.0.0\" invalid: should be v2, not v1",
-                "go.mod:8: replacement module without version must be directory path (rooted or starting with . or ..)");
+        assertThat(e.errors())
+                .containsExactly(
+                        "go.mod:3: require x.example/y: version \"notaversion\" invalid: must be of the form v1.2.3",
+                        "go.mod:4: unknown directive: foo",
+                        "go.mod:6:2: require x.example/z/v2: version \"v1.0.0\" invalid: should be v2, not v1",
+                        "go.mod:8: replacement module without version must be directory path (rooted or starting with . or ..)");
     }
 
     @Test
@@ -36,7 +37,8 @@ class GoModErrorsTest {
 
     @Test
     void positionsLexicalErrorsByColumn() {
-        assertThat(parseError("module m\nrequire é.example/ü v1.0.0\nrequire a\u0001b v1.0.0\n").errors())
+        assertThat(parseError("module m\nrequire é.example/ü v1.0.0\nrequire a\u0001b v1.0.0\n")
+                        .errors())
                 .containsExactly("go.mod:3:10: unexpected input character '\\x01'");
         assertThat(parseError("module m\nrequire \"a.example/b v1.0.0\n").errors())
                 .containsExactly("go.mod:2:28: unexpected newline in string");
@@ -44,8 +46,10 @@ class GoModErrorsTest {
 
     @Test
     void treatsParenthesesInsideALineAsTokens() {
-        assertThat(parseError("module m\nrequire ( x.example/y v1.0.0 )\nrequire ()\nretract v1.0.0 extra\n").errors())
-                .containsExactly("go.mod:2: usage: require module/path v1.2.3",
+        assertThat(parseError("module m\nrequire ( x.example/y v1.0.0 )\nrequire ()\nretract v1.0.0 extra\n")
+                        .errors())
+                .containsExactly(
+                        "go.mod:2: usage: require module/path v1.2.3",
                         "go.mod:4: unexpected token after version: \"extra\"");
     }
 

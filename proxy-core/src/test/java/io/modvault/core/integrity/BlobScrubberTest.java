@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BlobScrubberTest {
     @TempDir
     Path dir;
+
     private ModuleStore store;
     private final IntegrityStats stats = new IntegrityStats();
     private final List<EntryKey> refetched = new ArrayList<>();
@@ -54,7 +55,8 @@ class BlobScrubberTest {
 
         assertThat(findings).isEqualTo(1);
         assertThat(refetched).containsExactly(EntryKey.of(EntryKind.ZIP, "example.test/a@v1.0.0"));
-        assertThat(store.blob(EntryKey.of(EntryKind.ZIP, "example.test/a@v1.0.0"))).isEmpty();
+        assertThat(store.blob(EntryKey.of(EntryKind.ZIP, "example.test/a@v1.0.0")))
+                .isEmpty();
         assertThat(dir.resolve("quarantine").resolve(damaged.sha256Hex())).exists();
         assertThat(stats.scrubFindings()).isEqualTo(1);
         assertThat(stats.scrubBlobs()).as("shared content is hashed once").isEqualTo(2);
@@ -79,7 +81,8 @@ class BlobScrubberTest {
 
         assertThat(scrubber().runPass()).isZero();
         assertThat(refetched).isEmpty();
-        assertThat(store.blob(EntryKey.of(EntryKind.ZIP, "example.test/a@v1.0.0"))).isPresent();
+        assertThat(store.blob(EntryKey.of(EntryKind.ZIP, "example.test/a@v1.0.0")))
+                .isPresent();
         assertThat(stats.scrubBytes()).isEqualTo(1);
     }
 
@@ -104,7 +107,8 @@ class BlobScrubberTest {
     private StoredBlob commit(String key, String content) throws Exception {
         byte[] bytes = content.getBytes(UTF_8);
         Path temp = Files.write(store.newTempFile(), bytes);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         return store.commitBlob(EntryKey.of(EntryKind.ZIP, key), temp, sha, new byte[0]);
     }
 

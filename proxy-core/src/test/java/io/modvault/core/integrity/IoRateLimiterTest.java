@@ -29,7 +29,8 @@ class IoRateLimiterTest {
             limiter.beforeRead(64 * 1024);
         }
 
-        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMillis(9_937).plusNanos(500_000));
+        assertThat(Duration.between(start, clock.instant()))
+                .isEqualTo(Duration.ofMillis(9_937).plusNanos(500_000));
     }
 
     @Test

@@ -39,6 +39,7 @@ class UnrecordedZipRepairTest {
 
     @TempDir
     Path dir;
+
     private ModuleStore store;
     private String h1;
 
@@ -59,13 +60,17 @@ class UnrecordedZipRepairTest {
         cacheLookup(h1);
         reopen();
 
-        UnrecordedZipRepair.Result result = new UnrecordedZipRepair(store, SUM_GOLANG_ORG, PrefixPatterns.parse("")).run();
+        UnrecordedZipRepair.Result result =
+                new UnrecordedZipRepair(store, SUM_GOLANG_ORG, PrefixPatterns.parse("")).run();
 
         assertThat(result).isEqualTo(new UnrecordedZipRepair.Result(1, 0));
-        RecordedHashes recorded = RecordedHashes.fromJson(store.get(RECORD).orElseThrow().value());
+        RecordedHashes recorded =
+                RecordedHashes.fromJson(store.get(RECORD).orElseThrow().value());
         assertThat(recorded.zip()).contains(h1);
         assertThat(recorded.zipSource()).startsWith("sum.golang.org");
-        assertThat(StoreAudit.run(store).problems()).extracting(StoreAudit.Problem::line).noneMatch(l -> l.startsWith("UNRECORDED"));
+        assertThat(StoreAudit.run(store).problems())
+                .extracting(StoreAudit.Problem::line)
+                .noneMatch(l -> l.startsWith("UNRECORDED"));
     }
 
     @Test
@@ -84,7 +89,10 @@ class UnrecordedZipRepairTest {
         StoredBlob blob = commitWithoutRecord(h1);
         cacheLookup("h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 
-        assertThat(new UnrecordedZipRepair(store, SUM_GOLANG_ORG, PrefixPatterns.parse("")).run().removed()).isEqualTo(1);
+        assertThat(new UnrecordedZipRepair(store, SUM_GOLANG_ORG, PrefixPatterns.parse(""))
+                        .run()
+                        .removed())
+                .isEqualTo(1);
         assertThat(store.blob(ZIP)).isEmpty();
         assertThat(dir.resolve("data/quarantine").resolve(blob.sha256Hex())).exists();
     }
@@ -95,7 +103,8 @@ class UnrecordedZipRepairTest {
 
         new UnrecordedZipRepair(store, SUM_GOLANG_ORG, PrefixPatterns.parse("example.test")).run();
 
-        RecordedHashes recorded = RecordedHashes.fromJson(store.get(RECORD).orElseThrow().value());
+        RecordedHashes recorded =
+                RecordedHashes.fromJson(store.get(RECORD).orElseThrow().value());
         assertThat(recorded.zip()).contains(h1);
         assertThat(recorded.zipSource()).startsWith("unverified: GONOSUMDB");
     }
@@ -123,13 +132,14 @@ class UnrecordedZipRepairTest {
     private StoredBlob commitWithoutRecord(String acceptedH1) throws Exception {
         Path staged = store.newTempFile();
         Files.copy(dir.resolve("multi.zip"), staged, StandardCopyOption.REPLACE_EXISTING);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(staged)));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(staged)));
         return store.commitBlob(ZIP, staged, sha, acceptedH1.getBytes(UTF_8));
     }
 
     private void cacheLookup(String zipHash) {
-        String body = "4242\nexample.test/multi/v2 v2.0.0 " + zipHash + "\nexample.test/multi/v2 v2.0.0/go.mod h1:x=\n\n"
-                + "— sum.golang.org signature\n";
+        String body = "4242\nexample.test/multi/v2 v2.0.0 " + zipHash
+                + "\nexample.test/multi/v2 v2.0.0/go.mod h1:x=\n\n" + "— sum.golang.org signature\n";
         store.put(EntryKey.of(EntryKind.SUMDB, "sum.golang.org/lookup/" + KEY), body.getBytes(UTF_8));
     }
 

@@ -25,18 +25,21 @@ class GoModCheckTest {
 
     @Test
     void modNamingTheModuleIsAcceptedInAnySpelling() {
-        assertThat(GoModCheck.problem(utf8("// c\nmodule \"example.test/m\" // c\n\ngo 1.22\n"), MODULE, "v1.0.0")).isEmpty();
+        assertThat(GoModCheck.problem(utf8("// c\nmodule \"example.test/m\" // c\n\ngo 1.22\n"), MODULE, "v1.0.0"))
+                .isEmpty();
     }
 
     @Test
     void synthesizedModOfIncompatibleVersionIsAccepted() {
         ModulePath old = ModulePath.of("example.test/old");
-        assertThat(GoModCheck.problem(utf8("module example.test/old\n"), old, "v2.0.0+incompatible")).isEmpty();
+        assertThat(GoModCheck.problem(utf8("module example.test/old\n"), old, "v2.0.0+incompatible"))
+                .isEmpty();
     }
 
     @Test
     void caseMatters() {
-        assertThat(GoModCheck.problem(utf8("module example.test/M\n"), MODULE, "v1.0.0")).isPresent();
+        assertThat(GoModCheck.problem(utf8("module example.test/M\n"), MODULE, "v1.0.0"))
+                .isPresent();
     }
 
     @Test

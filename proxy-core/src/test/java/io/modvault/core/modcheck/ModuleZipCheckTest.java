@@ -31,8 +31,10 @@ class ModuleZipCheckTest {
     void acceptsZipsBuiltLikeTheGoCommand() {
         var module = TestModules.get(TestModules.UPPER, "v1.0.0");
         Path zip = ModuleZips.write(module, dir.resolve("upper.zip"));
-        assertThat(ModuleZipCheck.problem(zip, ModulePath.of(module.path()), module.version(), ZipLimits.GO)).isEmpty();
-        assertThat(check(GO_MOD, Entry.stored(PREFIX + "dir/", ""), Entry.stored(PREFIX + "dir/a.go", "package a\n"))).isEmpty();
+        assertThat(ModuleZipCheck.problem(zip, ModulePath.of(module.path()), module.version(), ZipLimits.GO))
+                .isEmpty();
+        assertThat(check(GO_MOD, Entry.stored(PREFIX + "dir/", ""), Entry.stored(PREFIX + "dir/a.go", "package a\n")))
+                .isEmpty();
     }
 
     @Test
@@ -45,22 +47,32 @@ class ModuleZipCheckTest {
     @Test
     void entryOutsideTheModulePrefixIsRefused() {
         assertThat(check(GO_MOD, Entry.stored("example.test/other@v1.0.0/a.go", "package a\n")))
-                .hasValueSatisfying(p -> assertThat(p).contains(
-                        "example.test/other@v1.0.0/a.go: path does not have prefix \"example.test/m@v1.0.0/\""));
+                .hasValueSatisfying(
+                        p -> assertThat(p)
+                                .contains(
+                                        "example.test/other@v1.0.0/a.go: path does not have prefix \"example.test/m@v1.0.0/\""));
     }
 
     @Test
     void caseFoldCollisionIsRefused() {
-        assertThat(check(GO_MOD, Entry.stored(PREFIX + "A.go", "package m\n"), Entry.stored(PREFIX + "a.go", "package m\n")))
-                .hasValueSatisfying(p -> assertThat(p).endsWith(
-                        "example.test/m@v1.0.0/a.go: case-insensitive file name collision: \"A.go\" and \"a.go\""));
+        assertThat(check(
+                        GO_MOD,
+                        Entry.stored(PREFIX + "A.go", "package m\n"),
+                        Entry.stored(PREFIX + "a.go", "package m\n")))
+                .hasValueSatisfying(
+                        p -> assertThat(p)
+                                .endsWith(
+                                        "example.test/m@v1.0.0/a.go: case-insensitive file name collision: \"A.go\" and \"a.go\""));
         assertThat(check(Entry.stored(PREFIX + "\u212Aelvin.go", ""), Entry.stored(PREFIX + "kelvin.go", "")))
                 .hasValueSatisfying(p -> assertThat(p).contains("case-insensitive file name collision"));
     }
 
     @Test
     void duplicateEntryIsRefused() {
-        assertThat(check(GO_MOD, Entry.stored(PREFIX + "a.go", "package m\n"), Entry.stored(PREFIX + "a.go", "package evil\n")))
+        assertThat(check(
+                        GO_MOD,
+                        Entry.stored(PREFIX + "a.go", "package m\n"),
+                        Entry.stored(PREFIX + "a.go", "package evil\n")))
                 .hasValueSatisfying(p -> assertThat(p).endsWith("multiple entries for file \"a.go\""));
     }
 
@@ -73,7 +85,8 @@ class ModuleZipCheckTest {
     @Test
     void malformedFilePathIsRefused() {
         assertThat(check(GO_MOD, Entry.stored(PREFIX + "aux.go", "")))
-                .hasValueSatisfying(p -> assertThat(p).contains("malformed file path \"aux.go\"")
+                .hasValueSatisfying(p -> assertThat(p)
+                        .contains("malformed file path \"aux.go\"")
                         .contains("disallowed as path element component on Windows"));
         assertThat(check(GO_MOD, Entry.stored(PREFIX + "a:b.go", "")))
                 .hasValueSatisfying(p -> assertThat(p).contains("malformed file path \"a:b.go\": invalid char ':'"));
@@ -82,29 +95,40 @@ class ModuleZipCheckTest {
     @Test
     void goModOutsideTheRootOrMisCasedIsRefused() {
         assertThat(check(Entry.stored(PREFIX + "sub/GO.MOD", "module x\n")))
-                .hasValueSatisfying(p -> assertThat(p).endsWith("sub/GO.MOD: go.mod file not in module root directory"));
+                .hasValueSatisfying(
+                        p -> assertThat(p).endsWith("sub/GO.MOD: go.mod file not in module root directory"));
         assertThat(check(Entry.stored(PREFIX + "Go.Mod", "module example.test/m\n")))
                 .hasValueSatisfying(p -> assertThat(p).endsWith("Go.Mod: go.mod files must have lowercase names"));
     }
 
     @Test
     void everyInvalidFileIsCountedInOneLine() {
-        Optional<String> problem = check(Entry.stored(PREFIX + "a/../b", ""), Entry.stored(PREFIX + "c/./d", ""),
+        Optional<String> problem = check(
+                Entry.stored(PREFIX + "a/../b", ""),
+                Entry.stored(PREFIX + "c/./d", ""),
                 Entry.stored("elsewhere/e", ""));
-        assertThat(problem).hasValueSatisfying(p -> assertThat(p).endsWith("(and 2 more invalid files)").doesNotContain("\n"));
+        assertThat(problem)
+                .hasValueSatisfying(p ->
+                        assertThat(p).endsWith("(and 2 more invalid files)").doesNotContain("\n"));
     }
 
     @Test
     void sizeLimitsApplyToDeclaredSizes() {
         ZipLimits small = new ZipLimits(1000, 20, 30);
         assertThat(check(small, Entry.stored(PREFIX + "go.mod", "module example.test/m // padding\n")))
-                .hasValueSatisfying(p -> assertThat(p).endsWith("go.mod: go.mod file too large (max size is 20 bytes)"));
+                .hasValueSatisfying(
+                        p -> assertThat(p).endsWith("go.mod: go.mod file too large (max size is 20 bytes)"));
         assertThat(check(small, Entry.stored(PREFIX + "LICENSE", "x".repeat(31))))
-                .hasValueSatisfying(p -> assertThat(p).endsWith("LICENSE: LICENSE file too large (max size is 30 bytes)"));
+                .hasValueSatisfying(
+                        p -> assertThat(p).endsWith("LICENSE: LICENSE file too large (max size is 30 bytes)"));
         ZipLimits threeMib = new ZipLimits(3 << 20, 20, 30);
-        assertThat(check(threeMib, HostileZips.bomb(PREFIX + "a.txt", 1, 1 << 20), HostileZips.bomb(PREFIX + "b.txt", 1, 1 << 20),
-                HostileZips.bomb(PREFIX + "c.txt", 1, 1 << 20), HostileZips.bomb(PREFIX + "d.txt", 1, 1 << 20),
-                Entry.stored(PREFIX + "../bad", "")))
+        assertThat(check(
+                        threeMib,
+                        HostileZips.bomb(PREFIX + "a.txt", 1, 1 << 20),
+                        HostileZips.bomb(PREFIX + "b.txt", 1, 1 << 20),
+                        HostileZips.bomb(PREFIX + "c.txt", 1, 1 << 20),
+                        HostileZips.bomb(PREFIX + "d.txt", 1, 1 << 20),
+                        Entry.stored(PREFIX + "../bad", "")))
                 .contains("invalid module zip for example.test/m@v1.0.0: "
                         + "total uncompressed size of module contents too large (max size is 3145728 bytes)");
     }
@@ -112,7 +136,8 @@ class ModuleZipCheckTest {
     @Test
     void zipFileLargerThanTheLimitIsRefusedBeforeOpening() {
         assertThat(check(new ZipLimits(100, 100, 100), Entry.stored(PREFIX + "a.txt", "x".repeat(200))))
-                .hasValueSatisfying(p -> assertThat(p).contains("module zip file is too large (").contains("limit is 100 bytes)"));
+                .hasValueSatisfying(p ->
+                        assertThat(p).contains("module zip file is too large (").contains("limit is 100 bytes)"));
     }
 
     @Test
@@ -121,8 +146,10 @@ class ModuleZipCheckTest {
         Entry bomb = HostileZips.bomb(PREFIX + "bomb.txt", 1024, 1000);
         assertThat(bomb.data().length).isLessThan(4 << 20);
 
-        assertThat(check(GO_MOD, bomb)).contains("invalid module zip for example.test/m@v1.0.0: "
-                + "uncompressed size of file example.test/m@v1.0.0/bomb.txt is larger than declared size (1000 bytes)");
+        assertThat(check(GO_MOD, bomb))
+                .contains(
+                        "invalid module zip for example.test/m@v1.0.0: "
+                                + "uncompressed size of file example.test/m@v1.0.0/bomb.txt is larger than declared size (1000 bytes)");
     }
 
     @Test
@@ -130,8 +157,9 @@ class ModuleZipCheckTest {
     void zipBombDeclaringTheWholeLimitStopsAtTheLimit() {
         ZipLimits small = ZipLimits.GO.withMaxZipFile(8 << 20);
         Entry bomb = HostileZips.bomb(PREFIX + "bomb.txt", 64, 8 << 20);
-        assertThat(check(small, bomb)).hasValueSatisfying(p -> assertThat(p)
-                .endsWith("bomb.txt is larger than declared size (8388608 bytes)"));
+        assertThat(check(small, bomb))
+                .hasValueSatisfying(
+                        p -> assertThat(p).endsWith("bomb.txt is larger than declared size (8388608 bytes)"));
     }
 
     @Test
@@ -143,23 +171,25 @@ class ModuleZipCheckTest {
     @Test
     void entryWhoseChecksumDoesNotMatchIsRefused() {
         assertThat(check(GO_MOD, Entry.stored(PREFIX + "a.go", "package m\n").withCrc(12345)))
-                .hasValueSatisfying(p -> assertThat(p).endsWith("a.go: checksum error (content does not match its CRC-32)"));
+                .hasValueSatisfying(
+                        p -> assertThat(p).endsWith("a.go: checksum error (content does not match its CRC-32)"));
     }
 
     @Test
     void directoryEntryWithHiddenContentIsInflatedToo() {
         Entry bomb = HostileZips.bomb(PREFIX + "dir/", 16, 0);
-        assertThat(check(GO_MOD, bomb)).hasValueSatisfying(p -> assertThat(p)
-                .endsWith("dir/ is larger than declared size (0 bytes)"));
+        assertThat(check(GO_MOD, bomb))
+                .hasValueSatisfying(p -> assertThat(p).endsWith("dir/ is larger than declared size (0 bytes)"));
     }
 
     @Test
     void notAZipIsRefusedWithoutNamingTheLocalFile() throws IOException {
         Path garbage = Files.writeString(dir.resolve("garbage.zip"), "not a zip");
         Optional<String> problem = ModuleZipCheck.problem(garbage, MODULE, "v1.0.0", ZipLimits.GO);
-        assertThat(problem).hasValueSatisfying(p -> assertThat(p)
-                .startsWith("invalid module zip for example.test/m@v1.0.0: not a valid zip file")
-                .doesNotContain(dir.toString()));
+        assertThat(problem)
+                .hasValueSatisfying(p -> assertThat(p)
+                        .startsWith("invalid module zip for example.test/m@v1.0.0: not a valid zip file")
+                        .doesNotContain(dir.toString()));
         Optional<String> gone = ModuleZipCheck.problem(dir.resolve("gone.zip"), MODULE, "v1.0.0", ZipLimits.GO);
         assertThat(gone).hasValueSatisfying(p -> assertThat(p).doesNotContain(dir.toString()));
     }

@@ -24,7 +24,8 @@ class ZipRulesTest {
         // the match's own closing slash is always seen: every file below a nested vendor goes.
         assertThat(ZipRules.isVendoredPackage("pkg/vendor/vendor.go", false)).isTrue();
         assertThat(ZipRules.isVendoredPackage("x/vendor/y.go", false)).isTrue();
-        assertThat(ZipRules.isVendoredPackage("longdirectory/vendor/x.go", false)).isTrue();
+        assertThat(ZipRules.isVendoredPackage("longdirectory/vendor/x.go", false))
+                .isTrue();
         assertThat(ZipRules.isVendoredPackage("x/vendored/y.go", false)).isFalse();
     }
 

@@ -50,8 +50,8 @@ class ModuleCheckTest {
         } else {
             assertThatThrownBy(() -> ModuleVersion.check(modulePath, version))
                     .isInstanceOf(InvalidModuleException.class)
-                    .hasMessage(path + "@" + version + ": invalid version: should be "
-                            + expectedMajor(modulePath) + ", not " + ModuleVersion.major(version));
+                    .hasMessage(path + "@" + version + ": invalid version: should be " + expectedMajor(modulePath)
+                            + ", not " + ModuleVersion.major(version));
         }
     }
 

@@ -26,19 +26,20 @@ class ModulePathTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {
-        "github.com/GoogleCloudPlatform/omega",
-        "github.com/!google!cloud!platform!/omega",
-        "github.com/!0google!cloud!platform/omega",
-        "github.com/!_google!cloud!platform/omega",
-        "github.com/!!google!cloud!platform/omega",
-        "",
-        "github.com/x!/y",
-        "github.com/x!",
-        "github.com/caf\u00e9/x",
-        "github.com/!x\u00e9/y",
-        "Github.com/x",
-    })
+    @ValueSource(
+            strings = {
+                "github.com/GoogleCloudPlatform/omega",
+                "github.com/!google!cloud!platform!/omega",
+                "github.com/!0google!cloud!platform/omega",
+                "github.com/!_google!cloud!platform/omega",
+                "github.com/!!google!cloud!platform/omega",
+                "",
+                "github.com/x!/y",
+                "github.com/x!",
+                "github.com/caf\u00e9/x",
+                "github.com/!x\u00e9/y",
+                "Github.com/x",
+            })
     void rejectsMalformedEscapedPaths(String escaped) {
         assertThatThrownBy(() -> ModulePath.parseEscaped(escaped))
                 .isInstanceOf(InvalidModuleException.class)
@@ -83,8 +84,16 @@ class ModulePathTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"x.y/z/v02", "x.y/z/v0", "x.y/z/v1", "x.y/z/v2.0", "gopkg.in/yaml", "gopkg.in/yaml.v01",
-        "gopkg.in/yaml.v"})
+    @ValueSource(
+            strings = {
+                "x.y/z/v02",
+                "x.y/z/v0",
+                "x.y/z/v1",
+                "x.y/z/v2.0",
+                "gopkg.in/yaml",
+                "gopkg.in/yaml.v01",
+                "gopkg.in/yaml.v"
+            })
     void rejectsMalformedMajorSuffixes(String path) {
         assertThatThrownBy(() -> ModulePath.of(path)).hasMessageEndingWith(": invalid version");
     }

@@ -50,9 +50,33 @@ class ModuleVersionTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"bad", "v1-alpha.beta.gamma", "v1-pre", "v1+meta", "v1-pre+meta", "v1.2-pre", "v1.2+meta",
-        "v1.2-pre+meta", "", "v", "1.2.3", "v01.2.3", "v1.02.3", "v1.2.03", "v1.2.3-01", "v1.2.3-", "v1.2.3+",
-        "v1.2.3-a..b", "v1.2.3+a..b", "v1.2.3-\u00e9", "V1.2.3", "v1.2.3 ", "v1.2.3.4", "v2.1+incompatible"})
+    @ValueSource(
+            strings = {
+                "bad",
+                "v1-alpha.beta.gamma",
+                "v1-pre",
+                "v1+meta",
+                "v1-pre+meta",
+                "v1.2-pre",
+                "v1.2+meta",
+                "v1.2-pre+meta",
+                "",
+                "v",
+                "1.2.3",
+                "v01.2.3",
+                "v1.02.3",
+                "v1.2.03",
+                "v1.2.3-01",
+                "v1.2.3-",
+                "v1.2.3+",
+                "v1.2.3-a..b",
+                "v1.2.3+a..b",
+                "v1.2.3-\u00e9",
+                "V1.2.3",
+                "v1.2.3 ",
+                "v1.2.3.4",
+                "v2.1+incompatible"
+            })
     void rejectsInvalidVersions(String version) {
         assertThat(ModuleVersion.isValid(version)).isFalse();
         assertThat(ModuleVersion.canonical(version)).isEmpty();
@@ -93,8 +117,21 @@ class ModuleVersionTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "v1.0.0-RC1", "v1!", "v1.0.0-!1", "v1.0.0-!!r", "v1/v2", "v1.0.0-caf\u00e9", "..", "v1.",
-        "com1", "v1:0", "v1 \n"})
+    @ValueSource(
+            strings = {
+                "",
+                "v1.0.0-RC1",
+                "v1!",
+                "v1.0.0-!1",
+                "v1.0.0-!!r",
+                "v1/v2",
+                "v1.0.0-caf\u00e9",
+                "..",
+                "v1.",
+                "com1",
+                "v1:0",
+                "v1 \n"
+            })
     void rejectsMalformedEscapedVersions(String escaped) {
         assertThatThrownBy(() -> ModuleVersion.unescape(escaped))
                 .isInstanceOf(InvalidModuleException.class)
@@ -112,40 +149,95 @@ class ModuleVersionTest {
 
     @Test
     void sortsTheSemverGoldenListFromAnyStartingOrder() {
-        List<String> golden = List.of("bad", "v1+meta", "v1-alpha.beta.gamma", "v1-pre", "v1-pre+meta", "v1.2+meta",
-                "v1.2-pre", "v1.2-pre+meta", "v1.0.0-alpha", "v1.0.0-alpha.1", "v1.0.0-alpha.beta", "v1.0.0-beta",
-                "v1.0.0-beta.2", "v1.0.0-beta.11", "v1.0.0-rc.1", "v1", "v1.0", "v1.0.0", "v1.2", "v1.2.0",
-                "v1.2.3-456", "v1.2.3-456.789", "v1.2.3-456-789", "v1.2.3-456a", "v1.2.3-pre", "v1.2.3-pre+meta",
-                "v1.2.3-pre.1", "v1.2.3-zzz", "v1.2.3", "v1.2.3+meta", "v1.2.3+meta-pre", "v1.2.3+meta-pre.sha.256a");
+        List<String> golden = List.of(
+                "bad",
+                "v1+meta",
+                "v1-alpha.beta.gamma",
+                "v1-pre",
+                "v1-pre+meta",
+                "v1.2+meta",
+                "v1.2-pre",
+                "v1.2-pre+meta",
+                "v1.0.0-alpha",
+                "v1.0.0-alpha.1",
+                "v1.0.0-alpha.beta",
+                "v1.0.0-beta",
+                "v1.0.0-beta.2",
+                "v1.0.0-beta.11",
+                "v1.0.0-rc.1",
+                "v1",
+                "v1.0",
+                "v1.0.0",
+                "v1.2",
+                "v1.2.0",
+                "v1.2.3-456",
+                "v1.2.3-456.789",
+                "v1.2.3-456-789",
+                "v1.2.3-456a",
+                "v1.2.3-pre",
+                "v1.2.3-pre+meta",
+                "v1.2.3-pre.1",
+                "v1.2.3-zzz",
+                "v1.2.3",
+                "v1.2.3+meta",
+                "v1.2.3+meta-pre",
+                "v1.2.3+meta-pre.sha.256a");
         assertSortsTo(golden);
     }
 
     @Test
     void comparesEqualExactlyWhenCanonicalFormsAreEqual() {
         // Listed in ascending precedence, so unequal pairs compare like their indexes.
-        List<String> versions = List.of("bad", "v1+meta", "v1.2-pre", "v1.0.0-alpha", "v1.0.0-beta.11", "v1", "v1.0",
-                "v1.0.0", "v1.2", "v1.2.0", "v1.2.3-456-789", "v1.2.3-pre", "v1.2.3-pre+meta", "v1.2.3", "v1.2.3+meta",
-                "v2.0.0", "v2.0.0+incompatible");
+        List<String> versions = List.of(
+                "bad",
+                "v1+meta",
+                "v1.2-pre",
+                "v1.0.0-alpha",
+                "v1.0.0-beta.11",
+                "v1",
+                "v1.0",
+                "v1.0.0",
+                "v1.2",
+                "v1.2.0",
+                "v1.2.3-456-789",
+                "v1.2.3-pre",
+                "v1.2.3-pre+meta",
+                "v1.2.3",
+                "v1.2.3+meta",
+                "v2.0.0",
+                "v2.0.0+incompatible");
         for (int i = 0; i < versions.size(); i++) {
             for (int j = 0; j < versions.size(); j++) {
                 String a = versions.get(i);
                 String b = versions.get(j);
                 int expected = Semver.canonical(a).equals(Semver.canonical(b)) ? 0 : Integer.signum(i - j);
-                assertThat(ModuleVersion.compare(a, b)).as("compare(%s, %s)", a, b).isEqualTo(expected);
+                assertThat(ModuleVersion.compare(a, b))
+                        .as("compare(%s, %s)", a, b)
+                        .isEqualTo(expected);
             }
         }
     }
 
     @Test
     void sortsToolchainVersionsBySemverNotByGoRelease() {
-        assertSortsTo(List.of("v0.0.1-go1.9.linux-amd64", "v0.0.1-go1.21.0.linux-amd64",
-                "v0.0.1-go1.21.10.linux-amd64", "v0.0.1-go1.22.0.linux-amd64", "v0.0.1-go1.21rc1.linux-amd64"));
+        assertSortsTo(List.of(
+                "v0.0.1-go1.9.linux-amd64",
+                "v0.0.1-go1.21.0.linux-amd64",
+                "v0.0.1-go1.21.10.linux-amd64",
+                "v0.0.1-go1.22.0.linux-amd64",
+                "v0.0.1-go1.21rc1.linux-amd64"));
     }
 
     @Test
     void sortsPseudoVersionsBetweenTheirBaseAndTheNextRelease() {
-        assertSortsTo(List.of("v0.0.0-20191109021931-daa7c04131f5", "v1.2.0-rc.1", "v1.2.0",
-                "v1.2.1-0.20191109021931-daa7c04131f5", "v1.9.9", "v1.10.0", "v2.0.0+incompatible"));
+        assertSortsTo(List.of(
+                "v0.0.0-20191109021931-daa7c04131f5",
+                "v1.2.0-rc.1",
+                "v1.2.0",
+                "v1.2.1-0.20191109021931-daa7c04131f5",
+                "v1.9.9",
+                "v1.10.0",
+                "v2.0.0+incompatible"));
     }
 
     @Test
@@ -171,10 +263,13 @@ class ModuleVersionTest {
 
     @Test
     void comparesNumbersOfAnySizeWithoutOverflow() {
-        assertThat(ModuleVersion.compare("v1.2.99999999999999999", "v1.2.100000000000000000")).isNegative();
+        assertThat(ModuleVersion.compare("v1.2.99999999999999999", "v1.2.100000000000000000"))
+                .isNegative();
         assertThat(ModuleVersion.compare("v99999999999999999999.0.0", "v9.0.0")).isPositive();
-        assertThat(ModuleVersion.compare("v1.0.0-18446744073709551616", "v1.0.0-18446744073709551615")).isPositive();
-        assertThat(ModuleVersion.compare("v1.0.0-99999999999999999999", "v1.0.0-a")).isNegative();
+        assertThat(ModuleVersion.compare("v1.0.0-18446744073709551616", "v1.0.0-18446744073709551615"))
+                .isPositive();
+        assertThat(ModuleVersion.compare("v1.0.0-99999999999999999999", "v1.0.0-a"))
+                .isNegative();
         assertThat(ModuleVersion.compare("v1.2.3+a", "v1.2.3+b")).isZero();
         assertThat(ModuleVersion.ORDER.compare("v1.2.3+a", "v1.2.3+b")).isNegative();
     }

@@ -99,8 +99,10 @@ class PathRulesTableTest {
         if (valid) {
             assertThatCode(check).doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(check).isInstanceOf(InvalidModuleException.class)
-                    .hasMessageStartingWith(messageStart).hasMessageNotContaining("\n");
+            assertThatThrownBy(check)
+                    .isInstanceOf(InvalidModuleException.class)
+                    .hasMessageStartingWith(messageStart)
+                    .hasMessageNotContaining("\n");
         }
     }
 }

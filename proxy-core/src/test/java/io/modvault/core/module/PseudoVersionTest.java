@@ -43,9 +43,16 @@ class PseudoVersionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"v0.0.0", "v0.0.0-", "v0.0.0-0.20060102150405-hash", "v0.1.0-0.20060102150405-hash",
-        "v1.0.0-0.20060102150405-hash", "v0.0.0-20060102150405-hash+incompatible",
-        "v0.0.0-20060102150405-hash+metadata"})
+    @ValueSource(
+            strings = {
+                "v0.0.0",
+                "v0.0.0-",
+                "v0.0.0-0.20060102150405-hash",
+                "v0.1.0-0.20060102150405-hash",
+                "v1.0.0-0.20060102150405-hash",
+                "v0.0.0-20060102150405-hash+incompatible",
+                "v0.0.0-20060102150405-hash+metadata"
+            })
     void refusesBaseOfMalformedPseudoVersions(String version) {
         assertThatThrownBy(() -> PseudoVersion.base(version))
                 .isInstanceOf(InvalidModuleException.class)
@@ -66,8 +73,16 @@ class PseudoVersionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"v1.2.3", "v0.0.1-go1.21.0.linux-amd64", "v2.0.1-20200722182040-012345abcdef+incompatible",
-        "---", "v0.0.0-2006010215040-hash", "v0.0.0-20060102150405-ha_sh", "v1.2.3-pre.1.20191109021931-daa7c04131f5"})
+    @ValueSource(
+            strings = {
+                "v1.2.3",
+                "v0.0.1-go1.21.0.linux-amd64",
+                "v2.0.1-20200722182040-012345abcdef+incompatible",
+                "---",
+                "v0.0.0-2006010215040-hash",
+                "v0.0.0-20060102150405-ha_sh",
+                "v1.2.3-pre.1.20191109021931-daa7c04131f5"
+            })
     void rejectsVersionsThatAreNotPseudoVersions(String version) {
         assertThat(PseudoVersion.is(version)).isFalse();
         assertThatThrownBy(() -> PseudoVersion.time(version))
@@ -76,8 +91,13 @@ class PseudoVersionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"v0.0.0-20061302150405-hash", "v0.0.0-20060230150405-hash", "v0.0.0-20060102240405-hash",
-        "v0.0.0-20060102150460-hash"})
+    @ValueSource(
+            strings = {
+                "v0.0.0-20061302150405-hash",
+                "v0.0.0-20060230150405-hash",
+                "v0.0.0-20060102240405-hash",
+                "v0.0.0-20060102150460-hash"
+            })
     void rejectsPseudoVersionsWithImpossibleTimestamps(String version) {
         assertThat(PseudoVersion.is(version)).isTrue();
         assertThatThrownBy(() -> PseudoVersion.time(version))
@@ -86,9 +106,11 @@ class PseudoVersionTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"2006-01-02T15:04:05.999Z, v0.0.0-20060102150405-abcdefabcdef",
+    @CsvSource({
+        "2006-01-02T15:04:05.999Z, v0.0.0-20060102150405-abcdefabcdef",
         "0001-01-01T00:00:00Z, v0.0.0-00010101000000-abcdefabcdef",
-        "2020-07-22T20:20:40+02:00, v0.0.0-20200722182040-abcdefabcdef"})
+        "2020-07-22T20:20:40+02:00, v0.0.0-20200722182040-abcdefabcdef"
+    })
     void formatsCommitTimeInUtcToTheSecond(String time, String expected) {
         Instant instant = java.time.OffsetDateTime.parse(time).toInstant();
         assertThat(PseudoVersion.of("", "", instant, "abcdefabcdef")).isEqualTo(expected);

@@ -16,47 +16,56 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PrefixPatternsTest {
 
     @ParameterizedTest(name = "\"{0}\" vs {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "''| rsc.io/quote| false",
-        "/| rsc.io/quote| false",
-        "*/quote| rsc.io/quote| true",
-        "*/quo| rsc.io/quote| false",
-        "*/quo??| rsc.io/quote| true",
-        "*/quo*| rsc.io/quote| true",
-        "*quo*| rsc.io/quote| false",
-        "rsc.io| rsc.io/quote| true",
-        "*.io| rsc.io/quote| true",
-        "rsc.io/| rsc.io/quote| true",
-        "rsc| rsc.io/quote| false",
-        "rsc*| rsc.io/quote| true",
-        "rsc.io| rsc.io/quote/v3| true",
-        "*/quote| rsc.io/quote/v3| true",
-        "*/quote/| rsc.io/quote/v3| true",
-        "*/quote/*| rsc.io/quote/v3| true",
-        "*/quote/*/| rsc.io/quote/v3| true",
-        "*/v3| rsc.io/quote/v3| false",
-        "*/*/v3| rsc.io/quote/v3| true",
-        "*/*/*| rsc.io/quote/v3| true",
-        "*/*/*/| rsc.io/quote/v3| true",
-        "*/*/*| rsc.io/quote| false",
-        "*/*/*/| rsc.io/quote| false",
-        "*/*/*,,| rsc.io/quote| false",
-        "*/*/*,,*/quote| rsc.io/quote| true",
-        ",,*/quote| rsc.io/quote| true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''| rsc.io/quote| false",
+                "/| rsc.io/quote| false",
+                "*/quote| rsc.io/quote| true",
+                "*/quo| rsc.io/quote| false",
+                "*/quo??| rsc.io/quote| true",
+                "*/quo*| rsc.io/quote| true",
+                "*quo*| rsc.io/quote| false",
+                "rsc.io| rsc.io/quote| true",
+                "*.io| rsc.io/quote| true",
+                "rsc.io/| rsc.io/quote| true",
+                "rsc| rsc.io/quote| false",
+                "rsc*| rsc.io/quote| true",
+                "rsc.io| rsc.io/quote/v3| true",
+                "*/quote| rsc.io/quote/v3| true",
+                "*/quote/| rsc.io/quote/v3| true",
+                "*/quote/*| rsc.io/quote/v3| true",
+                "*/quote/*/| rsc.io/quote/v3| true",
+                "*/v3| rsc.io/quote/v3| false",
+                "*/*/v3| rsc.io/quote/v3| true",
+                "*/*/*| rsc.io/quote/v3| true",
+                "*/*/*/| rsc.io/quote/v3| true",
+                "*/*/*| rsc.io/quote| false",
+                "*/*/*/| rsc.io/quote| false",
+                "*/*/*,,| rsc.io/quote| false",
+                "*/*/*,,*/quote| rsc.io/quote| true",
+                ",,*/quote| rsc.io/quote| true",
+            })
     void matchesTheOfficialTable(String globs, String target, boolean expected) {
         assertThat(PrefixPatterns.parse(globs).matches(target)).isEqualTo(expected);
     }
 
-    private static final List<String> TARGETS = List.of("git.corp.example.com/xyzzy", "corp.example.com",
-            "rsc.io/private", "rsc.io/private/quux", "rsc.io/privateer", "github.com/org/repo/sub", "github.com/org",
-            "rsc.io/quote/v3", "rsc.io/quote");
+    private static final List<String> TARGETS = List.of(
+            "git.corp.example.com/xyzzy",
+            "corp.example.com",
+            "rsc.io/private",
+            "rsc.io/private/quux",
+            "rsc.io/privateer",
+            "github.com/org/repo/sub",
+            "github.com/org",
+            "rsc.io/quote/v3",
+            "rsc.io/quote");
 
     /** §I.2: each glob list with the targets it matches; every other target must not match. */
     static Stream<Arguments> additionalCases() {
         Map<String, List<String>> matching = Map.of(
-                "*.corp.example.com,rsc.io/private", List.of("git.corp.example.com/xyzzy", "rsc.io/private",
-                        "rsc.io/private/quux"),
+                "*.corp.example.com,rsc.io/private",
+                        List.of("git.corp.example.com/xyzzy", "rsc.io/private", "rsc.io/private/quux"),
                 "rsc.io/private/", List.of("rsc.io/private", "rsc.io/private/quux"),
                 "corp.example.com", List.of("corp.example.com"),
                 "*", TARGETS,
@@ -75,17 +84,19 @@ class PrefixPatternsTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" vs {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        "[| rsc.io/quote| false",
-        "rsc.io/[,rsc.io| rsc.io/quote| true",
-        "rsc.io/\\| rsc.io/quote| false",
-        "rsc.io/quot[a-f]| rsc.io/quote/v3| true",
-        "rsc.io/quot[^e]| rsc.io/quote| false",
-        "rsc.io/quote\\/v3| rsc.io/quote/v3| true",
-        "RSC.io| rsc.io/quote| false",
-        "rsc.io//| rsc.io/quote| false",
-        "rsc.io/quote/v3/extra| rsc.io/quote/v3| false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[| rsc.io/quote| false",
+                "rsc.io/[,rsc.io| rsc.io/quote| true",
+                "rsc.io/\\| rsc.io/quote| false",
+                "rsc.io/quot[a-f]| rsc.io/quote/v3| true",
+                "rsc.io/quot[^e]| rsc.io/quote| false",
+                "rsc.io/quote\\/v3| rsc.io/quote/v3| true",
+                "RSC.io| rsc.io/quote| false",
+                "rsc.io//| rsc.io/quote| false",
+                "rsc.io/quote/v3/extra| rsc.io/quote/v3| false",
+            })
     void ignoresMalformedGlobsAndStaysCaseSensitive(String globs, String target, boolean expected) {
         assertThat(PrefixPatterns.parse(globs).matches(target)).isEqualTo(expected);
     }

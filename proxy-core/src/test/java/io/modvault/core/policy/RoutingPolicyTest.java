@@ -35,20 +35,22 @@ class RoutingPolicyTest {
 
     /** test-vectors.md §I.1 through GONOPROXY: a match means a direct fetch, anything else the main chain. */
     @ParameterizedTest(name = "GONOPROXY=\"{0}\" {1} -> direct {2}")
-    @CsvSource(delimiter = '|', value = {
-        "/| rsc.io/quote| false",
-        "*/quote| rsc.io/quote| true",
-        "*/quo| rsc.io/quote| false",
-        "*/quo??| rsc.io/quote| true",
-        "*quo*| rsc.io/quote| false",
-        "rsc.io/| rsc.io/quote| true",
-        "rsc| rsc.io/quote| false",
-        "rsc*| rsc.io/quote| true",
-        "*/v3| rsc.io/quote/v3| false",
-        "*/*/v3| rsc.io/quote/v3| true",
-        "*/*/*,,| rsc.io/quote| false",
-        ",,*/quote| rsc.io/quote| true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/| rsc.io/quote| false",
+                "*/quote| rsc.io/quote| true",
+                "*/quo| rsc.io/quote| false",
+                "*/quo??| rsc.io/quote| true",
+                "*quo*| rsc.io/quote| false",
+                "rsc.io/| rsc.io/quote| true",
+                "rsc| rsc.io/quote| false",
+                "rsc*| rsc.io/quote| true",
+                "*/v3| rsc.io/quote/v3| false",
+                "*/*/v3| rsc.io/quote/v3| true",
+                "*/*/*,,| rsc.io/quote| false",
+                ",,*/quote| rsc.io/quote| true",
+            })
     void gonoproxyMatchesLikeTheGoCommand(String globs, String module, boolean direct) {
         Route route = policy(RoutingPolicy.GONOPROXY, globs).route(module);
 
@@ -57,14 +59,16 @@ class RoutingPolicyTest {
 
     /** test-vectors.md §I.2, the documented GOPRIVATE example. */
     @ParameterizedTest(name = "{0} -> private {1}")
-    @CsvSource(delimiter = '|', value = {
-        "git.corp.example.com/xyzzy| true",
-        "corp.example.com| false",
-        "rsc.io/private| true",
-        "rsc.io/private/quux| true",
-        "rsc.io/privateer| false",
-        "github.com/org/repo/sub| false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "git.corp.example.com/xyzzy| true",
+                "corp.example.com| false",
+                "rsc.io/private| true",
+                "rsc.io/private/quux| true",
+                "rsc.io/privateer| false",
+                "github.com/org/repo/sub| false",
+            })
     void goprivateIsTheDefaultForGonoproxyAndGonosumdb(String module, boolean isPrivate) {
         RoutingPolicy policy = policy(RoutingPolicy.GOPRIVATE, "*.corp.example.com,rsc.io/private");
 
@@ -75,7 +79,8 @@ class RoutingPolicyTest {
 
     @Test
     void explicitGonoproxyReplacesGoprivateForRoutingOnly() {
-        RoutingPolicy policy = policy(RoutingPolicy.GOPRIVATE, "corp.example", RoutingPolicy.GONOPROXY, "other.example");
+        RoutingPolicy policy =
+                policy(RoutingPolicy.GOPRIVATE, "corp.example", RoutingPolicy.GONOPROXY, "other.example");
 
         assertThat(policy.route("corp.example/repo")).isEqualTo(new Default());
         assertThat(policy.route("other.example/repo")).isEqualTo(new Direct());
@@ -85,8 +90,8 @@ class RoutingPolicyTest {
 
     @Test
     void emptyGonoproxyCountsAsUnsetLikeTheGoCommand() {
-        RoutingPolicy policy = policy(RoutingPolicy.GOPRIVATE, "corp.example", RoutingPolicy.GONOPROXY, "",
-                RoutingPolicy.GONOSUMDB, "");
+        RoutingPolicy policy = policy(
+                RoutingPolicy.GOPRIVATE, "corp.example", RoutingPolicy.GONOPROXY, "", RoutingPolicy.GONOSUMDB, "");
 
         assertThat(policy.route("corp.example/repo")).isEqualTo(new Direct());
         assertThat(policy.skipsChecksumDatabase("corp.example/repo")).isTrue();
@@ -103,13 +108,19 @@ class RoutingPolicyTest {
 
     @Test
     void denyWinsOverAllowRoutesAndGonoproxyAndNamesThePattern() {
-        RoutingPolicy policy = policy(RoutingPolicy.GOPRIVATE, "corp.example",
-                RoutingPolicy.MODVAULT_ALLOW, "corp.example",
-                RoutingPolicy.MODVAULT_ROUTES, "corp.example=https://registry.corp.example",
-                RoutingPolicy.MODVAULT_DENY, "other.example,corp.example/secret/*");
+        RoutingPolicy policy = policy(
+                RoutingPolicy.GOPRIVATE,
+                "corp.example",
+                RoutingPolicy.MODVAULT_ALLOW,
+                "corp.example",
+                RoutingPolicy.MODVAULT_ROUTES,
+                "corp.example=https://registry.corp.example",
+                RoutingPolicy.MODVAULT_DENY,
+                "other.example,corp.example/secret/*");
 
-        assertThat(policy.route("corp.example/secret/vault/v2")).isEqualTo(new Denied(
-                "corp.example/secret/vault/v2 is denied by MODVAULT_DENY pattern \"corp.example/secret/*\""));
+        assertThat(policy.route("corp.example/secret/vault/v2"))
+                .isEqualTo(new Denied(
+                        "corp.example/secret/vault/v2 is denied by MODVAULT_DENY pattern \"corp.example/secret/*\""));
         assertThat(policy.route("corp.example/secret")).isEqualTo(new Chain("https://registry.corp.example"));
     }
 
@@ -128,14 +139,16 @@ class RoutingPolicyTest {
 
         assertThat(policy.route("github.com/org/repo")).isEqualTo(new Default());
         assertThat(policy.route("golang.org/x/text")).isEqualTo(new Default());
-        assertThat(policy.route("github.com/other/repo")).isEqualTo(new Denied(
-                "github.com/other/repo is not allowed: it matches no MODVAULT_ALLOW pattern (github.com/org/*,golang.org/x)"));
+        assertThat(policy.route("github.com/other/repo"))
+                .isEqualTo(
+                        new Denied(
+                                "github.com/other/repo is not allowed: it matches no MODVAULT_ALLOW pattern (github.com/org/*,golang.org/x)"));
     }
 
     @Test
     void allowListDoesNotOverrideDeny() {
-        RoutingPolicy policy = policy(RoutingPolicy.MODVAULT_ALLOW, "github.com",
-                RoutingPolicy.MODVAULT_DENY, "github.com/bad");
+        RoutingPolicy policy =
+                policy(RoutingPolicy.MODVAULT_ALLOW, "github.com", RoutingPolicy.MODVAULT_DENY, "github.com/bad");
 
         assertThat(policy.route("github.com/bad/repo")).isInstanceOf(Denied.class);
         assertThat(policy.route("github.com/good/repo")).isEqualTo(new Default());
@@ -143,8 +156,11 @@ class RoutingPolicyTest {
 
     @Test
     void explicitRouteBeatsGonoproxy() {
-        RoutingPolicy policy = policy(RoutingPolicy.GOPRIVATE, "corp.example",
-                RoutingPolicy.MODVAULT_ROUTES, "corp.example/mirrored/*=https://registry.corp.example|off");
+        RoutingPolicy policy = policy(
+                RoutingPolicy.GOPRIVATE,
+                "corp.example",
+                RoutingPolicy.MODVAULT_ROUTES,
+                "corp.example/mirrored/*=https://registry.corp.example|off");
 
         assertThat(policy.route("corp.example/mirrored/lib")).isEqualTo(new Chain("https://registry.corp.example|off"));
         assertThat(policy.route("corp.example/mirrored")).isEqualTo(new Direct());
@@ -215,8 +231,9 @@ class RoutingPolicyTest {
         RoutingPolicy policy = policy(RoutingPolicy.MODVAULT_ROUTES, "corp.example=direct,https://never.example");
 
         assertThat(policy.route("corp.example/x")).isEqualTo(new Chain("direct,https://never.example"));
-        assertThat(policy.warnings()).containsExactly(
-                "MODVAULT_ROUTES rule \"corp.example=direct,https://never.example\": entries after 'direct' are never used");
+        assertThat(policy.warnings())
+                .containsExactly(
+                        "MODVAULT_ROUTES rule \"corp.example=direct,https://never.example\": entries after 'direct' are never used");
     }
 
     @Test
@@ -225,7 +242,9 @@ class RoutingPolicyTest {
 
         assertThat(policy.route("corp.example/repo")).isEqualTo(new Default());
         assertThat(policy.route("github.com/org/repo")).isEqualTo(new Direct());
-        assertThat(policy.warnings()).singleElement().asString()
+        assertThat(policy.warnings())
+                .singleElement()
+                .asString()
                 .startsWith("GOPRIVATE entry \" corp.example\" has surrounding whitespace");
     }
 
@@ -244,10 +263,13 @@ class RoutingPolicyTest {
 
     @Test
     void describesItselfForTheStartupLog() {
-        RoutingPolicy policy = RoutingPolicy.fromSettings(Map.of(RoutingPolicy.GOPRIVATE, "corp.example",
-                RoutingPolicy.MODVAULT_ROUTES, "a.example=direct;b.example=off"));
+        RoutingPolicy policy = RoutingPolicy.fromSettings(Map.of(
+                RoutingPolicy.GOPRIVATE,
+                "corp.example",
+                RoutingPolicy.MODVAULT_ROUTES,
+                "a.example=direct;b.example=off"));
 
-        assertThat(policy.toString()).contains("GONOPROXY=corp.example", "GONOSUMDB=corp.example",
-                "MODVAULT_ROUTES=2 rule(s)");
+        assertThat(policy.toString())
+                .contains("GONOPROXY=corp.example", "GONOSUMDB=corp.example", "MODVAULT_ROUTES=2 rule(s)");
     }
 }

@@ -20,8 +20,12 @@ public abstract class BlobSafetyContract extends EntryContract {
 
     @Test
     void commitBlobWritesItsRecordedHashInTheSameCommit() {
-        StoredBlob blob = store.commitBlob(zip("example.com/m@v1.0.0"), tempWith(CONTENT), sha256(CONTENT),
-                bytes("h1:meta"), Map.of(RECORD, bytes("{\"zip\":\"h1:x\"}")));
+        StoredBlob blob = store.commitBlob(
+                zip("example.com/m@v1.0.0"),
+                tempWith(CONTENT),
+                sha256(CONTENT),
+                bytes("h1:meta"),
+                Map.of(RECORD, bytes("{\"zip\":\"h1:x\"}")));
 
         assertThat(text(RECORD)).isEqualTo("{\"zip\":\"h1:x\"}");
         assertThat(store.get(RECORD).orElseThrow().storedAt()).isEqualTo(blob.storedAt());
@@ -36,8 +40,13 @@ public abstract class BlobSafetyContract extends EntryContract {
     @Test
     void aCommitStoppedBeforeItsWriteLeavesNeitherTheZipNorItsRecord() {
         Path temp = tempWith(CONTENT);
-        assertThatThrownBy(() -> store.commitBlob(zip("example.com/m@v1.0.0"), temp, sha256(bytes("other")),
-                new byte[0], Map.of(RECORD, bytes("{}")))).isInstanceOf(StoreException.class);
+        assertThatThrownBy(() -> store.commitBlob(
+                        zip("example.com/m@v1.0.0"),
+                        temp,
+                        sha256(bytes("other")),
+                        new byte[0],
+                        Map.of(RECORD, bytes("{}"))))
+                .isInstanceOf(StoreException.class);
 
         if (keepsEntriesAcrossReopen()) {
             reopen();
@@ -50,8 +59,13 @@ public abstract class BlobSafetyContract extends EntryContract {
     @Test
     void companionEntriesMustNotBeZipIndexEntries() {
         Path temp = tempWith(CONTENT);
-        assertThatThrownBy(() -> store.commitBlob(zip("example.com/m@v1.0.0"), temp, sha256(CONTENT), new byte[0],
-                Map.of(zip("example.com/other@v1.0.0"), bytes("x")))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.commitBlob(
+                        zip("example.com/m@v1.0.0"),
+                        temp,
+                        sha256(CONTENT),
+                        new byte[0],
+                        Map.of(zip("example.com/other@v1.0.0"), bytes("x"))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.keys(EntryKind.ZIP, "")).isEmpty();
     }
 
@@ -61,13 +75,19 @@ public abstract class BlobSafetyContract extends EntryContract {
         StoredBlob sharing = commit(zip("example.com/same@v1.0.0"), CONTENT, new byte[0]);
         Files.write(blob.file(), bytes("damaged"));
 
-        Path moved = store.quarantine(zip("example.com/m@v1.0.0"), blob.sha256Hex()).orElseThrow();
+        Path moved =
+                store.quarantine(zip("example.com/m@v1.0.0"), blob.sha256Hex()).orElseThrow();
 
-        assertThat(moved).isEqualTo(dir.resolve("quarantine").resolve(blob.sha256Hex())).hasBinaryContent(bytes("damaged"));
+        assertThat(moved)
+                .isEqualTo(dir.resolve("quarantine").resolve(blob.sha256Hex()))
+                .hasBinaryContent(bytes("damaged"));
         assertThat(store.keys(EntryKind.ZIP, "")).containsExactly("example.com/same@v1.0.0");
-        assertThat(store.blob(zip("example.com/same@v1.0.0"))).as("its file is gone, so it is fetched again").isEmpty();
+        assertThat(store.blob(zip("example.com/same@v1.0.0")))
+                .as("its file is gone, so it is fetched again")
+                .isEmpty();
         assertThat(sharing.file()).doesNotExist();
-        assertThat(store.quarantine(zip("example.com/same@v1.0.0"), blob.sha256Hex())).isEmpty();
+        assertThat(store.quarantine(zip("example.com/same@v1.0.0"), blob.sha256Hex()))
+                .isEmpty();
         store.sweepUnreferencedBlobs();
         assertThat(moved).as("never swept").exists();
     }

@@ -220,7 +220,8 @@ public abstract class EntryContract extends StoreContractSupport {
             }
         }
         assertThat(store.keys(EntryKind.INFO, "example.com/").size()
-                + store.keys(EntryKind.MOD, "example.com/").size()).isEqualTo(threads * perThread);
+                        + store.keys(EntryKind.MOD, "example.com/").size())
+                .isEqualTo(threads * perThread);
     }
 
     private static EntryKey concurrentKey(int thread, int i) {

@@ -12,8 +12,22 @@ class KeyRulesTest {
 
     @Test
     void byteOrderAgreesWithComparingUtf8BytesUnsigned() {
-        List<String> samples = List.of("", "a", "ab", "a@v1", "a2", "A", "!a", "é", "\uE000", "\uFFFD",
-                "\uD83D\uDE00", "a\uD83D\uDE00b", "a\uFFFDb", "~", "z");
+        List<String> samples = List.of(
+                "",
+                "a",
+                "ab",
+                "a@v1",
+                "a2",
+                "A",
+                "!a",
+                "é",
+                "\uE000",
+                "\uFFFD",
+                "\uD83D\uDE00",
+                "a\uD83D\uDE00b",
+                "a\uFFFDb",
+                "~",
+                "z");
         for (String a : samples) {
             for (String b : samples) {
                 int expected = Integer.signum(Arrays.compareUnsigned(a.getBytes(UTF_8), b.getBytes(UTF_8)));

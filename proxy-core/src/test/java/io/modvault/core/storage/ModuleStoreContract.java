@@ -61,8 +61,10 @@ public abstract class ModuleStoreContract extends BlobSafetyContract {
         assertThat(second.file()).isEqualTo(first.file());
         assertThat(secondTemp).doesNotExist();
         assertThat(blobFiles()).containsExactly(first.file());
-        assertThat(store.blob(zip("example.com/a@v1.0.0")).orElseThrow().metadata()).isEqualTo(bytes("a"));
-        assertThat(store.blob(zip("example.com/b@v1.0.0")).orElseThrow().metadata()).isEqualTo(bytes("b"));
+        assertThat(store.blob(zip("example.com/a@v1.0.0")).orElseThrow().metadata())
+                .isEqualTo(bytes("a"));
+        assertThat(store.blob(zip("example.com/b@v1.0.0")).orElseThrow().metadata())
+                .isEqualTo(bytes("b"));
     }
 
     @Test
@@ -83,12 +85,13 @@ public abstract class ModuleStoreContract extends BlobSafetyContract {
     @Test
     void commitRejectsAHashThatIsNotHexButAcceptsUpperCase() {
         Path temp = tempWith(ZIP_B);
-        assertThatThrownBy(() -> store.commitBlob(zip("example.com/m@v1.0.0"), temp, "../../../etc/passwd", new byte[0]))
+        assertThatThrownBy(
+                        () -> store.commitBlob(zip("example.com/m@v1.0.0"), temp, "../../../etc/passwd", new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(blobFiles()).isEmpty();
 
-        StoredBlob blob = store.commitBlob(zip("example.com/m@v1.0.0"), tempWith(ZIP_B),
-                sha256(ZIP_B).toUpperCase(Locale.ROOT), new byte[0]);
+        StoredBlob blob = store.commitBlob(
+                zip("example.com/m@v1.0.0"), tempWith(ZIP_B), sha256(ZIP_B).toUpperCase(Locale.ROOT), new byte[0]);
 
         assertThat(blob.sha256Hex()).isEqualTo(sha256(ZIP_B));
         assertThat(blob.file()).isEqualTo(blobPath(sha256(ZIP_B)));
@@ -162,7 +165,8 @@ public abstract class ModuleStoreContract extends BlobSafetyContract {
             Future<?> committer = pool.submit(() -> {
                 try {
                     for (int i = 0; i < temps.size(); i++) {
-                        store.commitBlob(zip("example.com/c@v1.0." + i), temps.get(i), sha256(contents.get(i)), new byte[0]);
+                        store.commitBlob(
+                                zip("example.com/c@v1.0." + i), temps.get(i), sha256(contents.get(i)), new byte[0]);
                     }
                 } finally {
                     committing.set(false);
@@ -173,7 +177,9 @@ public abstract class ModuleStoreContract extends BlobSafetyContract {
         }
         for (int i = 0; i < contents.size(); i++) {
             EntryKey key = zip("example.com/c@v1.0." + i);
-            assertThat(store.blob(key)).as("blob of %s after concurrent sweeps", key).isPresent();
+            assertThat(store.blob(key))
+                    .as("blob of %s after concurrent sweeps", key)
+                    .isPresent();
             assertThat(store.blob(key).orElseThrow().file()).hasBinaryContent(contents.get(i));
         }
     }
@@ -202,9 +208,12 @@ public abstract class ModuleStoreContract extends BlobSafetyContract {
         assertThat(dropped.file()).doesNotExist();
         if (keepsEntriesAcrossReopen()) {
             assertThat(kept.file()).hasBinaryContent(ZIP_A);
-            assertThat(store.blob(zip("example.com/kept@v1.0.0")).orElseThrow().metadata()).isEqualTo(bytes("meta"));
+            assertThat(store.blob(zip("example.com/kept@v1.0.0")).orElseThrow().metadata())
+                    .isEqualTo(bytes("meta"));
         } else {
-            assertThat(blobFiles()).as("nothing references anything after reopen").isEmpty();
+            assertThat(blobFiles())
+                    .as("nothing references anything after reopen")
+                    .isEmpty();
         }
     }
 

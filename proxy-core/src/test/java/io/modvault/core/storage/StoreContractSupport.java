@@ -27,6 +27,7 @@ public abstract class StoreContractSupport {
 
     @TempDir
     protected Path dir;
+
     protected final MutableClock clock = new MutableClock(START);
     protected ModuleStore store;
 
@@ -80,7 +81,10 @@ public abstract class StoreContractSupport {
     }
 
     protected final Path blobPath(String sha256Hex) {
-        return dir.resolve("blobs").resolve("sha256").resolve(sha256Hex.substring(0, 2)).resolve(sha256Hex);
+        return dir.resolve("blobs")
+                .resolve("sha256")
+                .resolve(sha256Hex.substring(0, 2))
+                .resolve(sha256Hex);
     }
 
     /** Every regular file under {@code blobs/}. */

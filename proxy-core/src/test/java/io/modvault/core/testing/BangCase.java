@@ -8,8 +8,7 @@ import java.util.Optional;
  */
 final class BangCase {
 
-    private BangCase() {
-    }
+    private BangCase() {}
 
     /** {@code example.test/Upper/Case} becomes {@code example.test/!upper/!case}. */
     static String escape(String plain) {

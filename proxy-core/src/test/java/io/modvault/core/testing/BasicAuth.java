@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Basic credentials in an {@code Authorization} header: the user name sent, and whether they match. */
 final class BasicAuth {
 
-    private BasicAuth() {
-    }
+    private BasicAuth() {}
 
     /** The user name of Basic credentials, if the header carries well-formed ones. */
     static Optional<String> user(String header) {
@@ -24,7 +23,8 @@ final class BasicAuth {
             return Optional.empty();
         }
         try {
-            String pair = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String pair =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             return pair.indexOf(':') < 0 ? Optional.empty() : Optional.of(pair);
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -54,7 +54,10 @@ record CgiHead(int status, List<Map.Entry<String, String>> headers) {
 
     /** The first value of a header, by case-insensitive name. */
     Optional<String> header(String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        return headers.stream()
+                .filter(h -> h.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     /** The declared body length, if the program sent a valid {@code Content-Length}. */

@@ -26,8 +26,8 @@ class CgiHeadTest {
 
     @Test
     void missingStatusMeansOk() throws IOException {
-        CgiHead head = CgiHead.read(output("Content-Type: application/x-git-upload-pack-advertisement\n"
-                + "Cache-Control: no-cache\n\n"));
+        CgiHead head = CgiHead.read(
+                output("Content-Type: application/x-git-upload-pack-advertisement\n" + "Cache-Control: no-cache\n\n"));
 
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.header("cache-control")).contains("no-cache");
@@ -51,14 +51,16 @@ class CgiHeadTest {
 
     @Test
     void rejectsMalformedStatus() {
-        assertThatThrownBy(() -> CgiHead.read(output("Status: OK\n\n"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> CgiHead.read(output("Status: OK\n\n")))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("Status");
         assertThatThrownBy(() -> CgiHead.read(output("Status: 2000 Big\n\n"))).isInstanceOf(IOException.class);
     }
 
     @Test
     void rejectsOutputThatEndsInsideTheHeaderBlock() {
-        assertThatThrownBy(() -> CgiHead.read(output("Content-Type: text/plain\n"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> CgiHead.read(output("Content-Type: text/plain\n")))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("ended inside the header block");
         assertThatThrownBy(() -> CgiHead.read(output(""))).isInstanceOf(IOException.class);
     }
@@ -66,12 +68,14 @@ class CgiHeadTest {
     @Test
     void rejectsHeaderLinesWithoutAName() {
         assertThatThrownBy(() -> CgiHead.read(output("not a header line\n\n")))
-                .isInstanceOf(IOException.class).hasMessageContaining("malformed CGI header line");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("malformed CGI header line");
     }
 
     @Test
     void invalidContentLengthIsIgnored() throws IOException {
-        assertThat(CgiHead.read(output("Content-Length: -1\n\n")).contentLength()).isEmpty();
+        assertThat(CgiHead.read(output("Content-Length: -1\n\n")).contentLength())
+                .isEmpty();
         assertThat(CgiHead.read(output("\n")).contentLength()).isEmpty();
     }
 }

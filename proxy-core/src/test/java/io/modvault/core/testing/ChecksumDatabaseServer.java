@@ -143,12 +143,16 @@ public final class ChecksumDatabaseServer implements HttpHandler, AutoCloseable 
 
     /** {@code module@version} (plain) of every lookup so far, in arrival order. */
     public List<String> lookups() {
-        return requestLog().stream().flatMap(p -> SumdbRoutes.lookedUp(p).stream()).map(Object::toString).toList();
+        return requestLog().stream()
+                .flatMap(p -> SumdbRoutes.lookedUp(p).stream())
+                .map(Object::toString)
+                .toList();
     }
 
     /** True if any lookup asked about module {@code path} or a module below it ({@code path/…}). */
     public boolean wasAskedAbout(String path) {
-        return requestLog().stream().flatMap(p -> SumdbRoutes.lookedUp(p).stream())
+        return requestLog().stream()
+                .flatMap(p -> SumdbRoutes.lookedUp(p).stream())
                 .anyMatch(c -> c.module().equals(path) || c.module().startsWith(path + "/"));
     }
 
@@ -160,8 +164,8 @@ public final class ChecksumDatabaseServer implements HttpHandler, AutoCloseable 
     public synchronized ChecksumDatabaseServer start() {
         if (server == null) {
             try {
-                server = HttpServer.create(new InetSocketAddress(
-                        InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0), 64);
+                server = HttpServer.create(
+                        new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0), 64);
             } catch (IOException e) {
                 throw new UncheckedIOException("checksum database cannot bind 127.0.0.1", e);
             }
@@ -220,8 +224,13 @@ public final class ChecksumDatabaseServer implements HttpHandler, AutoCloseable 
 
     private static void send(HttpExchange exchange, SumdbRoutes.Answer answer) throws IOException {
         byte[] body = answer.body();
-        ReplyWriter.send(exchange, answer.status(), answer.contentType(), body.length,
-                new ByteArrayInputStream(body), Reply.serve());
+        ReplyWriter.send(
+                exchange,
+                answer.status(),
+                answer.contentType(),
+                body.length,
+                new ByteArrayInputStream(body),
+                Reply.serve());
     }
 
     private static void deleteQuietly(Path file) {

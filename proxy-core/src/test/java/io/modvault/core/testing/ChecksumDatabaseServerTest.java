@@ -40,7 +40,8 @@ class ChecksumDatabaseServerTest {
 
     @BeforeEach
     void startDatabase() {
-        db = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).start();
+        db = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .start();
         verifier = new SumdbVerifier(VerifierKey.parse(db.verifierKey()));
         client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -52,7 +53,9 @@ class ChecksumDatabaseServerTest {
     }
 
     private HttpResponse<byte[]> get(String base, String rawPath) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(20)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + rawPath))
+                .timeout(Duration.ofSeconds(20))
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -90,8 +93,8 @@ class ChecksumDatabaseServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(contentType(response)).isEqualTo("text/plain; charset=UTF-8");
-        VerifiedLookup lookup = verifier.verifyLookup(UPPER_1_0.path(), UPPER_1_0.version(), response.body(),
-                Optional.empty(), tilesOver(db.baseUrl()));
+        VerifiedLookup lookup = verifier.verifyLookup(
+                UPPER_1_0.path(), UPPER_1_0.version(), response.body(), Optional.empty(), tilesOver(db.baseUrl()));
         assertThat(lookup.recordId()).isZero();
         assertThat(lookup.tree().size()).isEqualTo(TestModules.catalogue().size());
         assertThat(lookup.zipHash()).contains(H1.ofZip(ModuleZips.write(UPPER_1_0, temp.resolve("upper.zip"))));
@@ -136,12 +139,20 @@ class ChecksumDatabaseServerTest {
 
         assertThat(full.statusCode()).isEqualTo(200);
         assertThat(contentType(full)).isEqualTo("application/octet-stream");
-        assertThat(full.body()).hasSize(256 * 32).isEqualTo(log.tile("tile/8/0/000").orElseThrow());
-        assertThat(partial.body()).hasSize(44 * 32).isEqualTo(log.tile("tile/8/0/001.p/44").orElseThrow());
+        assertThat(full.body())
+                .hasSize(256 * 32)
+                .isEqualTo(log.tile("tile/8/0/000").orElseThrow());
+        assertThat(partial.body())
+                .hasSize(44 * 32)
+                .isEqualTo(log.tile("tile/8/0/001.p/44").orElseThrow());
         assertThat(level1.body()).isEqualTo(log.treeHash(256));
         assertThat(contentType(data)).isEqualTo("text/plain; charset=UTF-8");
-        assertThat(text(data)).startsWith("example.test/m256 v1.0.0 h1:").contains("\n\nexample.test/m257 ").endsWith("\n\n");
-        for (String beyond : new String[] {"/tile/8/0/001.p/45", "/tile/8/0/001", "/tile/8/2/000.p/1", "/tile/8/data/002.p/1"}) {
+        assertThat(text(data))
+                .startsWith("example.test/m256 v1.0.0 h1:")
+                .contains("\n\nexample.test/m257 ")
+                .endsWith("\n\n");
+        for (String beyond :
+                new String[] {"/tile/8/0/001.p/45", "/tile/8/0/001", "/tile/8/2/000.p/1", "/tile/8/data/002.p/1"}) {
             assertThat(get(beyond).statusCode()).as(beyond).isEqualTo(404);
         }
         assertThat(get("/tile/8/0/1").statusCode()).isEqualTo(400);
@@ -171,7 +182,8 @@ class ChecksumDatabaseServerTest {
 
             assertThat(supported.statusCode()).isEqualTo(200);
             assertThat(lookup.statusCode()).isEqualTo(200);
-            verifier.verifyLookup(UPPER_1_0.path(), UPPER_1_0.version(), lookup.body(), Optional.empty(), tilesOver(base));
+            verifier.verifyLookup(
+                    UPPER_1_0.path(), UPPER_1_0.version(), lookup.body(), Optional.empty(), tilesOver(base));
             assertThat(other.statusCode()).isEqualTo(404);
             assertThat(db.requestLog()).startsWith("/supported", UPPER_LOOKUP).allMatch(p -> !p.startsWith("/sumdb/"));
             assertThat(upstream.requests("/sumdb/sumdb.test/supported")).isEqualTo(1);
@@ -190,8 +202,11 @@ class ChecksumDatabaseServerTest {
         assertThat(db.log()).isSameAs(fork);
         assertThat(after.size()).isGreaterThan(before.size());
         assertThatThrownBy(() -> verifier.verifyConsistency(before, after, tilesOver(db.baseUrl())))
-                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORK));
-        assertThat(get(UPPER_LOOKUP).statusCode()).as("records kept by the fork").isEqualTo(200);
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORK));
+        assertThat(get(UPPER_LOOKUP).statusCode())
+                .as("records kept by the fork")
+                .isEqualTo(200);
         assertThatThrownBy(() -> db.serve(TestChecksumLog.create("sumdb.test")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -228,8 +243,10 @@ class ChecksumDatabaseServerTest {
     void forModulesRecordsTheHashesOfTheZipsTheFixturesServe() {
         TestModule legacy = TestModules.get(TestModules.LEGACY, "v2.0.0+incompatible");
 
-        assertThat(ChecksumDatabaseServer.zipHash(legacy)).isEqualTo(H1.ofZip(ModuleZips.write(legacy, temp.resolve("l.zip"))));
-        assertThat(ChecksumDatabaseServer.goModHash(legacy)).isEqualTo(H1.ofGoMod(TestModule.synthesizedGoMod(legacy.path())));
+        assertThat(ChecksumDatabaseServer.zipHash(legacy))
+                .isEqualTo(H1.ofZip(ModuleZips.write(legacy, temp.resolve("l.zip"))));
+        assertThat(ChecksumDatabaseServer.goModHash(legacy))
+                .isEqualTo(H1.ofGoMod(TestModule.synthesizedGoMod(legacy.path())));
         assertThat(new String(db.log().lookup(legacy.path(), legacy.version()).orElseThrow(), StandardCharsets.UTF_8))
                 .contains(legacy.path() + " " + legacy.version() + " " + ChecksumDatabaseServer.zipHash(legacy) + "\n");
     }

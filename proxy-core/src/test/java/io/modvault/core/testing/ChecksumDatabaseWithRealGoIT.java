@@ -34,7 +34,8 @@ class ChecksumDatabaseWithRealGoIT {
     @BeforeEach
     void setUp() throws IOException {
         upstream = FakeUpstream.start(GoProxyTree.write(temp.resolve("proxy"), TestModules.catalogue()));
-        db = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).mountOn(upstream);
+        db = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .mountOn(upstream);
         work = Files.createDirectories(temp.resolve("work"));
         go = GoCommand.create(temp.resolve("go")).withProxy(upstream.baseUrl()).withSumdb(db.verifierKey());
     }
@@ -46,35 +47,48 @@ class ChecksumDatabaseWithRealGoIT {
 
     @Test
     void goDownloadsACatalogueModuleVerifiedByTheDatabaseThroughTheProxy() {
-        GoResult result = go.run(work, "mod", "download", "-json", UPPER.coordinate()).requireSuccess();
+        GoResult result =
+                go.run(work, "mod", "download", "-json", UPPER.coordinate()).requireSuccess();
 
-        assertThat(result.stdout()).contains("\"Sum\": \"" + ChecksumDatabaseServer.zipHash(UPPER) + "\"",
-                "\"GoModSum\": \"" + ChecksumDatabaseServer.goModHash(UPPER) + "\"");
+        assertThat(result.stdout())
+                .contains(
+                        "\"Sum\": \"" + ChecksumDatabaseServer.zipHash(UPPER) + "\"",
+                        "\"GoModSum\": \"" + ChecksumDatabaseServer.goModHash(UPPER) + "\"");
         assertThat(upstream.requests(db.mountPrefix() + "supported")).isPositive();
         assertThat(db.lookups()).containsExactly(UPPER.coordinate());
         assertThat(db.requestLog()).anyMatch(p -> p.startsWith("/tile/8/0/"));
         Path cachedHead = temp.resolve("go/gopath/pkg/sumdb/sumdb.test/latest");
-        assertThat(cachedHead).content().contains("go.sum database tree\n" + TestModules.catalogue().size() + "\n");
+        assertThat(cachedHead)
+                .content()
+                .contains("go.sum database tree\n" + TestModules.catalogue().size() + "\n");
     }
 
     @Test
     void goRejectsATamperedZipWithAChecksumMismatchAgainstTheDatabase() {
-        TestModule tampered = TestModule.of(NOMOD.path(), NOMOD.version(), NOMOD.time(),
+        TestModule tampered = TestModule.of(
+                NOMOD.path(),
+                NOMOD.version(),
+                NOMOD.time(),
                 Map.of("nomod.go", "package nomod\n\nfunc Name() string { return \"tampered\" }\n"));
         upstream.on(GoProxyTree.zipPath(NOMOD), Reply.tampered(ModuleZips.bytes(tampered)));
 
         GoResult result = go.run(work, "mod", "download", NOMOD.coordinate());
 
         assertThat(result.succeeded()).as(result.describe()).isFalse();
-        assertThat(result.stderr()).contains(NOMOD.coordinate() + ": verifying module: checksum mismatch",
-                "downloaded: " + ChecksumDatabaseServer.zipHash(tampered),
-                "sumdb.test: " + ChecksumDatabaseServer.zipHash(NOMOD), "SECURITY ERROR");
+        assertThat(result.stderr())
+                .contains(
+                        NOMOD.coordinate() + ": verifying module: checksum mismatch",
+                        "downloaded: " + ChecksumDatabaseServer.zipHash(tampered),
+                        "sumdb.test: " + ChecksumDatabaseServer.zipHash(NOMOD),
+                        "SECURITY ERROR");
         assertThat(go.modCache().resolve("example.test/nomod@v1.0.0")).doesNotExist();
     }
 
     @Test
     void privateModulesAreNeverLookedUp() {
-        go.withNoSumdb("example.test/nomod").run(work, "mod", "download", NOMOD.coordinate()).requireSuccess();
+        go.withNoSumdb("example.test/nomod")
+                .run(work, "mod", "download", NOMOD.coordinate())
+                .requireSuccess();
         go.run(work, "mod", "download", UPPER.coordinate()).requireSuccess();
 
         assertThat(db.wasAskedAbout(NOMOD.path())).isFalse();
@@ -87,7 +101,10 @@ class ChecksumDatabaseWithRealGoIT {
         long seen = db.log().size();
         TestChecksumLog fork = db.serveFork(seen - 1);
         fork.appendRecord("example.test/evil v1.0.0 h1:" + "e".repeat(43) + "=\n");
-        fork.addRecord(PSEUDO.path(), PSEUDO.version(), ChecksumDatabaseServer.zipHash(PSEUDO),
+        fork.addRecord(
+                PSEUDO.path(),
+                PSEUDO.version(),
+                ChecksumDatabaseServer.zipHash(PSEUDO),
                 ChecksumDatabaseServer.goModHash(PSEUDO));
 
         GoResult result = go.run(work, "mod", "download", PSEUDO.coordinate());

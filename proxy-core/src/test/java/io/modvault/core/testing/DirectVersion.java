@@ -12,8 +12,8 @@ import java.util.Optional;
  * {@code Name()} returns in that version ({@code "<module>@<label>"}, the label being the tag or
  * a description of the untagged commit).
  */
-public record DirectVersion(String module, String version, String repo, String commit, Instant time,
-        Optional<String> query, String name) {
+public record DirectVersion(
+        String module, String version, String repo, String commit, Instant time, Optional<String> query, String name) {
 
     public DirectVersion {
         Objects.requireNonNull(module, "module");

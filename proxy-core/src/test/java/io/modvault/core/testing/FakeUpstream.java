@@ -35,11 +35,9 @@ import java.util.function.Predicate;
  */
 public final class FakeUpstream implements AutoCloseable {
 
-    private record Rule(Predicate<String> matcher, Reply reply, AtomicInteger remaining) {
-    }
+    private record Rule(Predicate<String> matcher, Reply reply, AtomicInteger remaining) {}
 
-    private record Mount(String prefix, HttpHandler handler) {
-    }
+    private record Mount(String prefix, HttpHandler handler) {}
 
     private static final InetAddress LOOPBACK = loopback();
 
@@ -211,8 +209,14 @@ public final class FakeUpstream implements AutoCloseable {
             Reply reply = script(path).orElseGet(Reply::serve);
             ReplyWriter.pause(reply.headerDelay());
             switch (reply.body()) {
-                case Reply.Body.Fixed fixed -> ReplyWriter.send(exchange, fixed.status(), fixed.contentType(),
-                        fixed.bytes().length, new ByteArrayInputStream(fixed.bytes()), reply);
+                case Reply.Body.Fixed fixed ->
+                    ReplyWriter.send(
+                            exchange,
+                            fixed.status(),
+                            fixed.contentType(),
+                            fixed.bytes().length,
+                            new ByteArrayInputStream(fixed.bytes()),
+                            reply);
                 case Reply.Body.Served served -> serve(exchange, path, reply);
             }
         }
@@ -253,8 +257,8 @@ public final class FakeUpstream implements AutoCloseable {
 
     private static void sendText(HttpExchange exchange, int status, String text, Reply reply) throws IOException {
         byte[] bytes = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        ReplyWriter.send(exchange, status, "text/plain; charset=utf-8", bytes.length,
-                new ByteArrayInputStream(bytes), reply);
+        ReplyWriter.send(
+                exchange, status, "text/plain; charset=utf-8", bytes.length, new ByteArrayInputStream(bytes), reply);
     }
 
     private static String contentType(String path) {

@@ -74,7 +74,8 @@ class FakeUpstreamTest {
 
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(text(info)).contains("\"Version\":\"v2.0.0+incompatible\"");
-        assertThat(upstream.requests("example.test/legacy/@v/v2.0.0+incompatible.info")).isEqualTo(1);
+        assertThat(upstream.requests("example.test/legacy/@v/v2.0.0+incompatible.info"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -90,7 +91,8 @@ class FakeUpstreamTest {
     void answersNotFoundForUnknownAndNonCanonicalPaths() throws Exception {
         assertThat(get("/example.test/@v/list").statusCode()).isEqualTo(404);
         assertThat(get("/example.test/Upper/Case/@v/list").statusCode()).isEqualTo(404);
-        assertThat(get("/example.test/nomod/@v/../../nomod/@v/list").statusCode()).isEqualTo(404);
+        assertThat(get("/example.test/nomod/@v/../../nomod/@v/list").statusCode())
+                .isEqualTo(404);
         assertThat(text(get("/nowhere/@latest"))).startsWith("not found: /nowhere/@latest");
     }
 
@@ -106,8 +108,12 @@ class FakeUpstreamTest {
         assertThat(upstream.requests("/example.test/nomod/@v/v1.0.0.mod")).isEqualTo(1);
         assertThat(upstream.requests("/example.test/nomod/@v/v1.0.0.zip")).isZero();
         assertThat(upstream.totalRequests()).isEqualTo(4);
-        assertThat(upstream.requestLog()).containsExactly("/example.test/!upper/!case/@v/list",
-                "/example.test/!upper/!case/@v/list", "/example.test/nomod/@v/v1.0.0.mod", "/missing/@v/list");
+        assertThat(upstream.requestLog())
+                .containsExactly(
+                        "/example.test/!upper/!case/@v/list",
+                        "/example.test/!upper/!case/@v/list",
+                        "/example.test/nomod/@v/v1.0.0.mod",
+                        "/missing/@v/list");
 
         upstream.resetCounts();
         assertThat(upstream.totalRequests()).isZero();
@@ -117,8 +123,8 @@ class FakeUpstreamTest {
     void countsConcurrentRequestsExactly() throws Exception {
         var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<Void>>>();
         for (int i = 0; i < 40; i++) {
-            futures.add(client.sendAsync(request("/example.test/nomod/@v/list").build(),
-                    HttpResponse.BodyHandlers.discarding()));
+            futures.add(client.sendAsync(
+                    request("/example.test/nomod/@v/list").build(), HttpResponse.BodyHandlers.discarding()));
         }
         for (var future : futures) {
             assertThat(future.get().statusCode()).isEqualTo(200);
@@ -142,8 +148,8 @@ class FakeUpstreamTest {
         long full = Files.size(tree.file(GoProxyTree.zipPath(UPPER_1_0)));
         upstream.on(GoProxyTree.zipPath(UPPER_1_0), Reply.serve().dropAfter(100));
 
-        HttpResponse<java.io.InputStream> response = client.send(request("/" + GoProxyTree.zipPath(UPPER_1_0)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = client.send(
+                request("/" + GoProxyTree.zipPath(UPPER_1_0)).build(), HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(full);
@@ -203,8 +209,11 @@ class FakeUpstreamTest {
     void headerDelayStallsTheResponseUntilTheClientGivesUp() {
         upstream.on("/example.test/nomod/@v/list", Reply.serve().delayHeaders(Duration.ofSeconds(30)));
 
-        assertThatThrownBy(() -> client.send(request("/example.test/nomod/@v/list")
-                        .timeout(Duration.ofMillis(300)).build(), HttpResponse.BodyHandlers.ofByteArray()))
+        assertThatThrownBy(() -> client.send(
+                        request("/example.test/nomod/@v/list")
+                                .timeout(Duration.ofMillis(300))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray()))
                 .isInstanceOf(HttpTimeoutException.class);
     }
 

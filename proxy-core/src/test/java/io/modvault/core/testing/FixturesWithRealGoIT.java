@@ -75,7 +75,8 @@ class FixturesWithRealGoIT {
     void fileTreeWorksAsGoproxyForGoModDownload() throws IOException {
         TestModule upper = TestModules.get(TestModules.UPPER, "v1.0.0");
 
-        GoResult result = go(tree.fileUrl()).run(work, downloadArgs(List.of(upper))).requireSuccess();
+        GoResult result =
+                go(tree.fileUrl()).run(work, downloadArgs(List.of(upper))).requireSuccess();
 
         JsonNode json = jsonStream(result.stdout()).getFirst();
         assertDownloadedExactlyOurBytes(json, upper);
@@ -84,30 +85,44 @@ class FixturesWithRealGoIT {
 
     @Test
     void fakeUpstreamServesEveryCatalogueVersionToGoModDownload() throws IOException {
-        GoResult result = go(upstream.baseUrl()).run(work, downloadArgs(TestModules.catalogue())).requireSuccess();
+        GoResult result = go(upstream.baseUrl())
+                .run(work, downloadArgs(TestModules.catalogue()))
+                .requireSuccess();
 
         List<JsonNode> downloads = jsonStream(result.stdout());
         assertThat(downloads).hasSize(TestModules.catalogue().size());
         for (TestModule module : TestModules.catalogue()) {
-            JsonNode json = downloads.stream().filter(n -> n.get("Path").asText().equals(module.path())
-                    && n.get("Version").asText().equals(module.version())).findFirst().orElseThrow();
+            JsonNode json = downloads.stream()
+                    .filter(n -> n.get("Path").asText().equals(module.path())
+                            && n.get("Version").asText().equals(module.version()))
+                    .findFirst()
+                    .orElseThrow();
             assertDownloadedExactlyOurBytes(json, module);
-            assertThat(upstream.requests(GoProxyTree.zipPath(module))).as(module.coordinate()).isEqualTo(1);
+            assertThat(upstream.requests(GoProxyTree.zipPath(module)))
+                    .as(module.coordinate())
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void goBuildsAProgramImportingTheWholeCatalogueThroughTheFakeUpstream() throws Exception {
-        Path app = GoProject.create(work.resolve("app"), "example.test/app",
-                Map.of("main.go", TestModules.programImportingCatalogue()));
+        Path app = GoProject.create(
+                work.resolve("app"), "example.test/app", Map.of("main.go", TestModules.programImportingCatalogue()));
 
-        go(upstream.baseUrl()).withFlags("-mod=mod").run(app, "build", "-o", "app", ".").requireSuccess();
+        go(upstream.baseUrl())
+                .withFlags("-mod=mod")
+                .run(app, "build", "-o", "app", ".")
+                .requireSuccess();
 
         assertThat(runBinary(app.resolve("app"))).isEqualTo(TestModules.expectedProgramOutput());
-        assertThat(upstream.requests(GoProxyTree.latestPath(TestModules.PSEUDO))).isPositive();
+        assertThat(upstream.requests(GoProxyTree.latestPath(TestModules.PSEUDO)))
+                .isPositive();
         assertThat(upstream.requests(GoProxyTree.listPath(TestModules.PRE))).isPositive();
-        assertThat(Files.readString(app.resolve("go.mod"))).contains("example.test/Upper/Case v1.1.0",
-                "example.test/legacy v2.0.0+incompatible", "example.test/pseudo " + TestModules.PSEUDO_VERSION);
+        assertThat(Files.readString(app.resolve("go.mod")))
+                .contains(
+                        "example.test/Upper/Case v1.1.0",
+                        "example.test/legacy v2.0.0+incompatible",
+                        "example.test/pseudo " + TestModules.PSEUDO_VERSION);
     }
 
     @Test
@@ -115,25 +130,31 @@ class FixturesWithRealGoIT {
         TestModule base = TestModules.simple("example.test/big", "v1.0.0", java.time.Instant.EPOCH, "big", true);
         Path zip = tree.addSized(base, 2 << 20, new java.util.Random(5));
 
-        GoResult result = go(upstream.baseUrl()).run(work, downloadArgs(List.of(base))).requireSuccess();
+        GoResult result =
+                go(upstream.baseUrl()).run(work, downloadArgs(List.of(base))).requireSuccess();
 
         JsonNode json = jsonStream(result.stdout()).getFirst();
         assertThat(json.get("Sum").asText()).isEqualTo(H1.ofZip(zip));
-        assertThat(Path.of(json.get("Dir").asText()).resolve(ModuleZips.PAYLOAD_FILE)).isRegularFile();
+        assertThat(Path.of(json.get("Dir").asText()).resolve(ModuleZips.PAYLOAD_FILE))
+                .isRegularFile();
     }
 
     @Test
     void goResolvesLatestAndVersionListsAsTheCatalogueExpects() throws IOException {
         GoCommand go = go(upstream.baseUrl());
         for (String path : TestModules.modulePaths()) {
-            GoResult result = go.run(work, "list", "-m", "-json", "-versions", path + "@latest").requireSuccess();
+            GoResult result = go.run(work, "list", "-m", "-json", "-versions", path + "@latest")
+                    .requireSuccess();
 
             JsonNode json = JSON.readTree(result.stdout());
-            assertThat(json.get("Version").asText()).as(path).isEqualTo(TestModules.expectedLatest(path).version());
+            assertThat(json.get("Version").asText())
+                    .as(path)
+                    .isEqualTo(TestModules.expectedLatest(path).version());
             List<String> versions = new ArrayList<>();
             json.path("Versions").forEach(v -> versions.add(v.asText()));
             assertThat(String.join("", versions.stream().map(v -> v + "\n").toList()))
-                    .as(path).isEqualTo(TestModules.expectedList(path));
+                    .as(path)
+                    .isEqualTo(TestModules.expectedList(path));
         }
     }
 
@@ -176,7 +197,8 @@ class FixturesWithRealGoIT {
         assertThat(result.timedOut()).isTrue();
         assertThat(result.succeeded()).isFalse();
         assertThat(result.elapsed()).isLessThan(Duration.ofSeconds(30));
-        assertThatThrownBy(result::requireSuccess).isInstanceOf(AssertionError.class)
+        assertThatThrownBy(result::requireSuccess)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("killed after timeout");
     }
 
@@ -186,14 +208,21 @@ class FixturesWithRealGoIT {
 
         GoResult result = go.run(work, "env", "-json").requireSuccess();
 
-        assertThat(result.stdout()).contains("\"GOPROXY\": \"off\"", "\"GOSUMDB\": \"off\"",
-                "\"GOFLAGS\": \"-modcacherw\"", "\"GOTOOLCHAIN\": \"local\"", "\"CGO_ENABLED\": \"0\"",
-                "\"GOPRIVATE\": \"example.test/private\"", "\"GOMODCACHE\": \"" + go.modCache() + "\"");
+        assertThat(result.stdout())
+                .contains(
+                        "\"GOPROXY\": \"off\"",
+                        "\"GOSUMDB\": \"off\"",
+                        "\"GOFLAGS\": \"-modcacherw\"",
+                        "\"GOTOOLCHAIN\": \"local\"",
+                        "\"CGO_ENABLED\": \"0\"",
+                        "\"GOPRIVATE\": \"example.test/private\"",
+                        "\"GOMODCACHE\": \"" + go.modCache() + "\"");
         assertThat(go.environment()).doesNotContainKeys("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "NO_PROXY");
     }
 
     private static String runBinary(Path binary) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(binary.toString()).redirectErrorStream(true).start();
+        Process process =
+                new ProcessBuilder(binary.toString()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -52,10 +52,11 @@ class GitDirectWithRealGoIT {
     @Test
     void everyTaggedVersionDownloadsWithTheHashesGoComputes() {
         List<DirectVersion> tagged = repos.versions().stream()
-                .filter(v -> v.isTagged() && !v.requiresAuth()).toList();
+                .filter(v -> v.isTagged() && !v.requiresAuth())
+                .toList();
 
-        List<GoDirect.Download> downloads = go.download(tagged.stream().map(DirectVersion::coordinate)
-                .toArray(String[]::new));
+        List<GoDirect.Download> downloads =
+                go.download(tagged.stream().map(DirectVersion::coordinate).toArray(String[]::new));
 
         StringBuilder goSum = new StringBuilder();
         for (DirectVersion expected : tagged) {
@@ -87,23 +88,31 @@ class GitDirectWithRealGoIT {
             goSum.append(byQuery.goSumLines());
         }
         System.out.print("--- h1 computed by go mod download in direct mode (pseudo-versions) ---\n" + goSum);
-        assertThat(repos.revisionQueries()).extracting(v -> v.query().orElseThrow())
-                .contains("main", "feature").anyMatch(q -> q.matches("[0-9a-f]{10,12}"));
+        assertThat(repos.revisionQueries())
+                .extracting(v -> v.query().orElseThrow())
+                .contains("main", "feature")
+                .anyMatch(q -> q.matches("[0-9a-f]{10,12}"));
     }
 
     @Test
     void versionListsHoldExactlyTheTags() throws IOException {
-        for (String module : List.of(TestRepositories.TAGGED, TestRepositories.LEGACY, TestRepositories.MONO_CLI,
-                TestRepositories.MAJOR, TestRepositories.MAJOR_V2, TestRepositories.BRANCHV2,
-                TestRepositories.BRANCHV2_V2, TestRepositories.EXCLUDED)) {
-            GoResult result = go.run("list", "-m", "-json", "-versions", module + "@latest").requireSuccess();
+        for (String module : List.of(
+                TestRepositories.TAGGED,
+                TestRepositories.LEGACY,
+                TestRepositories.MONO_CLI,
+                TestRepositories.MAJOR,
+                TestRepositories.MAJOR_V2,
+                TestRepositories.BRANCHV2,
+                TestRepositories.BRANCHV2_V2,
+                TestRepositories.EXCLUDED)) {
+            GoResult result = go.run("list", "-m", "-json", "-versions", module + "@latest")
+                    .requireSuccess();
 
             JsonNode json = JSON.readTree(result.stdout());
             List<String> versions = new ArrayList<>();
             json.path("Versions").forEach(v -> versions.add(v.asText()));
             assertThat(versions).as(module).isEqualTo(repos.expectedVersionList(module));
-            assertThat(json.get("Version").asText()).as(module)
-                    .isEqualTo(repos.expectedLatest(module));
+            assertThat(json.get("Version").asText()).as(module).isEqualTo(repos.expectedLatest(module));
         }
         assertThat(repos.expectedVersionList(TestRepositories.LEGACY))
                 .containsExactly("v1.0.0", "v2.0.0+incompatible", "v3.1.0+incompatible");
@@ -114,11 +123,14 @@ class GitDirectWithRealGoIT {
 
     @Test
     void zipsLeaveOutVendorNestedModulesAndSymlinksAndCopyTheRootLicense() throws IOException {
-        List<GoDirect.Download> downloads = go.download(TestRepositories.EXCLUDED + "@v1.0.0",
-                TestRepositories.EXCLUDED + "@v1.1.0", TestRepositories.MONO_CLI + "@v1.0.0",
+        List<GoDirect.Download> downloads = go.download(
+                TestRepositories.EXCLUDED + "@v1.0.0",
+                TestRepositories.EXCLUDED + "@v1.1.0",
+                TestRepositories.MONO_CLI + "@v1.0.0",
                 TestRepositories.MONO + "@v1.0.0");
         Path old = Path.of(find(downloads, TestRepositories.EXCLUDED, "v1.0.0").dir());
-        Path go124 = Path.of(find(downloads, TestRepositories.EXCLUDED, "v1.1.0").dir());
+        Path go124 =
+                Path.of(find(downloads, TestRepositories.EXCLUDED, "v1.1.0").dir());
         Path cli = Path.of(find(downloads, TestRepositories.MONO_CLI, "v1.0.0").dir());
         Path mono = Path.of(find(downloads, TestRepositories.MONO, "v1.0.0").dir());
 
@@ -139,8 +151,8 @@ class GitDirectWithRealGoIT {
     @Test
     void secretRepositoryWorksWithTheNetrcHomeAndFailsWithout() {
         GoDirect anonymous = GoDirect.create(temp.resolve("anonymous"), server);
-        GoDirect wrong = GoDirect.create(temp.resolve("wrong"), server)
-                .withCredentials(TestRepositories.SECRET_USER, "wrong");
+        GoDirect wrong =
+                GoDirect.create(temp.resolve("wrong"), server).withCredentials(TestRepositories.SECRET_USER, "wrong");
         GoDirect alice = GoDirect.create(temp.resolve("alice"), server)
                 .withCredentials(TestRepositories.SECRET_USER, TestRepositories.SECRET_PASSWORD);
         List<DirectVersion> secret = repos.versions(TestRepositories.SECRET);
@@ -155,8 +167,11 @@ class GitDirectWithRealGoIT {
         // git reports a refused .netrc password like a missing one: it never learnt the netrc user name.
         assertThat(refused.error()).contains("terminal prompts disabled");
         assertThat(wrongPassword.error()).contains("terminal prompts disabled");
-        assertThat(failedLog).filteredOn(r -> !r.isGoGet()).allSatisfy(r -> assertThat(r.status()).isEqualTo(401))
-                .anyMatch(r -> r.user().isEmpty()).anyMatch(r -> r.user().equals(Optional.of("alice")));
+        assertThat(failedLog)
+                .filteredOn(r -> !r.isGoGet())
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(401))
+                .anyMatch(r -> r.user().isEmpty())
+                .anyMatch(r -> r.user().equals(Optional.of("alice")));
         StringBuilder goSum = new StringBuilder();
         for (DirectVersion expected : secret) {
             GoDirect.Download download = find(allowed, expected.module(), expected.version());
@@ -164,7 +179,9 @@ class GitDirectWithRealGoIT {
             goSum.append(download.goSumLines());
         }
         System.out.print("--- h1 computed by go mod download in direct mode (secret) ---\n" + goSum);
-        assertThat(server.requestLog()).filteredOn(r -> r.user().isPresent() && r.status() == 200).isNotEmpty();
+        assertThat(server.requestLog())
+                .filteredOn(r -> r.user().isPresent() && r.status() == 200)
+                .isNotEmpty();
     }
 
     @Test
@@ -172,14 +189,17 @@ class GitDirectWithRealGoIT {
         GoDirect cold = GoDirect.create(temp.resolve("cold"), server);
         server.resetLog();
 
-        cold.download(TestRepositories.MONO_CLI + "@v1.1.0").forEach(d -> assertThat(d.error()).isEmpty());
+        cold.download(TestRepositories.MONO_CLI + "@v1.1.0")
+                .forEach(d -> assertThat(d.error()).isEmpty());
 
         List<GitRequest> log = server.requestLog();
         System.out.println("--- requests of a cold go mod download " + TestRepositories.MONO_CLI + "@v1.1.0 ---\n"
                 + log.stream().map(GitRequest::toString).collect(Collectors.joining("\n")));
         assertThat(log.getFirst().isGoGet()).isTrue();
         assertThat(log.getFirst().path()).isEqualTo("/org/mono/tools/cli");
-        assertThat(log).filteredOn(r -> !r.isGoGet()).allSatisfy(r -> assertThat(r.path()).startsWith("/org/mono.git/"))
+        assertThat(log)
+                .filteredOn(r -> !r.isGoGet())
+                .allSatisfy(r -> assertThat(r.path()).startsWith("/org/mono.git/"))
                 .anyMatch(r -> r.path().equals("/org/mono.git/info/refs"))
                 .anyMatch(r -> r.method().equals("POST") && r.path().equals("/org/mono.git/git-upload-pack"));
         assertThat(log).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo(200));
@@ -188,9 +208,13 @@ class GitDirectWithRealGoIT {
     @Test
     void programImportingTheRepositoriesBuildsAndPrintsTheSelectedVersions() throws Exception {
         DirectVersion taggedMain = repos.revisionQueries().stream()
-                .filter(v -> v.module().equals(TestRepositories.TAGGED) && v.query().orElseThrow().equals("main"))
-                .findFirst().orElseThrow();
-        List<DirectVersion> picks = List.of(taggedMain, repos.version(TestRepositories.MAJOR_V2, "v2.0.0"),
+                .filter(v -> v.module().equals(TestRepositories.TAGGED)
+                        && v.query().orElseThrow().equals("main"))
+                .findFirst()
+                .orElseThrow();
+        List<DirectVersion> picks = List.of(
+                taggedMain,
+                repos.version(TestRepositories.MAJOR_V2, "v2.0.0"),
                 repos.version(TestRepositories.BRANCHV2_V2, "v2.1.0"),
                 repos.version(TestRepositories.MONO_CLI, "v1.1.0"),
                 repos.version(TestRepositories.LEGACY, "v3.1.0+incompatible"),
@@ -200,12 +224,22 @@ class GitDirectWithRealGoIT {
         StringBuilder calls = new StringBuilder();
         for (int i = 0; i < picks.size(); i++) {
             DirectVersion pick = picks.get(i);
-            goMod.append('\t').append(pick.module()).append(' ').append(pick.version()).append('\n');
+            goMod.append('\t')
+                    .append(pick.module())
+                    .append(' ')
+                    .append(pick.version())
+                    .append('\n');
             imports.append("\tm").append(i).append(" \"").append(pick.module()).append("\"\n");
             calls.append("\tfmt.Println(m").append(i).append(".Name())\n");
         }
-        Path app = GoProject.create(temp.resolve("app"), "example.test/app", Map.of("go.mod", goMod + ")\n",
-                "main.go", "package main\n\nimport (\n\t\"fmt\"\n\n" + imports + ")\n\nfunc main() {\n" + calls + "}\n"));
+        Path app = GoProject.create(
+                temp.resolve("app"),
+                "example.test/app",
+                Map.of(
+                        "go.mod",
+                        goMod + ")\n",
+                        "main.go",
+                        "package main\n\nimport (\n\t\"fmt\"\n\n" + imports + ")\n\nfunc main() {\n" + calls + "}\n"));
 
         go.go().withFlags("-mod=mod").run(app, "build", "-o", "app", ".").requireSuccess();
 
@@ -214,12 +248,15 @@ class GitDirectWithRealGoIT {
     }
 
     private static GoDirect.Download find(List<GoDirect.Download> downloads, String module, String version) {
-        return downloads.stream().filter(d -> d.path().equals(module) && d.version().equals(version)).findFirst()
+        return downloads.stream()
+                .filter(d -> d.path().equals(module) && d.version().equals(version))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + module + "@" + version + " in " + downloads));
     }
 
     private static String runBinary(Path binary) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(binary.toString()).redirectErrorStream(true).start();
+        Process process =
+                new ProcessBuilder(binary.toString()).redirectErrorStream(true).start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

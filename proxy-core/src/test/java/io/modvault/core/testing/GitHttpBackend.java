@@ -27,8 +27,8 @@ final class GitHttpBackend {
 
     private static final long TIMEOUT_SECONDS = 60;
     /** Never handed to the CGI program: credentials, and headers CGI passes another way. */
-    private static final Set<String> NOT_FORWARDED = Set.of("authorization", "proxy-authorization",
-            "content-type", "content-length");
+    private static final Set<String> NOT_FORWARDED =
+            Set.of("authorization", "proxy-authorization", "content-type", "content-length");
     /** The JDK server frames the response itself. */
     private static final Set<String> NOT_RETURNED = Set.of("content-length", "transfer-encoding", "connection");
 
@@ -54,8 +54,11 @@ final class GitHttpBackend {
                 head = CgiHead.read(output);
             } catch (IOException e) {
                 finish(process, requestPump, stderrDrain);
-                GitHttpServer.sendText(exchange, log, 502, "git http-backend failed: " + e.getMessage() + "\n"
-                        + stderr.toString(StandardCharsets.UTF_8));
+                GitHttpServer.sendText(
+                        exchange,
+                        log,
+                        502,
+                        "git http-backend failed: " + e.getMessage() + "\n" + stderr.toString(StandardCharsets.UTF_8));
                 return;
             }
             for (Map.Entry<String, String> header : head.headers()) {
@@ -73,8 +76,8 @@ final class GitHttpBackend {
         }
     }
 
-    private Map<String, String> environment(HttpExchange exchange, GitRepoPath target, String query,
-            Optional<String> user) {
+    private Map<String, String> environment(
+            HttpExchange exchange, GitRepoPath target, String query, Optional<String> user) {
         Map<String, String> env = GitRunner.hermeticEnvironment();
         env.put("GIT_PROJECT_ROOT", root.toString());
         env.put("GIT_HTTP_EXPORT_ALL", "1");
@@ -97,10 +100,13 @@ final class GitHttpBackend {
         if (contentLength != null && exchange.getRequestHeaders().getFirst("Transfer-Encoding") == null) {
             env.put("CONTENT_LENGTH", contentLength.trim());
         }
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!NOT_FORWARDED.contains(name)) {
-                env.put("HTTP_" + name.toUpperCase(Locale.ROOT).replace('-', '_'), String.join(", ", header.getValue()));
+                env.put(
+                        "HTTP_" + name.toUpperCase(Locale.ROOT).replace('-', '_'),
+                        String.join(", ", header.getValue()));
             }
         }
         return env;
@@ -117,7 +123,8 @@ final class GitHttpBackend {
     }
 
     private static void pumpRequestBody(HttpExchange exchange, Process process) {
-        try (InputStream in = exchange.getRequestBody(); OutputStream out = process.getOutputStream()) {
+        try (InputStream in = exchange.getRequestBody();
+                OutputStream out = process.getOutputStream()) {
             in.transferTo(out);
         } catch (IOException e) {
             // http-backend may answer (e.g. 404) without reading the body; the pipe then breaks.

@@ -46,8 +46,7 @@ public final class GitHttpServer implements AutoCloseable {
     /** The host every test repository is published under; reserved, never resolvable. */
     public static final String HOST = "git.example.test";
 
-    private record Credentials(String user, String password) {
-    }
+    private record Credentials(String user, String password) {}
 
     private final Path root;
     private final GitHttpBackend backend;
@@ -129,7 +128,8 @@ public final class GitHttpServer implements AutoCloseable {
     /** Requests whose decoded path starts with {@code pathPrefix} (leading slash optional). */
     public int requests(String pathPrefix) {
         String prefix = pathPrefix.startsWith("/") ? pathPrefix : "/" + pathPrefix;
-        return (int) requestLog().stream().filter(r -> r.path().startsWith(prefix)).count();
+        return (int)
+                requestLog().stream().filter(r -> r.path().startsWith(prefix)).count();
     }
 
     public void resetLog() {
@@ -164,7 +164,8 @@ public final class GitHttpServer implements AutoCloseable {
             String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
             boolean absolute = uri.isAbsolute();
             String host = absolute ? String.valueOf(uri.getHost()) : hostHeader(exchange);
-            Optional<String> sentUser = BasicAuth.user(exchange.getRequestHeaders().getFirst("Authorization"));
+            Optional<String> sentUser =
+                    BasicAuth.user(exchange.getRequestHeaders().getFirst("Authorization"));
             // Logged when the status is decided, before the client can see a byte of the response.
             boolean[] logged = {false};
             IntConsumer log = status -> {
@@ -182,8 +183,8 @@ public final class GitHttpServer implements AutoCloseable {
         }
     }
 
-    private void route(HttpExchange exchange, IntConsumer log, boolean absolute, String host, String path,
-            String query) throws IOException {
+    private void route(HttpExchange exchange, IntConsumer log, boolean absolute, String host, String path, String query)
+            throws IOException {
         if (!available) {
             sendText(exchange, log, 503, "git server unavailable (setAvailable(false))");
             return;

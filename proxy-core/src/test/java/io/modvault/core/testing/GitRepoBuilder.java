@@ -116,8 +116,8 @@ public final class GitRepoBuilder {
 
     /** An annotated tag at HEAD (a tag object, which readers must peel), dated like the HEAD commit. */
     public GitRepoBuilder annotatedTag(String tag) {
-        Instant time = Instant.ofEpochSecond(Long.parseLong(GitRunner.run(workTree, Map.of(),
-                "log", "-1", "--format=%ct").trim()));
+        Instant time = Instant.ofEpochSecond(Long.parseLong(
+                GitRunner.run(workTree, Map.of(), "log", "-1", "--format=%ct").trim()));
         GitRunner.run(workTree, dated(time), "tag", "-a", "-m", "release " + tag, tag);
         return this;
     }
@@ -141,7 +141,8 @@ public final class GitRepoBuilder {
 
     /** The full commit hash a revision (branch, tag, hash prefix) names; tags are peeled. */
     public String resolve(String revision) {
-        return GitRunner.run(workTree, Map.of(), "rev-parse", "--verify", "-q", revision + "^{commit}").trim();
+        return GitRunner.run(workTree, Map.of(), "rev-parse", "--verify", "-q", revision + "^{commit}")
+                .trim();
     }
 
     /**
@@ -172,8 +173,18 @@ public final class GitRepoBuilder {
 
     private static Map<String, String> dated(Instant time) {
         String date = time.getEpochSecond() + " +0000";
-        return Map.of("GIT_AUTHOR_NAME", IDENTITY_NAME, "GIT_AUTHOR_EMAIL", IDENTITY_EMAIL,
-                "GIT_COMMITTER_NAME", IDENTITY_NAME, "GIT_COMMITTER_EMAIL", IDENTITY_EMAIL,
-                "GIT_AUTHOR_DATE", date, "GIT_COMMITTER_DATE", date);
+        return Map.of(
+                "GIT_AUTHOR_NAME",
+                IDENTITY_NAME,
+                "GIT_AUTHOR_EMAIL",
+                IDENTITY_EMAIL,
+                "GIT_COMMITTER_NAME",
+                IDENTITY_NAME,
+                "GIT_COMMITTER_EMAIL",
+                IDENTITY_EMAIL,
+                "GIT_AUTHOR_DATE",
+                date,
+                "GIT_COMMITTER_DATE",
+                date);
     }
 }

@@ -19,8 +19,11 @@ class GitRepoBuilderTest {
 
     private GitRepoBuilder sample(String dir) {
         return GitRepoBuilder.init(temp.resolve(dir), "org/sample")
-                .write("go.mod", "module git.example.test/org/sample\n").write("a/b.go", "package a\n")
-                .symlink("link.go", "a/b.go").commit("first", T1).tag("v1.0.0");
+                .write("go.mod", "module git.example.test/org/sample\n")
+                .write("a/b.go", "package a\n")
+                .symlink("link.go", "a/b.go")
+                .commit("first", T1)
+                .tag("v1.0.0");
     }
 
     private static String git(Path dir, String... args) {
@@ -43,8 +46,9 @@ class GitRepoBuilderTest {
 
         String meta = git(repo.workTree(), "log", "-1", "--format=%an <%ae>|%cn <%ce>|%at %ad|%ct", "--date=raw");
 
-        assertThat(meta).isEqualTo("Modvault Fixture <fixture@modvault.test>|Modvault Fixture <fixture@modvault.test>|"
-                + T1.getEpochSecond() + " " + T1.getEpochSecond() + " +0000|" + T1.getEpochSecond());
+        assertThat(meta)
+                .isEqualTo("Modvault Fixture <fixture@modvault.test>|Modvault Fixture <fixture@modvault.test>|"
+                        + T1.getEpochSecond() + " " + T1.getEpochSecond() + " +0000|" + T1.getEpochSecond());
         assertThat(git(repo.workTree(), "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
     }
 
@@ -58,7 +62,8 @@ class GitRepoBuilderTest {
 
     @Test
     void annotatedTagsAreTagObjectsThatResolveToTheirCommit() {
-        GitRepoBuilder repo = sample("repo").write("c.txt", "c\n").commit("second", T2).annotatedTag("v1.1.0");
+        GitRepoBuilder repo =
+                sample("repo").write("c.txt", "c\n").commit("second", T2).annotatedTag("v1.1.0");
 
         assertThat(git(repo.workTree(), "cat-file", "-t", "v1.1.0")).isEqualTo("tag");
         assertThat(git(repo.workTree(), "cat-file", "-t", "v1.0.0")).isEqualTo("commit");
@@ -72,7 +77,10 @@ class GitRepoBuilderTest {
         GitRepoBuilder repo = sample("repo");
         String base = repo.head();
 
-        String feature = repo.branch("feature").write("f.txt", "f\n").commit("feature", T2).head();
+        String feature = repo.branch("feature")
+                .write("f.txt", "f\n")
+                .commit("feature", T2)
+                .head();
         repo.checkout("main");
 
         assertThat(repo.head()).isEqualTo(base);
@@ -87,12 +95,17 @@ class GitRepoBuilderTest {
 
         Path bare = repo.publish(serverRoot);
         String first = git(bare, "for-each-ref", "--format=%(refname)");
-        repo.write("c.txt", "c\n").commit("second", T2).tag("v1.1.0").delete("c.txt").publish(serverRoot);
+        repo.write("c.txt", "c\n")
+                .commit("second", T2)
+                .tag("v1.1.0")
+                .delete("c.txt")
+                .publish(serverRoot);
 
         assertThat(bare).isEqualTo(serverRoot.resolve("org/sample.git"));
         assertThat(first).isEqualTo("refs/heads/main\nrefs/tags/v1.0.0");
         assertThat(git(bare, "rev-parse", "refs/heads/main")).isEqualTo(repo.head());
-        assertThat(git(bare, "for-each-ref", "--format=%(refname)", "refs/tags")).contains("refs/tags/v1.1.0");
+        assertThat(git(bare, "for-each-ref", "--format=%(refname)", "refs/tags"))
+                .contains("refs/tags/v1.1.0");
         assertThat(git(bare, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
     }
 

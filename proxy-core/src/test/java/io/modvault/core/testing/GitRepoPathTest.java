@@ -38,12 +38,17 @@ class GitRepoPathTest {
 
     @Test
     void theShortestMatchingPrefixWins() {
-        assertThat(GitRepoPath.find(root, "/org/mono/tools.git/info/refs").orElseThrow().repo()).isEqualTo("org/mono");
+        assertThat(GitRepoPath.find(root, "/org/mono/tools.git/info/refs")
+                        .orElseThrow()
+                        .repo())
+                .isEqualTo("org/mono");
     }
 
     @Test
     void gitPathWithoutDotGitMapsToTheBareDirectory() {
-        assertThat(GitRepoPath.find(root, "/org/mono/git-upload-pack").orElseThrow().pathInfo())
+        assertThat(GitRepoPath.find(root, "/org/mono/git-upload-pack")
+                        .orElseThrow()
+                        .pathInfo())
                 .isEqualTo("/org/mono.git/git-upload-pack");
     }
 

@@ -11,8 +11,14 @@ import java.util.Optional;
  * the status answered. {@link #toString()} is a compact line such as
  * {@code GET git.example.test/org/tagged?go-get=1 200}.
  */
-public record GitRequest(String method, String host, String path, String query, boolean absoluteForm,
-        Optional<String> user, int status) {
+public record GitRequest(
+        String method,
+        String host,
+        String path,
+        String query,
+        boolean absoluteForm,
+        Optional<String> user,
+        int status) {
 
     public GitRequest {
         Objects.requireNonNull(method, "method");

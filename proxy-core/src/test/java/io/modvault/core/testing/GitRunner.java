@@ -21,8 +21,7 @@ final class GitRunner {
 
     private static final long TIMEOUT_SECONDS = 60;
 
-    private GitRunner() {
-    }
+    private GitRunner() {}
 
     /** PATH from this JVM (to find git), UTC, C locale, no global or system config, no prompts. */
     static Map<String, String> hermeticEnvironment() {
@@ -51,12 +50,14 @@ final class GitRunner {
             Path out = Files.createTempFile("modvault-git-", ".out");
             Path err = Files.createTempFile("modvault-git-", ".err");
             try {
-                Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process process = builder.redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 process.getOutputStream().close();
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new IllegalStateException(command + " in " + dir + " did not finish in "
-                            + TIMEOUT_SECONDS + "s");
+                    throw new IllegalStateException(
+                            command + " in " + dir + " did not finish in " + TIMEOUT_SECONDS + "s");
                 }
                 String stdout = Files.readString(out, StandardCharsets.UTF_8);
                 if (process.exitValue() != 0) {
@@ -69,8 +70,8 @@ final class GitRunner {
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("running " + command + " in " + dir
-                    + " (the system git is required by this test)", e);
+            throw new UncheckedIOException(
+                    "running " + command + " in " + dir + " (the system git is required by this test)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command, e);

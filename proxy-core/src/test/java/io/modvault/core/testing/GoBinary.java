@@ -11,8 +11,7 @@ final class GoBinary {
 
     private static volatile Path found;
 
-    private GoBinary() {
-    }
+    private GoBinary() {}
 
     static Path find() {
         Path go = found;
@@ -34,7 +33,9 @@ final class GoBinary {
             }
         }
         candidates.add(Path.of("/usr/local/go/bin/go"));
-        return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst()
+        return candidates.stream()
+                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+                .findFirst()
                 .map(p -> p.toAbsolutePath().normalize())
                 .orElseThrow(() -> new IllegalStateException("the go command is required by this test but was"
                         + " found neither on PATH nor at /usr/local/go/bin/go; install Go 1.21 or newer"));

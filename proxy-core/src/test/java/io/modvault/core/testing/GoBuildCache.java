@@ -18,8 +18,7 @@ final class GoBuildCache {
     static final String PROPERTY = "modvault.test.gocache";
     private static Path directory;
 
-    private GoBuildCache() {
-    }
+    private GoBuildCache() {}
 
     static synchronized Path directory() {
         if (directory == null) {

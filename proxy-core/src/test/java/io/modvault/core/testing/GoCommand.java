@@ -121,8 +121,10 @@ public final class GoCommand {
         long run = RUNS.incrementAndGet();
         Path stdout = scratch.resolve("runs").resolve(run + ".out");
         Path stderr = scratch.resolve("runs").resolve(run + ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment());
         long started = System.nanoTime();

@@ -41,8 +41,7 @@ public final class GoDirect {
     }
 
     /** The {@code h1:} hashes of a module version's zip ({@code Sum}) and go.mod ({@code GoModSum}). */
-    public record Hashes(String sum, String goModSum) {
-    }
+    public record Hashes(String sum, String goModSum) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,11 +68,16 @@ public final class GoDirect {
         Path gitConfig = configDir.toAbsolutePath().normalize().resolve("gitconfig");
         write(gitConfig, "# modvault tests: no user git configuration\n");
         String proxy = server.proxyUrl();
-        return go.withProxy("direct").withPrivate(GitHttpServer.HOST).withNoSumdb(GitHttpServer.HOST)
+        return go.withProxy("direct")
+                .withPrivate(GitHttpServer.HOST)
+                .withNoSumdb(GitHttpServer.HOST)
                 .withEnv("GOINSECURE", GitHttpServer.HOST)
-                .withEnv("HTTP_PROXY", proxy).withEnv("http_proxy", proxy)
-                .withEnv("HTTPS_PROXY", proxy).withEnv("https_proxy", proxy)
-                .withEnv("GIT_TERMINAL_PROMPT", "0").withEnv("GIT_CONFIG_NOSYSTEM", "1")
+                .withEnv("HTTP_PROXY", proxy)
+                .withEnv("http_proxy", proxy)
+                .withEnv("HTTPS_PROXY", proxy)
+                .withEnv("https_proxy", proxy)
+                .withEnv("GIT_TERMINAL_PROMPT", "0")
+                .withEnv("GIT_CONFIG_NOSYSTEM", "1")
                 .withEnv("GIT_CONFIG_GLOBAL", gitConfig.toString());
     }
 
@@ -83,7 +87,9 @@ public final class GoDirect {
      */
     public static GoCommand withNetrc(GoCommand go, Path home, String user, String password) {
         Path dir = home.toAbsolutePath().normalize();
-        write(dir.resolve(".netrc"), "machine " + GitHttpServer.HOST + " login " + user + " password " + password + "\n");
+        write(
+                dir.resolve(".netrc"),
+                "machine " + GitHttpServer.HOST + " login " + user + " password " + password + "\n");
         return go.withEnv("HOME", dir.toString());
     }
 
@@ -123,9 +129,15 @@ public final class GoDirect {
         GoResult result = run(args.toArray(String[]::new));
         List<Download> downloads = new ArrayList<>();
         try {
-            JSON.readerFor(JsonNode.class).<JsonNode>readValues(result.stdout()).forEachRemaining(n -> downloads.add(
-                    new Download(n.path("Path").asText(), n.path("Version").asText(), n.path("Sum").asText(),
-                            n.path("GoModSum").asText(), n.path("Dir").asText(), n.path("Error").asText())));
+            JSON.readerFor(JsonNode.class)
+                    .<JsonNode>readValues(result.stdout())
+                    .forEachRemaining(n -> downloads.add(new Download(
+                            n.path("Path").asText(),
+                            n.path("Version").asText(),
+                            n.path("Sum").asText(),
+                            n.path("GoModSum").asText(),
+                            n.path("Dir").asText(),
+                            n.path("Error").asText())));
         } catch (IOException e) {
             throw new AssertionError("unreadable go mod download -json output\n" + result.describe(), e);
         }

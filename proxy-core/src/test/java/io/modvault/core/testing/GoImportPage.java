@@ -13,8 +13,7 @@ import java.util.function.IntConsumer;
  */
 final class GoImportPage {
 
-    private GoImportPage() {
-    }
+    private GoImportPage() {}
 
     /** The page for repository {@code repo} (e.g. {@code org/mono}). */
     static String html(String repo) {

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class GoProject {
 
-    private GoProject() {
-    }
+    private GoProject() {}
 
     /** Creates {@code dir} with go.mod and {@code files} (relative path → UTF-8 text); returns {@code dir}. */
     public static Path create(Path dir, String moduleName, Map<String, String> files) {

@@ -122,7 +122,8 @@ public final class GoProxyTree {
         List<TestModule> versions = byPath.computeIfAbsent(module.path(), p -> new ArrayList<>());
         versions.removeIf(m -> m.version().equals(module.version()));
         versions.add(module);
-        writeAtomically(listPath(module.path()),
+        writeAtomically(
+                listPath(module.path()),
                 TestModules.listOf(versions, module.path()).getBytes(StandardCharsets.UTF_8));
         TestModule latest = TestModules.latestOf(versions, module.path()).orElseThrow();
         writeAtomically(latestPath(module.path()), ModuleZips.infoJson(latest).getBytes(StandardCharsets.UTF_8));

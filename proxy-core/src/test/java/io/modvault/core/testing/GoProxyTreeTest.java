@@ -71,13 +71,15 @@ class GoProxyTreeTest {
     @Test
     void addingAVersionLaterRefreshesListAndLatest() {
         GoProxyTree tree = GoProxyTree.write(temp, TestModules.catalogue());
-        TestModule newer = TestModules.simple(TestModules.NOMOD, "v1.2.0", Instant.parse("2025-01-01T00:00:00Z"),
-                "nomod", false);
+        TestModule newer =
+                TestModules.simple(TestModules.NOMOD, "v1.2.0", Instant.parse("2025-01-01T00:00:00Z"), "nomod", false);
 
         tree.add(newer);
 
         assertThat(tree.file(GoProxyTree.listPath(TestModules.NOMOD))).hasContent("v1.0.0\nv1.2.0");
-        assertThat(tree.file(GoProxyTree.latestPath(TestModules.NOMOD))).content().contains("\"v1.2.0\"");
+        assertThat(tree.file(GoProxyTree.latestPath(TestModules.NOMOD)))
+                .content()
+                .contains("\"v1.2.0\"");
         try (var files = java.nio.file.Files.walk(temp)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(n -> n.startsWith(".tmp-"));
         } catch (IOException e) {

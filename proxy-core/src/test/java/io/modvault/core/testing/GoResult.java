@@ -9,8 +9,8 @@ import java.util.Objects;
  * whether the timeout killed it. {@link #requireSuccess()} turns a failure into an
  * {@link AssertionError} that carries everything needed to debug it.
  */
-public record GoResult(List<String> command, int exitCode, String stdout, String stderr, boolean timedOut,
-        Duration elapsed) {
+public record GoResult(
+        List<String> command, int exitCode, String stdout, String stderr, boolean timedOut, Duration elapsed) {
 
     public GoResult {
         command = List.copyOf(command);

@@ -20,15 +20,18 @@ import java.util.zip.ZipFile;
  */
 final class H1 {
 
-    private H1() {
-    }
+    private H1() {}
 
     /** Hash1 over named contents: SHA-256 of the sorted "hex  name\n" summary, base64. */
     static String of(Map<String, byte[]> files) {
         StringBuilder summary = new StringBuilder();
-        new TreeMap<>(files).forEach((name, bytes) ->
-                summary.append(HexFormat.of().formatHex(sha256(bytes))).append("  ").append(name).append('\n'));
-        return "h1:" + Base64.getEncoder().encodeToString(sha256(summary.toString().getBytes(StandardCharsets.UTF_8)));
+        new TreeMap<>(files)
+                .forEach((name, bytes) -> summary.append(HexFormat.of().formatHex(sha256(bytes)))
+                        .append("  ")
+                        .append(name)
+                        .append('\n'));
+        return "h1:"
+                + Base64.getEncoder().encodeToString(sha256(summary.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The go.sum hash of a go.mod: Hash1 over the single file named {@code go.mod}. */

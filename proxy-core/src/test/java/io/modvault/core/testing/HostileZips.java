@@ -37,8 +37,7 @@ public final class HostileZips {
         }
     }
 
-    private HostileZips() {
-    }
+    private HostileZips() {}
 
     /** A Deflate entry that inflates to {@code mebibytes} MiB of zeros whatever its headers say. */
     public static Entry bomb(String name, int mebibytes, long declaredSize) {
@@ -71,9 +70,15 @@ public final class HostileZips {
         }
         int centralStart = out.size();
         central.forEach(out::writeBytes);
-        ByteBuffer end = little(22).putInt(0x06054b50).putShort((short) 0).putShort((short) 0)
-                .putShort((short) entries.size()).putShort((short) entries.size())
-                .putInt(out.size() - centralStart).putInt(centralStart).putShort((short) 0);
+        ByteBuffer end = little(22)
+                .putInt(0x06054b50)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) entries.size())
+                .putShort((short) entries.size())
+                .putInt(out.size() - centralStart)
+                .putInt(centralStart)
+                .putShort((short) 0);
         out.writeBytes(end.array());
         return out.toByteArray();
     }
@@ -85,12 +90,22 @@ public final class HostileZips {
         if (!local) {
             b.putShort((short) 20);
         }
-        b.putShort((short) 20).putShort((short) 0x0800).putShort((short) (e.deflated() ? 8 : 0))
-                .putShort((short) 0).putShort((short) 0x21)
-                .putInt((int) e.declaredCrc()).putInt(e.data().length).putInt((int) e.declaredSize())
-                .putShort((short) name.length).putShort((short) 0);
+        b.putShort((short) 20)
+                .putShort((short) 0x0800)
+                .putShort((short) (e.deflated() ? 8 : 0))
+                .putShort((short) 0)
+                .putShort((short) 0x21)
+                .putInt((int) e.declaredCrc())
+                .putInt(e.data().length)
+                .putInt((int) e.declaredSize())
+                .putShort((short) name.length)
+                .putShort((short) 0);
         if (!local) {
-            b.putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset);
+            b.putShort((short) 0)
+                    .putShort((short) 0)
+                    .putShort((short) 0)
+                    .putInt(0)
+                    .putInt(offset);
         }
         return b.put(name).array();
     }

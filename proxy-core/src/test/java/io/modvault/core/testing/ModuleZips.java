@@ -34,8 +34,7 @@ public final class ModuleZips {
     private static final LocalDateTime ZIP_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final int BUFFER = 64 * 1024;
 
-    private ModuleZips() {
-    }
+    private ModuleZips() {}
 
     /** Writes the zip of {@code module} to {@code target} (parents created) and returns it. */
     public static Path write(TestModule module, Path target) {
@@ -75,11 +74,12 @@ public final class ModuleZips {
             throw new IllegalArgumentException(base.coordinate() + " already has " + PAYLOAD_FILE);
         }
         // Room for the base files and per-entry headers, so the whole file lands near approxBytes.
-        long payload = Math.max(0, approxBytes - base.contentSize() - 512L * (base.files().size() + 2));
+        long payload = Math.max(
+                0, approxBytes - base.contentSize() - 512L * (base.files().size() + 2));
         try {
             createParent(target);
-            try (ZipOutputStream zip = new ZipOutputStream(
-                    new BufferedOutputStream(Files.newOutputStream(target), BUFFER))) {
+            try (ZipOutputStream zip =
+                    new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(target), BUFFER))) {
                 writeEntries(base, zip);
                 // Random bytes do not shrink; stored Deflate blocks keep it fast and still "Deflate".
                 zip.setLevel(Deflater.NO_COMPRESSION);

@@ -27,22 +27,26 @@ class ModuleZipsTest {
 
     @Test
     void catalogueZipsHaveExactlyTheEntryNamesTheGoCommandWrites() {
-        assertThat(names("example.test/Upper/Case", "v1.1.0")).containsExactlyInAnyOrder(
-                "example.test/Upper/Case@v1.1.0/LICENSE",
-                "example.test/Upper/Case@v1.1.0/go.mod",
-                "example.test/Upper/Case@v1.1.0/internal/text/text.go",
-                "example.test/Upper/Case@v1.1.0/upper.go");
-        assertThat(names("example.test/multi/v2", "v2.0.0")).containsExactlyInAnyOrder(
-                "example.test/multi/v2@v2.0.0/go.mod", "example.test/multi/v2@v2.0.0/multi.go");
+        assertThat(names("example.test/Upper/Case", "v1.1.0"))
+                .containsExactlyInAnyOrder(
+                        "example.test/Upper/Case@v1.1.0/LICENSE",
+                        "example.test/Upper/Case@v1.1.0/go.mod",
+                        "example.test/Upper/Case@v1.1.0/internal/text/text.go",
+                        "example.test/Upper/Case@v1.1.0/upper.go");
+        assertThat(names("example.test/multi/v2", "v2.0.0"))
+                .containsExactlyInAnyOrder(
+                        "example.test/multi/v2@v2.0.0/go.mod", "example.test/multi/v2@v2.0.0/multi.go");
         assertThat(names("example.test/legacy", "v1.0.0")).containsExactly("example.test/legacy@v1.0.0/legacy.go");
         assertThat(names("example.test/legacy", "v2.0.0+incompatible"))
                 .containsExactly("example.test/legacy@v2.0.0+incompatible/legacy.go");
         assertThat(names("example.test/nomod", "v1.0.0")).containsExactly("example.test/nomod@v1.0.0/nomod.go");
-        assertThat(names("example.test/pre", "v0.9.0-rc.2")).containsExactlyInAnyOrder(
-                "example.test/pre@v0.9.0-rc.2/go.mod", "example.test/pre@v0.9.0-rc.2/pre.go");
-        assertThat(names("example.test/pseudo", "v0.0.0-20240102030405-abcdefabcdef")).containsExactlyInAnyOrder(
-                "example.test/pseudo@v0.0.0-20240102030405-abcdefabcdef/go.mod",
-                "example.test/pseudo@v0.0.0-20240102030405-abcdefabcdef/pseudo.go");
+        assertThat(names("example.test/pre", "v0.9.0-rc.2"))
+                .containsExactlyInAnyOrder(
+                        "example.test/pre@v0.9.0-rc.2/go.mod", "example.test/pre@v0.9.0-rc.2/pre.go");
+        assertThat(names("example.test/pseudo", "v0.0.0-20240102030405-abcdefabcdef"))
+                .containsExactlyInAnyOrder(
+                        "example.test/pseudo@v0.0.0-20240102030405-abcdefabcdef/go.mod",
+                        "example.test/pseudo@v0.0.0-20240102030405-abcdefabcdef/pseudo.go");
     }
 
     @Test
@@ -94,9 +98,11 @@ class ModuleZipsTest {
         Path second = ModuleZips.sized(base, oneMiB, new Random(42), temp.resolve("b/big.zip"));
 
         assertThat(first.toFile().length()).isBetween(oneMiB * 97 / 100, oneMiB * 103 / 100);
-        assertThat(ModuleZips.entryNames(first)).containsExactlyInAnyOrder(
-                "example.test/multi/v2@v2.1.0/go.mod", "example.test/multi/v2@v2.1.0/multi.go",
-                "example.test/multi/v2@v2.1.0/testdata/payload.bin");
+        assertThat(ModuleZips.entryNames(first))
+                .containsExactlyInAnyOrder(
+                        "example.test/multi/v2@v2.1.0/go.mod",
+                        "example.test/multi/v2@v2.1.0/multi.go",
+                        "example.test/multi/v2@v2.1.0/testdata/payload.bin");
         assertThat(readBytes(first)).isEqualTo(readBytes(second));
     }
 
@@ -112,23 +118,26 @@ class ModuleZipsTest {
 
     @Test
     void rejectsGoModOutsideTheModuleRoot() {
-        assertThatThrownBy(() -> TestModule.of("example.test/x", "v1.0.0", Instant.EPOCH,
-                Map.of("sub/GO.MOD", "module example.test/x/sub\n")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sub/GO.MOD");
+        assertThatThrownBy(() -> TestModule.of(
+                        "example.test/x", "v1.0.0", Instant.EPOCH, Map.of("sub/GO.MOD", "module example.test/x/sub\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sub/GO.MOD");
     }
 
     @Test
     void rejectsFileNamesThatCollideUnderCaseFolding() {
-        assertThatThrownBy(() -> TestModule.of("example.test/x", "v1.0.0", Instant.EPOCH,
-                Map.of("README", "a", "readme", "b")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("case folding");
+        assertThatThrownBy(() ->
+                        TestModule.of("example.test/x", "v1.0.0", Instant.EPOCH, Map.of("README", "a", "readme", "b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("case folding");
     }
 
     @Test
     void rejectsDirectoryEntriesAndUncleanPaths() {
         for (String bad : List.of("dir/", "/abs.go", "a/../b.go", "a//b.go", "./a.go")) {
             assertThatThrownBy(() -> TestModule.of("example.test/x", "v1.0.0", Instant.EPOCH, Map.of(bad, "x")))
-                    .as(bad).isInstanceOf(IllegalArgumentException.class);
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 

@@ -28,8 +28,7 @@ public record Reply(Body body, Duration headerDelay, Duration chunkDelay, int ch
     /** Where the bytes come from. */
     public sealed interface Body {
         /** The content the upstream normally has for the path (tree file, prefix handler or 404). */
-        record Served() implements Body {
-        }
+        record Served() implements Body {}
 
         /** A fixed response, e.g. an error status or a tampered body. */
         record Fixed(int status, String contentType, byte[] bytes) implements Body {
@@ -61,8 +60,8 @@ public record Reply(Body body, Duration headerDelay, Duration chunkDelay, int ch
     }
 
     public static Reply body(int status, String contentType, byte[] bytes) {
-        return new Reply(new Body.Fixed(status, contentType, bytes), Duration.ZERO, Duration.ZERO,
-                DEFAULT_CHUNK_SIZE, -1);
+        return new Reply(
+                new Body.Fixed(status, contentType, bytes), Duration.ZERO, Duration.ZERO, DEFAULT_CHUNK_SIZE, -1);
     }
 
     /** Waits {@code delay} before sending the status line and headers. */

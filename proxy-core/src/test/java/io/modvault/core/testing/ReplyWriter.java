@@ -20,8 +20,7 @@ final class ReplyWriter {
         }
     }
 
-    private ReplyWriter() {
-    }
+    private ReplyWriter() {}
 
     static void pause(java.time.Duration delay) throws InterruptedIOException {
         if (delay.isZero()) {
@@ -35,8 +34,8 @@ final class ReplyWriter {
         }
     }
 
-    static void send(HttpExchange exchange, int status, String contentType, long length, InputStream body,
-            Reply reply) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, long length, InputStream body, Reply reply)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         // For the JDK server 0 means "chunked" and -1 means "no body".
         exchange.sendResponseHeaders(status, length == 0 ? -1 : length);

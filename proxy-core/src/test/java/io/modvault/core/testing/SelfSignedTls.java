@@ -60,10 +60,31 @@ public final class SelfSignedTls {
             Path file = dir.resolve("test.p12");
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
             String cn = san.substring(san.indexOf(':') + 1);
-            Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", "test",
-                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + cn, "-ext", "san=" + san,
-                    "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
-                    "-storepass", "changeit", "-keypass", "changeit")).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of(
+                            keytool.toString(),
+                            "-genkeypair",
+                            "-alias",
+                            "test",
+                            "-keyalg",
+                            "EC",
+                            "-groupname",
+                            "secp256r1",
+                            "-dname",
+                            "CN=" + cn,
+                            "-ext",
+                            "san=" + san,
+                            "-validity",
+                            "2",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            file.toString(),
+                            "-storepass",
+                            "changeit",
+                            "-keypass",
+                            "changeit"))
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes(), UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IOException("keytool failed: " + output);

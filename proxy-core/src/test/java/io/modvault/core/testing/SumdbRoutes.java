@@ -36,8 +36,7 @@ final class SumdbRoutes {
     private static final Pattern MODULE_VERSION =
             Pattern.compile("^[^@]+@v[0-9]+\\.[0-9]+\\.[0-9]+(-[^@]*)?(\\+incompatible)?$");
 
-    private SumdbRoutes() {
-    }
+    private SumdbRoutes() {}
 
     static Answer answer(TestChecksumLog log, String path) {
         if (path.equals("/supported")) {
@@ -72,7 +71,8 @@ final class SumdbRoutes {
             return Answer.text(400, "invalid escaped module@version " + moduleVersion + "\n");
         }
         Coordinate wanted = parsed.get();
-        return log.lookup(wanted.module(), wanted.version()).map(body -> new Answer(200, TEXT, body))
+        return log.lookup(wanted.module(), wanted.version())
+                .map(body -> new Answer(200, TEXT, body))
                 .orElseGet(() -> Answer.text(404, "not found: " + wanted + "\n"));
     }
 
@@ -84,7 +84,8 @@ final class SumdbRoutes {
         Optional<String> module = BangCase.unescape(moduleVersion.substring(0, at));
         Optional<String> version = BangCase.unescape(moduleVersion.substring(at + 1));
         return module.isPresent() && version.isPresent()
-                ? Optional.of(new Coordinate(module.get(), version.get())) : Optional.empty();
+                ? Optional.of(new Coordinate(module.get(), version.get()))
+                : Optional.empty();
     }
 
     private static Answer tile(TestChecksumLog log, String tilePath) {
@@ -95,7 +96,8 @@ final class SumdbRoutes {
             return Answer.text(400, "invalid tile syntax\n");
         }
         String type = tile.isData() ? TEXT : BINARY;
-        return log.tile(tilePath).map(body -> new Answer(200, type, body))
+        return log.tile(tilePath)
+                .map(body -> new Answer(200, type, body))
                 .orElseGet(() -> Answer.text(404, "not found: " + tilePath + "\n"));
     }
 }

@@ -96,8 +96,11 @@ public record TestModule(String path, String version, byte[] goMod, Map<String, 
         if (!(o instanceof TestModule other)) {
             return false;
         }
-        return path.equals(other.path) && version.equals(other.version) && time.equals(other.time)
-                && Arrays.equals(goMod, other.goMod) && sameFiles(files, other.files);
+        return path.equals(other.path)
+                && version.equals(other.version)
+                && time.equals(other.time)
+                && Arrays.equals(goMod, other.goMod)
+                && sameFiles(files, other.files);
     }
 
     @Override
@@ -125,8 +128,8 @@ public record TestModule(String path, String version, byte[] goMod, Map<String, 
         Set<String> folded = new HashSet<>();
         files.forEach((name, bytes) -> {
             Objects.requireNonNull(bytes, name);
-            boolean badElement = Arrays.stream(name.split("/", -1))
-                    .anyMatch(e -> e.isEmpty() || e.equals(".") || e.equals(".."));
+            boolean badElement =
+                    Arrays.stream(name.split("/", -1)).anyMatch(e -> e.isEmpty() || e.equals(".") || e.equals(".."));
             if (badElement || name.contains("\\")) {
                 throw new IllegalArgumentException("not a clean relative file path: " + name);
             }

@@ -30,10 +30,11 @@ public final class TestModules {
     public static final String PRE = "example.test/pre";
     /** Only a pseudo-version: empty {@code @v/list}, {@code @latest} answers it; package {@code pseudo}. */
     public static final String PSEUDO = "example.test/pseudo";
+
     public static final String PSEUDO_VERSION = "v0.0.0-20240102030405-abcdefabcdef";
 
-    private static final Map<String, String> PACKAGES = Map.of(UPPER, "upper", MULTI_V2, "multi",
-            LEGACY, "legacy", NOMOD, "nomod", PRE, "pre", PSEUDO, "pseudo");
+    private static final Map<String, String> PACKAGES =
+            Map.of(UPPER, "upper", MULTI_V2, "multi", LEGACY, "legacy", NOMOD, "nomod", PRE, "pre", PSEUDO, "pseudo");
 
     private static final List<TestModule> CATALOGUE = List.of(
             upperCase("v1.0.0", "2024-01-02T03:04:05Z"),
@@ -48,8 +49,7 @@ public final class TestModules {
             // The .info time equals the timestamp inside the pseudo-version, as for a real commit.
             simple(PSEUDO, PSEUDO_VERSION, Instant.parse("2024-01-02T03:04:05Z"), "pseudo", true));
 
-    private TestModules() {
-    }
+    private TestModules() {}
 
     /** All catalogue modules, every version, in a fixed order. */
     public static List<TestModule> catalogue() {
@@ -58,13 +58,15 @@ public final class TestModules {
 
     /** Distinct module paths of the catalogue, in catalogue order. */
     public static List<String> modulePaths() {
-        return List.copyOf(CATALOGUE.stream().map(TestModule::path)
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        return List.copyOf(
+                CATALOGUE.stream().map(TestModule::path).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** One catalogue version; fails loudly for a coordinate the catalogue does not have. */
     public static TestModule get(String path, String version) {
-        return CATALOGUE.stream().filter(m -> m.path().equals(path) && m.version().equals(version)).findFirst()
+        return CATALOGUE.stream()
+                .filter(m -> m.path().equals(path) && m.version().equals(version))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("not in the catalogue: " + path + "@" + version));
     }
 
@@ -93,15 +95,20 @@ public final class TestModules {
      * there are none.
      */
     public static String listOf(Collection<TestModule> modules, String path) {
-        List<String> versions = modules.stream().filter(m -> m.path().equals(path)).map(TestModule::version).toList();
+        List<String> versions = modules.stream()
+                .filter(m -> m.path().equals(path))
+                .map(TestModule::version)
+                .toList();
         return Versions.tagged(versions).stream().map(v -> v + "\n").collect(Collectors.joining());
     }
 
     /** {@code @latest} for {@code path}: highest release, else highest pre-release, else highest pseudo-version. */
     public static Optional<TestModule> latestOf(Collection<TestModule> modules, String path) {
-        List<TestModule> versions = modules.stream().filter(m -> m.path().equals(path)).toList();
+        List<TestModule> versions =
+                modules.stream().filter(m -> m.path().equals(path)).toList();
         return Versions.latest(versions.stream().map(TestModule::version).toList())
-                .flatMap(v -> versions.stream().filter(m -> m.version().equals(v)).findFirst());
+                .flatMap(v ->
+                        versions.stream().filter(m -> m.version().equals(v)).findFirst());
     }
 
     /**
@@ -128,7 +135,11 @@ public final class TestModules {
         StringBuilder imports = new StringBuilder();
         StringBuilder calls = new StringBuilder();
         for (String path : modulePaths()) {
-            imports.append('\t').append(packageName(path)).append(" \"").append(path).append("\"\n");
+            imports.append('\t')
+                    .append(packageName(path))
+                    .append(" \"")
+                    .append(path)
+                    .append("\"\n");
             calls.append("\tfmt.Println(").append(packageName(path)).append(".Name())\n");
         }
         return "package main\n\nimport (\n\t\"fmt\"\n\n" + imports + ")\n\nfunc main() {\n" + calls + "}\n";
@@ -136,18 +147,24 @@ public final class TestModules {
 
     /** What {@link #programImportingCatalogue()} prints when every module resolves to its {@code @latest}. */
     public static String expectedProgramOutput() {
-        return modulePaths().stream().map(p -> expectedLatest(p).coordinate() + "\n").collect(Collectors.joining());
+        return modulePaths().stream()
+                .map(p -> expectedLatest(p).coordinate() + "\n")
+                .collect(Collectors.joining());
     }
 
     private static TestModule upperCase(String version, String time) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("go.mod", goMod(UPPER));
         files.put("LICENSE", "Test fixture for modvault; no rights reserved.\n");
-        files.put("upper.go", nameSource("upper", UPPER, version, "text.Join(\"" + UPPER + "\", \"" + version + "\")")
-                .replace("package upper\n", "package upper\n\nimport \"" + UPPER + "/internal/text\"\n"));
-        files.put("internal/text/text.go", "// Package text joins coordinates.\npackage text\n\n"
-                + "// Join returns path@version.\n"
-                + "func Join(path, version string) string { return path + \"@\" + version }\n");
+        files.put(
+                "upper.go",
+                nameSource("upper", UPPER, version, "text.Join(\"" + UPPER + "\", \"" + version + "\")")
+                        .replace("package upper\n", "package upper\n\nimport \"" + UPPER + "/internal/text\"\n"));
+        files.put(
+                "internal/text/text.go",
+                "// Package text joins coordinates.\npackage text\n\n"
+                        + "// Join returns path@version.\n"
+                        + "func Join(path, version string) string { return path + \"@\" + version }\n");
         return TestModule.of(UPPER, version, Instant.parse(time), files);
     }
 

@@ -28,8 +28,10 @@ class TestModulesTest {
 
     @Test
     void latestPrefersReleasesThenPrereleases() {
-        assertThat(TestModules.expectedLatest("example.test/Upper/Case").version()).isEqualTo("v1.1.0");
-        assertThat(TestModules.expectedLatest("example.test/multi/v2").version()).isEqualTo("v2.1.0");
+        assertThat(TestModules.expectedLatest("example.test/Upper/Case").version())
+                .isEqualTo("v1.1.0");
+        assertThat(TestModules.expectedLatest("example.test/multi/v2").version())
+                .isEqualTo("v2.1.0");
         assertThat(TestModules.expectedLatest("example.test/legacy").version()).isEqualTo("v2.0.0+incompatible");
         assertThat(TestModules.expectedLatest("example.test/pre").version()).isEqualTo("v0.9.0-rc.2");
     }
@@ -37,13 +39,23 @@ class TestModulesTest {
     @Test
     void versionOrderIsNumericAndRanksPrereleasesBelowTheirRelease() {
         Instant t = Instant.EPOCH;
-        List<TestModule> modules = List.of("v1.10.0", "v1.9.0", "v1.10.0-rc.10", "v1.10.0-rc.9", "v1.10.0-alpha",
-                        "v0.0.0-20240101000000-aaaaaaaaaaaa").stream()
-                .map(v -> TestModules.simple("example.test/order", v, t, "order", true)).toList();
+        List<TestModule> modules = List.of(
+                        "v1.10.0",
+                        "v1.9.0",
+                        "v1.10.0-rc.10",
+                        "v1.10.0-rc.9",
+                        "v1.10.0-alpha",
+                        "v0.0.0-20240101000000-aaaaaaaaaaaa")
+                .stream()
+                .map(v -> TestModules.simple("example.test/order", v, t, "order", true))
+                .toList();
 
         assertThat(TestModules.listOf(modules, "example.test/order"))
                 .isEqualTo("v1.9.0\nv1.10.0-alpha\nv1.10.0-rc.9\nv1.10.0-rc.10\nv1.10.0\n");
-        assertThat(TestModules.latestOf(modules, "example.test/order").orElseThrow().version()).isEqualTo("v1.10.0");
+        assertThat(TestModules.latestOf(modules, "example.test/order")
+                        .orElseThrow()
+                        .version())
+                .isEqualTo("v1.10.0");
         assertThat(TestModules.latestOf(modules, "example.test/absent")).isEmpty();
     }
 
@@ -72,8 +84,12 @@ class TestModulesTest {
     void programImportsEveryCatalogueModuleAndExpectsItsLatest() {
         String main = TestModules.programImportingCatalogue();
 
-        assertThat(main).contains("upper \"example.test/Upper/Case\"", "multi \"example.test/multi/v2\"",
-                "pseudo \"example.test/pseudo\"", "fmt.Println(legacy.Name())");
+        assertThat(main)
+                .contains(
+                        "upper \"example.test/Upper/Case\"",
+                        "multi \"example.test/multi/v2\"",
+                        "pseudo \"example.test/pseudo\"",
+                        "fmt.Println(legacy.Name())");
         assertThat(TestModules.expectedProgramOutput()).isEqualTo("""
                 example.test/Upper/Case@v1.1.0
                 example.test/multi/v2@v2.1.0
@@ -98,7 +114,8 @@ class TestModulesTest {
     @Test
     void unknownCoordinatesFailLoudly() {
         assertThatThrownBy(() -> TestModules.get("example.test/nomod", "v9.9.9"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("example.test/nomod@v9.9.9");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("example.test/nomod@v9.9.9");
         assertThatThrownBy(() -> TestModules.expectedList("example.test/unknown"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -50,9 +50,27 @@ public final class TestRepositories {
     /** The root LICENSE of {@code org/mono}, which the go command copies into the tools/cli zip. */
     public static final String MONO_LICENSE = TestRepositorySources.LICENSE;
 
-    private static final Map<String, String> REPOS = Map.of(TAGGED, "org/tagged", MAJOR, "org/major",
-            MAJOR_V2, "org/major", BRANCHV2, "org/branchv2", BRANCHV2_V2, "org/branchv2", MONO, "org/mono",
-            MONO_CLI, "org/mono", LEGACY, "org/legacy", EXCLUDED, "org/excluded", SECRET, SECRET_REPO);
+    private static final Map<String, String> REPOS = Map.of(
+            TAGGED,
+            "org/tagged",
+            MAJOR,
+            "org/major",
+            MAJOR_V2,
+            "org/major",
+            BRANCHV2,
+            "org/branchv2",
+            BRANCHV2_V2,
+            "org/branchv2",
+            MONO,
+            "org/mono",
+            MONO_CLI,
+            "org/mono",
+            LEGACY,
+            "org/legacy",
+            EXCLUDED,
+            "org/excluded",
+            SECRET,
+            SECRET_REPO);
 
     private final Path serverRoot;
     private final List<DirectVersion> versions;
@@ -104,7 +122,9 @@ public final class TestRepositories {
 
     /** One expected version; fails loudly when there is no such pair. */
     public DirectVersion version(String module, String version) {
-        return versions.stream().filter(v -> v.module().equals(module) && v.version().equals(version)).findFirst()
+        return versions.stream()
+                .filter(v -> v.module().equals(module) && v.version().equals(version))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no such test version: " + module + "@" + version));
     }
 
@@ -115,14 +135,16 @@ public final class TestRepositories {
 
     /** Module paths in a fixed order. */
     public List<String> modulePaths() {
-        return List.copyOf(versions.stream().map(DirectVersion::module)
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
+        return List.copyOf(
+                versions.stream().map(DirectVersion::module).collect(Collectors.toCollection(LinkedHashSet::new)));
     }
 
     /** What {@code go list -m -versions} and {@code /@v/list} report: tagged versions in semver order. */
     public List<String> expectedVersionList(String module) {
-        return Versions.tagged(versions(module).stream().filter(DirectVersion::isTagged)
-                .map(DirectVersion::version).toList());
+        return Versions.tagged(versions(module).stream()
+                .filter(DirectVersion::isTagged)
+                .map(DirectVersion::version)
+                .toList());
     }
 
     /**
@@ -130,8 +152,8 @@ public final class TestRepositories {
      * pre-release (every module here has tags, so never a pseudo-version).
      */
     public String expectedLatest(String module) {
-        return Versions.latest(expectedVersionList(module)).orElseThrow(
-                () -> new IllegalArgumentException("no tagged versions: " + module));
+        return Versions.latest(expectedVersionList(module))
+                .orElseThrow(() -> new IllegalArgumentException("no tagged versions: " + module));
     }
 
     /** The repository ({@code org/name}) a module path of this set lives in. */

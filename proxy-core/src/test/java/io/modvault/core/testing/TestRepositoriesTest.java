@@ -27,9 +27,12 @@ class TestRepositoriesTest {
         for (DirectVersion version : repos.versions()) {
             Path bare = repos.serverRoot().resolve(version.repo() + ".git");
 
-            String time = GitRunner.run(bare, Map.of(), "log", "-1", "--format=%ct", version.commit()).trim();
+            String time = GitRunner.run(bare, Map.of(), "log", "-1", "--format=%ct", version.commit())
+                    .trim();
 
-            assertThat(Long.parseLong(time)).as(version.coordinate()).isEqualTo(version.time().getEpochSecond());
+            assertThat(Long.parseLong(time))
+                    .as(version.coordinate())
+                    .isEqualTo(version.time().getEpochSecond());
             assertThat(version.name()).startsWith(version.module() + "@");
         }
     }
@@ -44,12 +47,17 @@ class TestRepositoriesTest {
 
     @Test
     void pseudoVersionsCoverAllThreeFormsWithTheCommitTimeAndHash() {
-        assertThat(repos.revisionQueries()).extracting(DirectVersion::version).anyMatch(v -> v.startsWith("v0.0.0-"))
-                .anyMatch(v -> v.startsWith("v1.1.1-0.")).anyMatch(v -> v.startsWith("v1.2.0-rc.1.0."));
+        assertThat(repos.revisionQueries())
+                .extracting(DirectVersion::version)
+                .anyMatch(v -> v.startsWith("v0.0.0-"))
+                .anyMatch(v -> v.startsWith("v1.1.1-0."))
+                .anyMatch(v -> v.startsWith("v1.2.0-rc.1.0."));
         for (DirectVersion v : repos.revisionQueries()) {
             assertThat(v.version()).endsWith("-" + v.commit().substring(0, 12));
-            assertThat(v.version()).contains(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                    .withZone(ZoneOffset.UTC).format(v.time()));
+            assertThat(v.version())
+                    .contains(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                            .withZone(ZoneOffset.UTC)
+                            .format(v.time()));
         }
     }
 
@@ -57,7 +65,9 @@ class TestRepositoriesTest {
     void revisionQueriesNameBranchesOrHashPrefixesThatResolveToTheCommit() {
         for (DirectVersion v : repos.revisionQueries()) {
             Path bare = repos.serverRoot().resolve(v.repo() + ".git");
-            String resolved = GitRunner.run(bare, Map.of(), "rev-parse", v.query().orElseThrow() + "^{commit}").trim();
+            String resolved = GitRunner.run(
+                            bare, Map.of(), "rev-parse", v.query().orElseThrow() + "^{commit}")
+                    .trim();
 
             assertThat(resolved).as(v.queryCoordinate()).isEqualTo(v.commit());
         }
@@ -75,7 +85,8 @@ class TestRepositoriesTest {
 
     @Test
     void versionListsAreTagsInSemverOrder() {
-        assertThat(repos.expectedVersionList(TestRepositories.TAGGED)).containsExactly("v1.0.0", "v1.1.0", "v1.2.0-rc.1");
+        assertThat(repos.expectedVersionList(TestRepositories.TAGGED))
+                .containsExactly("v1.0.0", "v1.1.0", "v1.2.0-rc.1");
         assertThat(repos.expectedVersionList(TestRepositories.LEGACY))
                 .containsExactly("v1.0.0", "v2.0.0+incompatible", "v3.1.0+incompatible");
         assertThat(repos.expectedVersionList(TestRepositories.BRANCHV2)).containsExactly("v1.0.0");
@@ -93,19 +104,24 @@ class TestRepositoriesTest {
 
     @Test
     void onlyTheSecretRepositoryNeedsCredentials() {
-        assertThat(repos.versions()).filteredOn(DirectVersion::requiresAuth).extracting(DirectVersion::module)
-                .containsOnly(TestRepositories.SECRET).hasSize(2);
+        assertThat(repos.versions())
+                .filteredOn(DirectVersion::requiresAuth)
+                .extracting(DirectVersion::module)
+                .containsOnly(TestRepositories.SECRET)
+                .hasSize(2);
         try (GitHttpServer server = repos.serve()) {
             assertThat(server.requiresAuth(TestRepositories.SECRET_REPO)).isTrue();
-            assertThat(server.requiresAuth(TestRepositories.repoOf(TestRepositories.TAGGED))).isFalse();
+            assertThat(server.requiresAuth(TestRepositories.repoOf(TestRepositories.TAGGED)))
+                    .isFalse();
         }
     }
 
     @Test
     void everyModulePathMapsToItsRepository() {
         assertThat(repos.modulePaths()).hasSize(10);
-        assertThat(repos.modulePaths()).allSatisfy(m ->
-                assertThat(repos.serverRoot().resolve(TestRepositories.repoOf(m) + ".git")).isDirectory());
+        assertThat(repos.modulePaths())
+                .allSatisfy(m -> assertThat(repos.serverRoot().resolve(TestRepositories.repoOf(m) + ".git"))
+                        .isDirectory());
         assertThat(TestRepositories.repoOf(TestRepositories.MONO_CLI)).isEqualTo("org/mono");
     }
 }

@@ -27,8 +27,8 @@ import java.util.Optional;
  */
 final class TestRepositoryScripts {
 
-    private static final DateTimeFormatter PSEUDO_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter PSEUDO_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final Path work;
     private final Path serverRoot;
@@ -54,19 +54,23 @@ final class TestRepositoryScripts {
 
     private void tagged() {
         GitRepoBuilder repo = init("org/tagged");
-        repo.write("go.mod", goMod(TAGGED, "1.21")).write("tagged.go", TestRepositorySources.simple("tagged", TAGGED,
-                "initial"));
+        repo.write("go.mod", goMod(TAGGED, "1.21"))
+                .write("tagged.go", TestRepositorySources.simple("tagged", TAGGED, "initial"));
         commit(repo, "initial commit", "2024-01-01T10:00:00Z");
         untagged(repo, TAGGED, "initial", repo.head().substring(0, 10), pseudoWithoutTag("v0", repo.head()));
-        repo.write("README.md", "# tagged\n").write("tagged.go", TestRepositorySources.simple("tagged", TAGGED, "v1.0.0"));
+        repo.write("README.md", "# tagged\n")
+                .write("tagged.go", TestRepositorySources.simple("tagged", TAGGED, "v1.0.0"));
         commit(repo, "first release", "2024-01-02T10:00:00Z");
         tagged(repo.tag("v1.0.0"), TAGGED, "v1.0.0");
         repo.write("internal/text/text.go", TestRepositorySources.textPackage())
                 .write("tagged.go", TestRepositorySources.withText("tagged", TAGGED, "v1.1.0"));
         commit(repo, "use internal/text", "2024-01-03T10:00:00Z");
         tagged(repo.annotatedTag("v1.1.0"), TAGGED, "v1.1.0");
-        repo.branch("feature").write("feature.go", "package tagged\n\n// Feature is only on the feature branch.\n"
-                + "const Feature = true\n").write("tagged.go", TestRepositorySources.withText("tagged", TAGGED, "feature"));
+        repo.branch("feature")
+                .write(
+                        "feature.go",
+                        "package tagged\n\n// Feature is only on the feature branch.\n" + "const Feature = true\n")
+                .write("tagged.go", TestRepositorySources.withText("tagged", TAGGED, "feature"));
         commit(repo, "feature work", "2024-01-06T10:00:00Z");
         untagged(repo, TAGGED, "feature", "feature", pseudoAfter("v1.1.0", repo.head()));
         repo.checkout("main").write("tagged.go", TestRepositorySources.withText("tagged", TAGGED, "v1.2.0-rc.1"));
@@ -83,7 +87,8 @@ final class TestRepositoryScripts {
 
     private void major() {
         GitRepoBuilder repo = init("org/major");
-        repo.write("go.mod", goMod(MAJOR, "1.21")).write("major.go", TestRepositorySources.simple("major", MAJOR, "v1.0.0"));
+        repo.write("go.mod", goMod(MAJOR, "1.21"))
+                .write("major.go", TestRepositorySources.simple("major", MAJOR, "v1.0.0"));
         commit(repo, "v1", "2024-02-01T10:00:00Z");
         tagged(repo.tag("v1.0.0"), MAJOR, "v1.0.0");
         repo.write("v2/go.mod", goMod(MAJOR_V2, "1.21"))
@@ -99,7 +104,8 @@ final class TestRepositoryScripts {
                 .write("branchv2.go", TestRepositorySources.simple("branchv2", BRANCHV2, "v1.0.0"));
         commit(repo, "v1", "2024-03-01T10:00:00Z");
         tagged(repo.tag("v1.0.0"), BRANCHV2, "v1.0.0");
-        repo.branch("v2").write("go.mod", goMod(BRANCHV2_V2, "1.21"))
+        repo.branch("v2")
+                .write("go.mod", goMod(BRANCHV2_V2, "1.21"))
                 .write("branchv2.go", TestRepositorySources.simple("branchv2", BRANCHV2_V2, "v2.0.0"));
         commit(repo, "v2 on the v2 branch", "2024-03-02T10:00:00Z");
         tagged(repo.tag("v2.0.0"), BRANCHV2_V2, "v2.0.0");
@@ -111,7 +117,8 @@ final class TestRepositoryScripts {
 
     private void mono() {
         GitRepoBuilder repo = init("org/mono");
-        repo.write("LICENSE", TestRepositorySources.LICENSE).write("go.mod", goMod(MONO, "1.21"))
+        repo.write("LICENSE", TestRepositorySources.LICENSE)
+                .write("go.mod", goMod(MONO, "1.21"))
                 .write("mono.go", TestRepositorySources.simple("mono", MONO, "v1.0.0"))
                 .write("tools/cli/go.mod", goMod(MONO_CLI, "1.21"))
                 .write("tools/cli/cli.go", TestRepositorySources.simple("cli", MONO_CLI, "v1.0.0"));
@@ -126,9 +133,11 @@ final class TestRepositoryScripts {
 
     private void legacy() {
         GitRepoBuilder repo = init("org/legacy");
-        String[][] releases = {{"v1.0.0", "v1.0.0", "2019-05-01T10:00:00Z"},
+        String[][] releases = {
+            {"v1.0.0", "v1.0.0", "2019-05-01T10:00:00Z"},
             {"v2.0.0", "v2.0.0+incompatible", "2020-05-01T10:00:00Z"},
-            {"v3.1.0", "v3.1.0+incompatible", "2021-05-01T10:00:00Z"}};
+            {"v3.1.0", "v3.1.0+incompatible", "2021-05-01T10:00:00Z"}
+        };
         for (String[] release : releases) {
             repo.write("legacy.go", TestRepositorySources.simple("legacy", LEGACY, release[0]));
             commit(repo, "legacy " + release[0], release[2]);
@@ -140,14 +149,16 @@ final class TestRepositoryScripts {
 
     private void excluded() {
         GitRepoBuilder repo = init("org/excluded");
-        repo.write("go.mod", goMod(EXCLUDED, "1.21")).write("README.md", "# excluded\n")
+        repo.write("go.mod", goMod(EXCLUDED, "1.21"))
+                .write("README.md", "# excluded\n")
                 .write("real.go", TestRepositorySources.withUtil("excluded", EXCLUDED, "v1.0.0"))
                 .write("internal/util/util.go", TestRepositorySources.utilPackage())
                 .symlink("link.go", "real.go")
                 .write("vendor/modules.txt", "# example.com/dep v1.0.0\n## explicit\nexample.com/dep\n")
                 .write("vendor/example.com/dep/dep.go", "package dep\n")
-                .write("pkg/vendor/vendor.go", "// Package vendor is kept from go 1.24 on (golang.org/issue/37397).\n"
-                        + "package vendor\n")
+                .write(
+                        "pkg/vendor/vendor.go",
+                        "// Package vendor is kept from go 1.24 on (golang.org/issue/37397).\n" + "package vendor\n")
                 .write("nested/go.mod", goMod(EXCLUDED + "/nested", "1.21"))
                 .write("nested/n.go", "package nested\n");
         commit(repo, "files the module zip must leave out", "2024-05-01T10:00:00Z");
@@ -161,8 +172,8 @@ final class TestRepositoryScripts {
 
     private void secret() {
         GitRepoBuilder repo = init("org/secret");
-        repo.write("go.mod", goMod(SECRET, "1.21")).write("secret.go", TestRepositorySources.simple("secret", SECRET,
-                "v1.0.0"));
+        repo.write("go.mod", goMod(SECRET, "1.21"))
+                .write("secret.go", TestRepositorySources.simple("secret", SECRET, "v1.0.0"));
         commit(repo, "first release", "2024-06-01T10:00:00Z");
         tagged(repo.tag("v1.0.0"), SECRET, "v1.0.0");
         repo.write("secret.go", TestRepositorySources.simple("secret", SECRET, "v1.1.0"));
@@ -189,8 +200,8 @@ final class TestRepositoryScripts {
     }
 
     private void record(GitRepoBuilder repo, String module, String version, Optional<String> query, String label) {
-        versions.add(new DirectVersion(module, version, repo.name(), repo.head(), lastCommit, query,
-                module + "@" + label));
+        versions.add(
+                new DirectVersion(module, version, repo.name(), repo.head(), lastCommit, query, module + "@" + label));
     }
 
     private String pseudoWithoutTag(String major, String hash) {

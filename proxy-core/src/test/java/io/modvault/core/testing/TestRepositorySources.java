@@ -10,8 +10,7 @@ final class TestRepositorySources {
 
     static final String LICENSE = "Test fixture for modvault; no rights reserved.\n";
 
-    private TestRepositorySources() {
-    }
+    private TestRepositorySources() {}
 
     /** One file: package {@code pkg} with {@code Name()} returning {@code "<module>@<label>"}. */
     static String simple(String pkg, String module, String label) {
@@ -20,15 +19,19 @@ final class TestRepositorySources {
 
     /** Like {@link #simple} but through {@code <module>/internal/text}. */
     static String withText(String pkg, String module, String label) {
-        return header(pkg, module, label).replace("package " + pkg + "\n",
-                "package " + pkg + "\n\nimport \"" + module + "/internal/text\"\n")
+        return header(pkg, module, label)
+                        .replace(
+                                "package " + pkg + "\n",
+                                "package " + pkg + "\n\nimport \"" + module + "/internal/text\"\n")
                 + "func Name() string { return text.Join(\"" + module + "\", \"" + label + "\") }\n";
     }
 
     /** Like {@link #simple} but through {@code <module>/internal/util}. */
     static String withUtil(String pkg, String module, String label) {
-        return header(pkg, module, label).replace("package " + pkg + "\n",
-                "package " + pkg + "\n\nimport \"" + module + "/internal/util\"\n")
+        return header(pkg, module, label)
+                        .replace(
+                                "package " + pkg + "\n",
+                                "package " + pkg + "\n\nimport \"" + module + "/internal/util\"\n")
                 + "func Name() string { return util.At(\"" + module + "\", \"" + label + "\") }\n";
     }
 

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class UrlPaths {
 
-    private UrlPaths() {
-    }
+    private UrlPaths() {}
 
     /** Decodes {@code %XX} escapes; throws {@link IllegalArgumentException} on a malformed one. */
     static String percentDecode(String raw) {

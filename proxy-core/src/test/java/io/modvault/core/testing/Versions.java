@@ -14,18 +14,16 @@ import java.util.regex.Pattern;
  */
 final class Versions {
 
-    private static final Pattern CANONICAL = Pattern.compile(
-            "v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-                    + "(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
+    private static final Pattern CANONICAL = Pattern.compile("v(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+            + "(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
     /** x/mod {@code pseudoVersionRE}. */
-    private static final Pattern PSEUDO = Pattern.compile(
-            "v[0-9]+\\.(0\\.0-|\\d+\\.\\d+-([^+]*\\.)?0\\.)\\d{14}-[A-Za-z0-9]+(\\+[0-9A-Za-z-]+)?");
+    private static final Pattern PSEUDO =
+            Pattern.compile("v[0-9]+\\.(0\\.0-|\\d+\\.\\d+-([^+]*\\.)?0\\.)\\d{14}-[A-Za-z0-9]+(\\+[0-9A-Za-z-]+)?");
 
     /** Semver precedence (build metadata ignored), ties broken by plain string order. */
     static final Comparator<String> ORDER = Versions::compare;
 
-    private Versions() {
-    }
+    private Versions() {}
 
     static boolean isCanonical(String version) {
         return CANONICAL.matcher(version).matches();
@@ -88,8 +86,7 @@ final class Versions {
         for (int i = 0; i < Math.min(x.length, y.length); i++) {
             boolean xNum = x[i].chars().allMatch(Character::isDigit);
             boolean yNum = y[i].chars().allMatch(Character::isDigit);
-            int c = xNum && yNum ? compareNumeric(x[i], y[i])
-                    : xNum != yNum ? (xNum ? -1 : 1) : x[i].compareTo(y[i]);
+            int c = xNum && yNum ? compareNumeric(x[i], y[i]) : xNum != yNum ? (xNum ? -1 : 1) : x[i].compareTo(y[i]);
             if (c != 0) {
                 return c;
             }

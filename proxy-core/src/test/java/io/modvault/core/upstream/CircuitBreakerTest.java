@@ -51,8 +51,9 @@ class CircuitBreakerTest {
         assertThat(failed.upstream()).isEqualTo(NAME);
         assertThat(failed.unavailable()).isFalse();
         assertThat(failed.timedOut()).isFalse();
-        assertThat(failed.reason()).isEqualTo("upstream marked down after 5 consecutive failures, next try in 1 s"
-                + " (last: 503 Service Unavailable from " + NAME + ")");
+        assertThat(failed.reason())
+                .isEqualTo("upstream marked down after 5 consecutive failures, next try in 1 s"
+                        + " (last: 503 Service Unavailable from " + NAME + ")");
         assertThat(breaker().shortCircuited()).isEqualTo(1);
         assertThat(breaker().failures()).isEqualTo(5);
     }

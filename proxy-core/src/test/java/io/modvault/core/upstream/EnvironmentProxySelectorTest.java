@@ -28,8 +28,8 @@ class EnvironmentProxySelectorTest {
     }
 
     private static EnvironmentProxySelector withNoProxy(String noProxy) {
-        return EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "egress:3128", "HTTP_PROXY", "egress:3128",
-                "NO_PROXY", noProxy));
+        return EnvironmentProxySelector.of(
+                Map.of("HTTPS_PROXY", "egress:3128", "HTTP_PROXY", "egress:3128", "NO_PROXY", noProxy));
     }
 
     @Test
@@ -54,12 +54,18 @@ class EnvironmentProxySelectorTest {
 
     @Test
     void prefersUpperCaseVariablesAndSkipsEmptyOnes() {
-        assertThat(via(EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "upper:1", "https_proxy", "lower:2")),
-                "https://x.example")).isEqualTo("upper:1");
-        assertThat(via(EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "", "https_proxy", "lower:2")),
-                "https://x.example")).isEqualTo("lower:2");
-        assertThat(via(EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "p:1", "no_proxy", "x.example")),
-                "https://x.example")).isEqualTo("direct");
+        assertThat(via(
+                        EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "upper:1", "https_proxy", "lower:2")),
+                        "https://x.example"))
+                .isEqualTo("upper:1");
+        assertThat(via(
+                        EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "", "https_proxy", "lower:2")),
+                        "https://x.example"))
+                .isEqualTo("lower:2");
+        assertThat(via(
+                        EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "p:1", "no_proxy", "x.example")),
+                        "https://x.example"))
+                .isEqualTo("direct");
     }
 
     @Test
@@ -75,13 +81,16 @@ class EnvironmentProxySelectorTest {
     @Test
     void rejectsProxiesTheJdkClientCannotUse() {
         assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "https://egress:443")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTPS_PROXY");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HTTPS_PROXY");
         assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTP_PROXY", "socks5://egress:1080")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HTTP_PROXY");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HTTP_PROXY");
         assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "http://bob:pw@egress:3128")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("credentials")
-                .message().doesNotContain("pw");
+                .message()
+                .doesNotContain("pw");
     }
 
     @Test

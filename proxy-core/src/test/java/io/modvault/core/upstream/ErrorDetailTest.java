@@ -24,7 +24,8 @@ class ErrorDetailTest {
 
     @Test
     void takesTheTrimmedFirstLine() {
-        assertThat(line("  not found: m@v1: unknown revision \r\nmore\n")).contains("not found: m@v1: unknown revision");
+        assertThat(line("  not found: m@v1: unknown revision \r\nmore\n"))
+                .contains("not found: m@v1: unknown revision");
         assertThat(line("single line without newline")).contains("single line without newline");
     }
 

@@ -41,7 +41,8 @@ class FileUpstreamClientTest {
         UpstreamResult<byte[]> result = client.fetchBytes("github.com/!burnt!sushi/toml/@v/list", 100);
 
         assertThat(result).isInstanceOf(Found.class);
-        assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8)).isEqualTo("v0.3.1\n");
+        assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8))
+                .isEqualTo("v0.3.1\n");
         assertThat(client.name()).isEqualTo(root.toUri().toString());
         assertThat(result.upstream()).isEqualTo(client.name());
     }
@@ -49,7 +50,8 @@ class FileUpstreamClientTest {
     @Test
     void missingFilesAndDirectoriesAreNotFound404() {
         assertThat(client.fetchBytes("github.com/!burnt!sushi/toml/@v/v9.9.9.info", 100))
-                .isEqualTo(new NotFound<byte[]>(client.name(), 404, "not found: github.com/!burnt!sushi/toml/@v/v9.9.9.info"));
+                .isEqualTo(new NotFound<byte[]>(
+                        client.name(), 404, "not found: github.com/!burnt!sushi/toml/@v/v9.9.9.info"));
         assertThat(client.fetchBytes("example.com/none/@v/list", 100)).isInstanceOf(NotFound.class);
     }
 
@@ -82,8 +84,12 @@ class FileUpstreamClientTest {
 
         UpstreamResult<byte[]> result = denied.fetchBytes("github.com/!burnt!sushi/toml/@v/list", 100);
 
-        assertThat(result).isEqualTo(new Failed<byte[]>(client.name(), "permission denied reading "
-                + "github.com/!burnt!sushi/toml/@v/list (the go command reports this as 403 Forbidden)", false));
+        assertThat(result)
+                .isEqualTo(new Failed<byte[]>(
+                        client.name(),
+                        "permission denied reading "
+                                + "github.com/!burnt!sushi/toml/@v/list (the go command reports this as 403 Forbidden)",
+                        false));
     }
 
     @Test
@@ -109,8 +115,8 @@ class FileUpstreamClientTest {
         UpstreamResult<DownloadedFile> result =
                 client.fetchFile("github.com/!burnt!sushi/toml/@v/v0.3.1.zip", target, zip.length);
 
-        assertThat(result).isEqualTo(new Found<>(client.name(),
-                new DownloadedFile(target, zip.length, Hashes.sha256Hex(zip))));
+        assertThat(result)
+                .isEqualTo(new Found<>(client.name(), new DownloadedFile(target, zip.length, Hashes.sha256Hex(zip))));
         assertThat(Files.readAllBytes(target)).isEqualTo(zip);
     }
 
@@ -132,6 +138,7 @@ class FileUpstreamClientTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FileUpstreamClient(URI.create("https://x/y")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new FileUpstreamClient(URI.create("file:/srv/goproxy")).name()).isEqualTo("file:/srv/goproxy");
+        assertThat(new FileUpstreamClient(URI.create("file:/srv/goproxy")).name())
+                .isEqualTo("file:/srv/goproxy");
     }
 }

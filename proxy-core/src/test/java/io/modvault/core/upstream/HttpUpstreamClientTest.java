@@ -32,8 +32,8 @@ class HttpUpstreamClientTest {
     @BeforeEach
     void start() throws IOException {
         server = LoopbackHttpServer.start();
-        transport = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Optional.empty(), "modvault/test"));
+        transport = HttpTransport.create(new HttpUpstreamSettings(
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.empty(), "modvault/test"));
     }
 
     @AfterEach
@@ -54,7 +54,8 @@ class HttpUpstreamClientTest {
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(result.upstream()).isEqualTo(server.base().toString());
-        assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8)).isEqualTo("v1.0.0\nv1.1.0\n");
+        assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8))
+                .isEqualTo("v1.0.0\nv1.1.0\n");
     }
 
     @Test
@@ -63,7 +64,8 @@ class HttpUpstreamClientTest {
         server.handle(raw, ex -> LoopbackHttpServer.respond(ex, 200, "application/json", "{}"));
         HttpUpstreamClient client = new HttpUpstreamClient(URI.create(server.base() + "/gp/"), transport);
 
-        UpstreamResult<byte[]> result = client.fetchBytes("github.com/!burnt!sushi/toml/@v/v0.3.1+incompatible.info", 100);
+        UpstreamResult<byte[]> result =
+                client.fetchBytes("github.com/!burnt!sushi/toml/@v/v0.3.1+incompatible.info", 100);
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(client.name()).isEqualTo(server.base() + "/gp/");
@@ -77,13 +79,19 @@ class HttpUpstreamClientTest {
 
     @Test
     void maps404ToNotFoundWithFirstLineOfPlainTextBody() {
-        server.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 404, "text/plain; charset=utf-8",
-                "  not found: example.com/m@v9.9.9: invalid version  \nsecond line\n"));
+        server.handle(
+                "/" + LIST,
+                ex -> LoopbackHttpServer.respond(
+                        ex,
+                        404,
+                        "text/plain; charset=utf-8",
+                        "  not found: example.com/m@v9.9.9: invalid version  \nsecond line\n"));
 
         UpstreamResult<byte[]> result = client().fetchBytes(LIST, 1024);
 
-        assertThat(result).isEqualTo(new NotFound<byte[]>(server.base().toString(), 404,
-                "not found: example.com/m@v9.9.9: invalid version"));
+        assertThat(result)
+                .isEqualTo(new NotFound<byte[]>(
+                        server.base().toString(), 404, "not found: example.com/m@v9.9.9: invalid version"));
     }
 
     @Test
@@ -100,23 +108,34 @@ class HttpUpstreamClientTest {
         server.handle("/a/@v/list", ex -> LoopbackHttpServer.respond(ex, 500, null, ""));
         server.handle("/b/@v/list", ex -> LoopbackHttpServer.respond(ex, 429, "text/html", "<h1>slow down</h1>"));
 
-        assertThat(client().fetchBytes(LIST, 1024)).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                "502 Bad Gateway from " + server.base() + "/" + LIST + ": origin unreachable", false, true));
-        assertThat(client().fetchBytes("a/@v/list", 1024)).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                "500 Internal Server Error from " + server.base() + "/a/@v/list", false, true));
-        assertThat(client().fetchBytes("b/@v/list", 1024)).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                "429 Too Many Requests from " + server.base() + "/b/@v/list", false));
+        assertThat(client().fetchBytes(LIST, 1024))
+                .isEqualTo(new Failed<byte[]>(
+                        server.base().toString(),
+                        "502 Bad Gateway from " + server.base() + "/" + LIST + ": origin unreachable",
+                        false,
+                        true));
+        assertThat(client().fetchBytes("a/@v/list", 1024))
+                .isEqualTo(new Failed<byte[]>(
+                        server.base().toString(),
+                        "500 Internal Server Error from " + server.base() + "/a/@v/list",
+                        false,
+                        true));
+        assertThat(client().fetchBytes("b/@v/list", 1024))
+                .isEqualTo(new Failed<byte[]>(
+                        server.base().toString(), "429 Too Many Requests from " + server.base() + "/b/@v/list", false));
     }
 
     @Test
     void maps403And400ToRefusedWithTheirStatusAndText() {
-        server.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 403, "text/plain", "module blocked by policy\n"));
+        server.handle(
+                "/" + LIST, ex -> LoopbackHttpServer.respond(ex, 403, "text/plain", "module blocked by policy\n"));
         server.handle("/a/@v/list", ex -> LoopbackHttpServer.respond(ex, 400, "text/html", "<h1>bad</h1>"));
 
-        assertThat(client().fetchBytes(LIST, 1024)).isEqualTo(new UpstreamResult.Refused<byte[]>(
-                server.base().toString(), 403, "module blocked by policy"));
-        assertThat(client().fetchBytes("a/@v/list", 1024)).isEqualTo(new UpstreamResult.Refused<byte[]>(
-                server.base().toString(), 400, "Bad Request"));
+        assertThat(client().fetchBytes(LIST, 1024))
+                .isEqualTo(
+                        new UpstreamResult.Refused<byte[]>(server.base().toString(), 403, "module blocked by policy"));
+        assertThat(client().fetchBytes("a/@v/list", 1024))
+                .isEqualTo(new UpstreamResult.Refused<byte[]>(server.base().toString(), 400, "Bad Request"));
     }
 
     @Test
@@ -147,7 +166,8 @@ class HttpUpstreamClientTest {
         UpstreamResult<byte[]> result = client().fetchBytes("big.zip", 4999);
 
         assertThat(result).isInstanceOf(Failed.class);
-        assertThat(((Failed<byte[]>) result).reason()).contains("exceeds the limit of 4999 bytes (Content-Length 5000)");
+        assertThat(((Failed<byte[]>) result).reason())
+                .contains("exceeds the limit of 4999 bytes (Content-Length 5000)");
         assertThat(client().fetchBytes("big.zip", 5000)).isInstanceOf(Found.class);
     }
 
@@ -158,16 +178,19 @@ class HttpUpstreamClientTest {
 
         UpstreamResult<byte[]> result = client.fetchBytes(LIST, 1024);
 
-        assertThat(result).isEqualTo(new Failed<byte[]>("http://127.0.0.1:" + server.base().getPort() + "/gp",
-                "refusing to pass credentials to insecure URL: http://127.0.0.1:" + server.base().getPort() + "/gp",
-                false));
+        assertThat(result)
+                .isEqualTo(new Failed<byte[]>(
+                        "http://127.0.0.1:" + server.base().getPort() + "/gp",
+                        "refusing to pass credentials to insecure URL: http://127.0.0.1:"
+                                + server.base().getPort() + "/gp",
+                        false));
         assertThat(server.requests()).isEmpty();
     }
 
     @Test
     void neverShowsCredentialsInName() {
-        HttpUpstreamClient client = new HttpUpstreamClient(
-                URI.create("https://alice:s3cret@corp.example/gp"), transport);
+        HttpUpstreamClient client =
+                new HttpUpstreamClient(URI.create("https://alice:s3cret@corp.example/gp"), transport);
 
         assertThat(client.name()).isEqualTo("https://corp.example/gp");
         assertThat(client.toString()).doesNotContain("s3cret").doesNotContain("alice");

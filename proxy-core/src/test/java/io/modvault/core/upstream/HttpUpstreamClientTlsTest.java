@@ -25,8 +25,10 @@ class HttpUpstreamClientTlsTest {
     @BeforeEach
     void start() throws Exception {
         tls = LoopbackHttpServer.startTls(SelfSignedTls.forSan("ip:127.0.0.1").serverContext());
-        transport = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Optional.empty(), "modvault/test"), SelfSignedTls.forSan("ip:127.0.0.1").clientContext());
+        transport = HttpTransport.create(
+                new HttpUpstreamSettings(
+                        Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.empty(), "modvault/test"),
+                SelfSignedTls.forSan("ip:127.0.0.1").clientContext());
     }
 
     @AfterEach
@@ -48,16 +50,22 @@ class HttpUpstreamClientTlsTest {
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(result.upstream()).isEqualTo(tls.base() + "/gp");
-        String expected = "Basic " + Base64.getEncoder().encodeToString("alice:s3cr@t".getBytes(StandardCharsets.UTF_8));
-        assertThat(tls.requests()).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isEqualTo(expected));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString("alice:s3cr@t".getBytes(StandardCharsets.UTF_8));
+        assertThat(tls.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isEqualTo(expected));
     }
 
     @Test
     void sendsNoAuthorizationWithoutUserinfo() {
         tls.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 200, null, "v1.0.0\n"));
 
-        assertThat(new HttpUpstreamClient(tls.base(), transport).fetchBytes(LIST, 1024)).isInstanceOf(Found.class);
-        assertThat(tls.requests()).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isNull());
+        assertThat(new HttpUpstreamClient(tls.base(), transport).fetchBytes(LIST, 1024))
+                .isInstanceOf(Found.class);
+        assertThat(tls.requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isNull());
     }
 
     @Test
@@ -71,15 +79,20 @@ class HttpUpstreamClientTlsTest {
 
             UpstreamResult<byte[]> result = new HttpUpstreamClient(tls.base(), transport).fetchBytes(LIST, 1024);
 
-            assertThat(result).isEqualTo(new Failed<byte[]>(tls.base().toString(), "redirected from secure URL "
-                    + tls.base() + "/" + LIST + " to insecure URL " + plain.base() + "/" + LIST, false));
+            assertThat(result)
+                    .isEqualTo(new Failed<byte[]>(
+                            tls.base().toString(),
+                            "redirected from secure URL " + tls.base() + "/" + LIST + " to insecure URL " + plain.base()
+                                    + "/" + LIST,
+                            false));
             assertThat(plain.requests()).isEmpty();
         }
     }
 
     @Test
     void followsHttpsRedirectToAnotherOriginWithoutForwardingCredentials() throws Exception {
-        try (LoopbackHttpServer cdn = LoopbackHttpServer.startTls(SelfSignedTls.forSan("ip:127.0.0.1").serverContext())) {
+        try (LoopbackHttpServer cdn =
+                LoopbackHttpServer.startTls(SelfSignedTls.forSan("ip:127.0.0.1").serverContext())) {
             cdn.handle("/blob/1", ex -> LoopbackHttpServer.respond(ex, 200, null, "zipbytes"));
             tls.handle("/gp/m/@v/v1.0.0.zip", ex -> {
                 ex.getResponseHeaders().set("Location", cdn.base() + "/blob/1");
@@ -90,9 +103,14 @@ class HttpUpstreamClientTlsTest {
             UpstreamResult<byte[]> result = client.fetchBytes("m/@v/v1.0.0.zip", 1024);
 
             assertThat(result).isInstanceOf(Found.class);
-            assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8)).isEqualTo("zipbytes");
-            assertThat(tls.requests()).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isNotNull());
-            assertThat(cdn.requests()).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isNull());
+            assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8))
+                    .isEqualTo("zipbytes");
+            assertThat(tls.requests())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.header("Authorization")).isNotNull());
+            assertThat(cdn.requests())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.header("Authorization")).isNull());
         }
     }
 }

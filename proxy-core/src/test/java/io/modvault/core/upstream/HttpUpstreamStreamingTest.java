@@ -31,8 +31,8 @@ class HttpUpstreamStreamingTest {
 
     @BeforeEach
     void start() {
-        transport = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), TIMEOUT,
-                Optional.empty(), "modvault/test"));
+        transport = HttpTransport.create(
+                new HttpUpstreamSettings(Duration.ofSeconds(2), TIMEOUT, Optional.empty(), "modvault/test"));
     }
 
     @AfterEach
@@ -119,8 +119,10 @@ class HttpUpstreamStreamingTest {
     @Test
     void failsWhenConnectionDropsInsideAChunkedBody() throws Exception {
         try (RawHttpServer server = RawHttpServer.start((head, out, s) -> {
-            RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                    + "64\r\n" + "a".repeat(40));
+            RawHttpServer.write(
+                    out,
+                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + "64\r\n"
+                            + "a".repeat(40));
         })) {
             UpstreamResult<byte[]> result = client(base(server)).fetchBytes(ZIP, 10_000);
 
@@ -138,8 +140,11 @@ class HttpUpstreamStreamingTest {
             UpstreamResult<byte[]> result = client(server.base()).fetchBytes(ZIP, 10_000);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(result).isEqualTo(new Failed<byte[]>(server.base().toString(),
-                    "timed out after 300 ms waiting for " + server.base() + "/" + ZIP, true));
+            assertThat(result)
+                    .isEqualTo(new Failed<byte[]>(
+                            server.base().toString(),
+                            "timed out after 300 ms waiting for " + server.base() + "/" + ZIP,
+                            true));
         }
     }
 
@@ -154,54 +159,62 @@ class HttpUpstreamStreamingTest {
             UpstreamResult<DownloadedFile> result = client(base(server)).fetchFile(ZIP, tmp.resolve("t"), 10_000);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(result).isEqualTo(new Failed<DownloadedFile>(base(server).toString(),
-                    "stalled: no data for 300 ms while reading " + base(server) + "/" + ZIP, true));
+            assertThat(result)
+                    .isEqualTo(new Failed<DownloadedFile>(
+                            base(server).toString(),
+                            "stalled: no data for 300 ms while reading " + base(server) + "/" + ZIP,
+                            true));
         }
     }
 
     @Test
     void timesOutWhenErrorBodyStallsButStillReportsTheStatus() throws Exception {
         try (RawHttpServer server = RawHttpServer.start((head, out, s) -> {
-            RawHttpServer.write(out, "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n"
-                    + "Content-Length: 100\r\n\r\nnot fo");
+            RawHttpServer.write(
+                    out,
+                    "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n" + "Content-Length: 100\r\n\r\nnot fo");
             s.pause(10_000);
         })) {
             UpstreamResult<byte[]> result = client(base(server)).fetchBytes(ZIP, 10_000);
 
-            assertThat(result).isEqualTo(new UpstreamResult.NotFound<byte[]>(base(server).toString(), 404, "Not Found"));
+            assertThat(result)
+                    .isEqualTo(new UpstreamResult.NotFound<byte[]>(base(server).toString(), 404, "Not Found"));
         }
     }
 
     @Test
     void dripFeedingUpstreamIsCutByTheFetchDeadlineAndItsConnectionClosed() throws Exception {
         CountDownLatch connectionClosed = new CountDownLatch(1);
-        try (HttpTransport shortDeadline = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), TIMEOUT,
-                     Optional.empty(), "modvault/test", Duration.ofSeconds(1)));
-             RawHttpServer server = RawHttpServer.start((head, out, s) -> {
-                 RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
-                 try {
-                     // One byte per 100 ms never trips the 300 ms pause timeout.
-                     for (int i = 0; i < 100_000; i++) {
-                         out.write('z');
-                         out.flush();
-                         s.pause(100);
-                     }
-                 } catch (IOException e) {
-                     connectionClosed.countDown();
-                 }
-             })) {
+        try (HttpTransport shortDeadline = HttpTransport.create(new HttpUpstreamSettings(
+                        Duration.ofSeconds(2), TIMEOUT, Optional.empty(), "modvault/test", Duration.ofSeconds(1)));
+                RawHttpServer server = RawHttpServer.start((head, out, s) -> {
+                    RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n");
+                    try {
+                        // One byte per 100 ms never trips the 300 ms pause timeout.
+                        for (int i = 0; i < 100_000; i++) {
+                            out.write('z');
+                            out.flush();
+                            s.pause(100);
+                        }
+                    } catch (IOException e) {
+                        connectionClosed.countDown();
+                    }
+                })) {
             long start = System.nanoTime();
 
-            UpstreamResult<DownloadedFile> result = new HttpUpstreamClient(base(server), shortDeadline)
-                    .fetchFile(ZIP, tmp.resolve("t"), 1_000_000);
+            UpstreamResult<DownloadedFile> result =
+                    new HttpUpstreamClient(base(server), shortDeadline).fetchFile(ZIP, tmp.resolve("t"), 1_000_000);
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(result).isInstanceOf(Failed.class);
             Failed<DownloadedFile> failed = (Failed<DownloadedFile>) result;
             assertThat(failed.timedOut()).isTrue();
-            assertThat(failed.reason()).startsWith("exceeded the fetch deadline of 1 s after ")
+            assertThat(failed.reason())
+                    .startsWith("exceeded the fetch deadline of 1 s after ")
                     .endsWith(" bytes of " + base(server) + "/" + ZIP);
-            assertThat(connectionClosed.await(10, TimeUnit.SECONDS)).as("upstream connection closed").isTrue();
+            assertThat(connectionClosed.await(10, TimeUnit.SECONDS))
+                    .as("upstream connection closed")
+                    .isTrue();
         }
     }
 }

@@ -29,8 +29,11 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     record Recorded(String method, String rawPath, Map<String, List<String>> headers) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -40,6 +43,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     /** Slow handlers wait on this (bounded), so closing the server releases them at once. */
     private final CountDownLatch closing = new CountDownLatch(1);
+
     private final String scheme;
 
     private LoopbackHttpServer(HttpServer server, String scheme) {
@@ -93,7 +97,9 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
-        requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        requests.add(new Recorded(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
                 Map.copyOf(exchange.getRequestHeaders())));
         Handler handler = handlers.get(exchange.getRequestURI().getRawPath());
         try {

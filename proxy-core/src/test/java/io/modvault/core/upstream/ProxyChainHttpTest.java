@@ -2,7 +2,6 @@ package io.modvault.core.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.modvault.core.upstream.UpstreamResult.Failed;
 import io.modvault.core.upstream.UpstreamResult.Found;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,8 +23,8 @@ class ProxyChainHttpTest {
 
     private LoopbackHttpServer first;
     private LoopbackHttpServer second;
-    private final HttpUpstreamSettings settings = new HttpUpstreamSettings(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), Optional.empty(), "modvault/chain-test");
+    private final HttpUpstreamSettings settings = new HttpUpstreamSettings(
+            Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.empty(), "modvault/chain-test");
 
     @BeforeEach
     void start() throws IOException {
@@ -49,8 +48,8 @@ class ProxyChainHttpTest {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
         Path target = tmp.resolve("out.zip");
 
-        UpstreamResult<DownloadedFile> result = chain(tree.toUri() + "," + first.base() + "," + second.base())
-                .fetchFile(ZIP, target, 1000);
+        UpstreamResult<DownloadedFile> result =
+                chain(tree.toUri() + "," + first.base() + "," + second.base()).fetchFile(ZIP, target, 1000);
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(result.upstream()).isEqualTo(second.base().toString());
@@ -62,9 +61,11 @@ class ProxyChainHttpTest {
     void refusalAfterCommaStopsTheWalk() {
         first.handle("/" + ZIP, ex -> LoopbackHttpServer.respond(ex, 403, "text/plain", "blocked by policy"));
 
-        UpstreamResult<byte[]> result = chain(first.base() + "," + second.base()).fetchBytes(ZIP, 1000);
+        UpstreamResult<byte[]> result =
+                chain(first.base() + "," + second.base()).fetchBytes(ZIP, 1000);
 
-        assertThat(result).isEqualTo(new UpstreamResult.Refused<byte[]>(first.base().toString(), 403, "blocked by policy"));
+        assertThat(result)
+                .isEqualTo(new UpstreamResult.Refused<byte[]>(first.base().toString(), 403, "blocked by policy"));
         assertThat(second.requests()).isEmpty();
     }
 
@@ -72,7 +73,8 @@ class ProxyChainHttpTest {
     void serverErrorAfterPipeFallsThrough() {
         first.handle("/" + ZIP, ex -> LoopbackHttpServer.respond(ex, 503, null, ""));
 
-        UpstreamResult<byte[]> result = chain(first.base() + "|" + second.base()).fetchBytes(ZIP, 1000);
+        UpstreamResult<byte[]> result =
+                chain(first.base() + "|" + second.base()).fetchBytes(ZIP, 1000);
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(second.requests()).hasSize(1);

@@ -40,16 +40,21 @@ class ProxyChainParserTest {
 
     @Test
     void emptyEntryKeepsTheModeOfTheSeparatorAfterTheRealEntry() {
-        assertThat(parse("https://a.example|,https://b.example").name()).isEqualTo("https://a.example|https://b.example");
-        assertThat(parse("https://a.example,|https://b.example").name()).isEqualTo("https://a.example,https://b.example");
+        assertThat(parse("https://a.example|,https://b.example").name())
+                .isEqualTo("https://a.example|https://b.example");
+        assertThat(parse("https://a.example,|https://b.example").name())
+                .isEqualTo("https://a.example,https://b.example");
     }
 
     @Test
     void bareHostsGetHttps() {
         ProxyChain chain = parse("proxy.example.com,localhost:8080,corp.example/gp");
 
-        assertThat(created).containsExactly(URI.create("https://proxy.example.com"),
-                URI.create("https://localhost:8080"), URI.create("https://corp.example/gp"));
+        assertThat(created)
+                .containsExactly(
+                        URI.create("https://proxy.example.com"),
+                        URI.create("https://localhost:8080"),
+                        URI.create("https://corp.example/gp"));
         assertThat(chain.name()).isEqualTo("https://proxy.example.com,https://localhost:8080,https://corp.example/gp");
     }
 
@@ -57,8 +62,11 @@ class ProxyChainParserTest {
     void keepsExplicitSchemesAndLowercasesThem() {
         parse("http://a.example,file:///srv/goproxy,HTTPS://B.example/x");
 
-        assertThat(created).containsExactly(URI.create("http://a.example"), URI.create("file:///srv/goproxy"),
-                URI.create("https://B.example/x"));
+        assertThat(created)
+                .containsExactly(
+                        URI.create("http://a.example"),
+                        URI.create("file:///srv/goproxy"),
+                        URI.create("https://B.example/x"));
     }
 
     @Test
@@ -73,26 +81,31 @@ class ProxyChainParserTest {
     @Test
     void refusesDirectWhenNoDirectFetcherIsGiven() {
         for (String goproxy : new String[] {"direct", "https://a.example,direct", " direct |https://a.example"}) {
-            assertThatThrownBy(() -> parse(goproxy)).as(goproxy)
+            assertThatThrownBy(() -> parse(goproxy))
+                    .as(goproxy)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(ProxyChain.DIRECT_NOT_SUPPORTED);
         }
-        assertThat(ProxyChain.DIRECT_NOT_SUPPORTED).isEqualTo(
-                "GOPROXY: 'direct' is not available here; list proxy URLs (https://, http://, file://) or off");
+        assertThat(ProxyChain.DIRECT_NOT_SUPPORTED)
+                .isEqualTo(
+                        "GOPROXY: 'direct' is not available here; list proxy URLs (https://, http://, file://) or off");
     }
 
     @Test
     void directEndsTheListWhenADirectFetcherIsGiven() {
         UpstreamClient direct = new UpstreamClient() {
-            @Override public String name() {
+            @Override
+            public String name() {
                 return "direct";
             }
 
-            @Override public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
+            @Override
+            public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
                 return new UpstreamResult.NotFound<>("direct", 404, "not found");
             }
 
-            @Override public UpstreamResult<DownloadedFile> fetchFile(String path, java.nio.file.Path target, long maxBytes) {
+            @Override
+            public UpstreamResult<DownloadedFile> fetchFile(String path, java.nio.file.Path target, long maxBytes) {
                 return new UpstreamResult.NotFound<>("direct", 404, "not found");
             }
         };
@@ -119,20 +132,22 @@ class ProxyChainParserTest {
         assertThatThrownBy(() -> parse("https://user:pw@a.example/has space"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid proxy URL https://a.example/has space")
-                .message().doesNotContain("pw");
+                .message()
+                .doesNotContain("pw");
     }
 
     @Test
     void rejectsListsWithoutEntries() {
         assertThatThrownBy(() -> parse("")).hasMessage(ProxyChainParser.EMPTY);
-        assertThatThrownBy(() -> parse(" , |,")).hasMessage(
-                "GOPROXY list is not the empty string, but contains no entries");
+        assertThatThrownBy(() -> parse(" , |,"))
+                .hasMessage("GOPROXY list is not the empty string, but contains no entries");
     }
 
     @Test
     void nameOmitsCredentials() {
         HttpUpstreamSettings settings = HttpUpstreamSettings.defaults("test");
-        ProxyChain chain = ProxyChain.parse("https://alice:s3cret@corp.example/gp|https://proxy.golang.org",
+        ProxyChain chain = ProxyChain.parse(
+                "https://alice:s3cret@corp.example/gp|https://proxy.golang.org",
                 uri -> Upstreams.forUri(uri, settings));
 
         assertThat(chain.name()).isEqualTo("https://corp.example/gp|https://proxy.golang.org");

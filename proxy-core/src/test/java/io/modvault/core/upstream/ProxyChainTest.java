@@ -37,7 +37,8 @@ class ProxyChainTest {
 
     @Test
     void firstFoundWinsAndLaterEntriesAreNotAsked() {
-        UpstreamResult<byte[]> result = chain("https://a.example,https://b.example", FOUND, FOUND).fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example,https://b.example", FOUND, FOUND).fetchBytes(PATH, 10);
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(result.upstream()).isEqualTo("https://a.example");
@@ -46,8 +47,8 @@ class ProxyChainTest {
 
     @Test
     void notFoundFallsThroughAfterComma() {
-        UpstreamResult<byte[]> result = chain("https://a.example,https://b.example", NOT_FOUND, FOUND)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example,https://b.example", NOT_FOUND, FOUND).fetchBytes(PATH, 10);
 
         assertThat(result.upstream()).isEqualTo("https://b.example");
         assertThat(result).isInstanceOf(Found.class);
@@ -55,29 +56,32 @@ class ProxyChainTest {
 
     @Test
     void failureAfterCommaIsFinal() {
-        UpstreamResult<byte[]> result = chain("https://a.example,https://b.example", FAILED, FOUND)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example,https://b.example", FAILED, FOUND).fetchBytes(PATH, 10);
 
-        assertThat(result).isEqualTo(new Failed<byte[]>("https://a.example",
-                "500 Internal Server Error from https://a.example", false));
+        assertThat(result)
+                .isEqualTo(new Failed<byte[]>(
+                        "https://a.example", "500 Internal Server Error from https://a.example", false));
         assertThat(upstream("b.example").calls()).isEmpty();
     }
 
     @Test
     void refusalAfterCommaIsFinalLikeTheGoCommandsNonNotFoundErrors() {
-        UpstreamResult<byte[]> result = chain("https://a.example,https://b.example", REFUSED, FOUND)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example,https://b.example", REFUSED, FOUND).fetchBytes(PATH, 10);
 
-        assertThat(result).isEqualTo(new UpstreamResult.Refused<byte[]>("https://a.example", 403,
-                "forbidden by https://a.example"));
+        assertThat(result)
+                .isEqualTo(
+                        new UpstreamResult.Refused<byte[]>("https://a.example", 403, "forbidden by https://a.example"));
         assertThat(upstream("b.example").calls()).isEmpty();
     }
 
     @Test
     void refusalFallsThroughAfterPipeAndBeatsALaterNotFound() {
-        UpstreamResult<byte[]> found = chain("https://a.example|https://b.example", REFUSED, FOUND).fetchBytes(PATH, 10);
-        UpstreamResult<byte[]> notFound = chain("https://a.example|https://b.example", REFUSED, NOT_FOUND)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> found =
+                chain("https://a.example|https://b.example", REFUSED, FOUND).fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> notFound =
+                chain("https://a.example|https://b.example", REFUSED, NOT_FOUND).fetchBytes(PATH, 10);
 
         assertThat(found).isInstanceOf(Found.class);
         assertThat(notFound).isInstanceOf(UpstreamResult.Refused.class);
@@ -86,8 +90,8 @@ class ProxyChainTest {
 
     @Test
     void anyFailureFallsThroughAfterPipe() {
-        UpstreamResult<byte[]> result = chain("https://a.example|https://b.example", FAILED, FOUND)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example|https://b.example", FAILED, FOUND).fetchBytes(PATH, 10);
 
         assertThat(result).isInstanceOf(Found.class);
         assertThat(result.upstream()).isEqualTo("https://b.example");
@@ -95,8 +99,9 @@ class ProxyChainTest {
 
     @Test
     void separatorAfterAnEntryDecidesItsModeNotTheOneBefore() {
-        UpstreamResult<byte[]> result = chain("https://a.example|https://b.example,https://c.example",
-                FAILED, FAILED, FOUND).fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result = chain(
+                        "https://a.example|https://b.example,https://c.example", FAILED, FAILED, FOUND)
+                .fetchBytes(PATH, 10);
 
         assertThat(result.upstream()).isEqualTo("https://b.example");
         assertThat(result).isInstanceOf(Failed.class);
@@ -105,8 +110,8 @@ class ProxyChainTest {
 
     @Test
     void failureBeatsALaterNotFound() {
-        UpstreamResult<byte[]> result = chain("https://a.example|https://b.example", FAILED, NOT_FOUND)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example|https://b.example", FAILED, NOT_FOUND).fetchBytes(PATH, 10);
 
         assertThat(result).isInstanceOf(Failed.class);
         assertThat(result.upstream()).isEqualTo("https://a.example");
@@ -115,8 +120,8 @@ class ProxyChainTest {
 
     @Test
     void failureBeatsAnEarlierNotFound() {
-        UpstreamResult<byte[]> result = chain("https://a.example,https://b.example", NOT_FOUND, FAILED)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example,https://b.example", NOT_FOUND, FAILED).fetchBytes(PATH, 10);
 
         assertThat(result).isInstanceOf(Failed.class);
         assertThat(result.upstream()).isEqualTo("https://b.example");
@@ -132,15 +137,16 @@ class ProxyChainTest {
 
     @Test
     void lastFailureIsReportedAmongFailures() {
-        UpstreamResult<byte[]> result = chain("https://a.example|https://b.example|", FAILED, FAILED)
-                .fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example|https://b.example|", FAILED, FAILED).fetchBytes(PATH, 10);
 
         assertThat(result.upstream()).isEqualTo("https://b.example");
     }
 
     @Test
     void offRefusesAsNotFoundAfterEarlierNotFound() {
-        UpstreamResult<byte[]> result = chain("https://a.example,off", NOT_FOUND).fetchBytes(PATH, 10);
+        UpstreamResult<byte[]> result =
+                chain("https://a.example,off", NOT_FOUND).fetchBytes(PATH, 10);
 
         assertThat(result).isEqualTo(new NotFound<byte[]>("off", 404, "module lookup disabled by GOPROXY=off"));
     }

@@ -31,8 +31,10 @@ class ProxyRoutingTest {
             if (head.requestLine().startsWith("CONNECT ")) {
                 RawHttpServer.write(out, "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             } else {
-                RawHttpServer.write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 7\r\n"
-                        + "Connection: close\r\n\r\nv1.0.0\n");
+                RawHttpServer.write(
+                        out,
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 7\r\n"
+                                + "Connection: close\r\n\r\nv1.0.0\n");
             }
         });
     }
@@ -46,20 +48,22 @@ class ProxyRoutingTest {
     }
 
     private HttpUpstreamClient client(String base, Map<String, String> env) {
-        transport = HttpTransport.create(new HttpUpstreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Optional.empty(), "modvault/test").withProxySelector(EnvironmentProxySelector.of(env)));
+        transport = HttpTransport.create(new HttpUpstreamSettings(
+                        Duration.ofSeconds(2), Duration.ofSeconds(5), Optional.empty(), "modvault/test")
+                .withProxySelector(EnvironmentProxySelector.of(env)));
         return new HttpUpstreamClient(URI.create(base), transport);
     }
 
     @Test
     void sendsHttpUpstreamRequestsToHttpProxyInAbsoluteForm() {
-        HttpUpstreamClient client = client("http://modules.example.internal/gp",
-                Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port()));
+        HttpUpstreamClient client =
+                client("http://modules.example.internal/gp", Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port()));
 
         UpstreamResult<byte[]> result = client.fetchBytes(LIST, 1024);
 
         assertThat(result).isInstanceOf(Found.class);
-        assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8)).isEqualTo("v1.0.0\n");
+        assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8))
+                .isEqualTo("v1.0.0\n");
         assertThat(proxy.requests()).singleElement().satisfies(head -> {
             assertThat(head.requestLine()).isEqualTo("GET http://modules.example.internal/gp/" + LIST + " HTTP/1.1");
             assertThat(head.headers()).containsEntry("user-agent", "modvault/test");
@@ -68,22 +72,24 @@ class ProxyRoutingTest {
 
     @Test
     void tunnelsHttpsUpstreamRequestsThroughHttpsProxyWithConnect() {
-        HttpUpstreamClient client = client("https://modules.example.internal",
-                Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()));
+        HttpUpstreamClient client =
+                client("https://modules.example.internal", Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port()));
 
         UpstreamResult<byte[]> result = client.fetchBytes(LIST, 1024);
 
         assertThat(result).isInstanceOf(Failed.class);
-        assertThat(proxy.requests()).singleElement().satisfies(head ->
-                assertThat(head.requestLine()).isEqualTo("CONNECT modules.example.internal:443 HTTP/1.1"));
+        assertThat(proxy.requests())
+                .singleElement()
+                .satisfies(head ->
+                        assertThat(head.requestLine()).isEqualTo("CONNECT modules.example.internal:443 HTTP/1.1"));
     }
 
     @Test
     void loopbackUpstreamBypassesTheProxy() throws Exception {
         try (LoopbackHttpServer upstream = LoopbackHttpServer.start()) {
             upstream.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 200, null, "v2.0.0\n"));
-            HttpUpstreamClient client = client(upstream.base().toString(),
-                    Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port()));
+            HttpUpstreamClient client =
+                    client(upstream.base().toString(), Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port()));
 
             UpstreamResult<byte[]> result = client.fetchBytes(LIST, 1024);
 
@@ -100,12 +106,14 @@ class ProxyRoutingTest {
     @Test
     void unspecifiedAddressIsProxiedWithoutANoProxyEntry() throws Exception {
         try (LoopbackHttpServer upstream = LoopbackHttpServer.start()) {
-            HttpUpstreamClient client = client("http://0.0.0.0:" + upstream.base().getPort(),
-                    Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port()));
+            HttpUpstreamClient client = client(
+                    "http://0.0.0.0:" + upstream.base().getPort(), Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port()));
 
             assertThat(client.fetchBytes(LIST, 1024)).isInstanceOf(Found.class);
-            assertThat(proxy.requests()).singleElement().satisfies(head -> assertThat(head.requestLine())
-                    .isEqualTo("GET http://0.0.0.0:" + upstream.base().getPort() + "/" + LIST + " HTTP/1.1"));
+            assertThat(proxy.requests())
+                    .singleElement()
+                    .satisfies(head -> assertThat(head.requestLine())
+                            .isEqualTo("GET http://0.0.0.0:" + upstream.base().getPort() + "/" + LIST + " HTTP/1.1"));
             assertThat(upstream.requests()).isEmpty();
         }
     }
@@ -114,13 +122,15 @@ class ProxyRoutingTest {
     void noProxyEntrySendsMatchingUpstreamDirect() throws Exception {
         try (LoopbackHttpServer upstream = LoopbackHttpServer.start()) {
             upstream.handle("/" + LIST, ex -> LoopbackHttpServer.respond(ex, 200, null, "v3.0.0\n"));
-            HttpUpstreamClient client = client("http://0.0.0.0:" + upstream.base().getPort(),
+            HttpUpstreamClient client = client(
+                    "http://0.0.0.0:" + upstream.base().getPort(),
                     Map.of("HTTP_PROXY", "127.0.0.1:" + proxy.port(), "NO_PROXY", "corp.example,0.0.0.0/32"));
 
             UpstreamResult<byte[]> result = client.fetchBytes(LIST, 1024);
 
             assertThat(result).isInstanceOf(Found.class);
-            assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8)).isEqualTo("v3.0.0\n");
+            assertThat(new String(((Found<byte[]>) result).body(), StandardCharsets.UTF_8))
+                    .isEqualTo("v3.0.0\n");
             assertThat(upstream.requests()).hasSize(1);
             assertThat(proxy.requests()).isEmpty();
         }

@@ -23,12 +23,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class RawHttpServer implements AutoCloseable {
 
-    record RequestHead(String requestLine, Map<String, String> headers) {
-    }
+    record RequestHead(String requestLine, Map<String, String> headers) {}
 
     interface Script {
-        void respond(RequestHead head, OutputStream out, RawHttpServer server)
-                throws IOException, InterruptedException;
+        void respond(RequestHead head, OutputStream out, RawHttpServer server) throws IOException, InterruptedException;
     }
 
     private final ServerSocket socket;
@@ -103,7 +101,8 @@ final class RawHttpServer implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).trim());
             }
         }

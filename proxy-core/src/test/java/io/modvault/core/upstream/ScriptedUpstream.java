@@ -14,7 +14,12 @@ final class ScriptedUpstream implements UpstreamClient {
     private final List<String> calls = new ArrayList<>();
     private final List<Path> targets = new ArrayList<>();
 
-    enum Kind { FOUND, NOT_FOUND, REFUSED, FAILED }
+    enum Kind {
+        FOUND,
+        NOT_FOUND,
+        REFUSED,
+        FAILED
+    }
 
     ScriptedUpstream(String name, Kind kind) {
         this.name = name;

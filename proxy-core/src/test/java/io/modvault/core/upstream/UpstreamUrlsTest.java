@@ -27,17 +27,21 @@ class UpstreamUrlsTest {
 
     @Test
     void acceptsOnlyPlainRelativePaths() {
-        assertThat(UpstreamUrls.checkPath("sumdb/sum.golang.org/lookup/golang.org/x/text@v0.3.0")).isEmpty();
+        assertThat(UpstreamUrls.checkPath("sumdb/sum.golang.org/lookup/golang.org/x/text@v0.3.0"))
+                .isEmpty();
         assertThat(UpstreamUrls.checkPath("golang.org/x/text/@v/v0.3.0.mod")).isEmpty();
-        for (String bad : new String[] {"", "/a", "a/", "a//b", "./a", "a/./b", "a/..", "..", "a\\b", "a\u0000b", "a\nb"}) {
+        for (String bad :
+                new String[] {"", "/a", "a/", "a//b", "./a", "a/./b", "a/..", "..", "a\\b", "a\u0000b", "a\nb"}) {
             assertThat(UpstreamUrls.checkPath(bad)).as(bad).isPresent();
         }
     }
 
     @Test
     void buildsBasicAuthorizationFromDecodedUserinfo() {
-        assertThat(UpstreamUrls.basicAuthorization(URI.create("https://alice:p%40ss@h/"))).contains("Basic YWxpY2U6cEBzcw==");
-        assertThat(UpstreamUrls.basicAuthorization(URI.create("https://token@h/"))).contains("Basic dG9rZW46");
+        assertThat(UpstreamUrls.basicAuthorization(URI.create("https://alice:p%40ss@h/")))
+                .contains("Basic YWxpY2U6cEBzcw==");
+        assertThat(UpstreamUrls.basicAuthorization(URI.create("https://token@h/")))
+                .contains("Basic dG9rZW46");
         assertThat(UpstreamUrls.basicAuthorization(URI.create("https://h/"))).isEmpty();
     }
 }

@@ -28,8 +28,8 @@ class UpstreamsTest {
     @Test
     void sharesOneTransportPerConfiguration() {
         HttpUpstreamSettings equal = HttpUpstreamSettings.defaults("1.2.3");
-        HttpUpstreamSettings other = new HttpUpstreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Optional.empty(), "modvault/other");
+        HttpUpstreamSettings other = new HttpUpstreamSettings(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Optional.empty(), "modvault/other");
 
         assertThat(Upstreams.transport(settings)).isSameAs(Upstreams.transport(equal));
         assertThat(Upstreams.transport(settings)).isNotSameAs(Upstreams.transport(other));
@@ -41,9 +41,11 @@ class UpstreamsTest {
         assertThat(settings.proxySelector()).isEmpty();
         assertThatThrownBy(() -> new HttpUpstreamSettings(Duration.ZERO, Duration.ofSeconds(1), Optional.empty(), "ua"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpUpstreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(-1),
-                Optional.empty(), "ua")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HttpUpstreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Optional.empty(), " ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new HttpUpstreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(-1), Optional.empty(), "ua"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new HttpUpstreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Optional.empty(), " "))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleVerifierTest {
     private static final ModulePath MODULE = ModulePath.of("example.test/m");
     private static final byte[] GO_MOD = "module example.test/m\n".getBytes(StandardCharsets.UTF_8);
+
     @TempDir
     Path dir;
+
     private ModuleStore store;
     private TestChecksumLog log;
     private TestChecksumLog served;
@@ -55,7 +57,8 @@ class ModuleVerifierTest {
             if (path.startsWith("lookup/")) {
                 String target = path.substring("lookup/".length());
                 int at = target.lastIndexOf('@');
-                body = served.lookup(ModulePath.parseEscaped(target.substring(0, at)).value(),
+                body = served.lookup(
+                        ModulePath.parseEscaped(target.substring(0, at)).value(),
                         ModuleVersion.unescape(target.substring(at + 1)));
             } else {
                 body = served.tile(path);
@@ -69,8 +72,13 @@ class ModuleVerifierTest {
         ModuleVerifier verifier = verifier("");
         Verdict verdict = verifier.verifyMod(MODULE, "v1.0.0", GO_MOD);
         assertThat(verdict).isEqualTo(new Verdict.Accepted(DirHash.hashGoMod(GO_MOD), "sumdb.test"));
-        assertThat(new TrustedTreeHeads(store, new io.modvault.sumdb.SumdbVerifier(
-                ChecksumDatabase.parse(log.verifierKey()).orElseThrow().key()), "sumdb.test").current())
+        assertThat(new TrustedTreeHeads(
+                                store,
+                                new io.modvault.sumdb.SumdbVerifier(ChecksumDatabase.parse(log.verifierKey())
+                                        .orElseThrow()
+                                        .key()),
+                                "sumdb.test")
+                        .current())
                 .hasValueSatisfying(head -> assertThat(head.size()).isEqualTo(301));
         assertThat(verifier.stats().verified()).isEqualTo(1);
     }
@@ -81,8 +89,11 @@ class ModuleVerifierTest {
         ModuleVerifier verifier = verifier("");
         Verdict.Refused refused = (Verdict.Refused) verifier.verifyMod(MODULE, "v1.0.0", tampered);
         assertThat(refused.status()).isNotIn(404, 410);
-        assertThat(refused.reason()).contains("example.test/m@v1.0.0").contains(DirHash.hashGoMod(GO_MOD))
-                .contains(DirHash.hashGoMod(tampered)).doesNotContain("\n");
+        assertThat(refused.reason())
+                .contains("example.test/m@v1.0.0")
+                .contains(DirHash.hashGoMod(GO_MOD))
+                .contains(DirHash.hashGoMod(tampered))
+                .doesNotContain("\n");
         assertThat(verifier.stats().mismatches()).isEqualTo(1);
     }
 
@@ -96,7 +107,8 @@ class ModuleVerifierTest {
         fork.addRecord("example.test/n", "v1.0.0", "h1:" + "D".repeat(43) + "=", DirHash.hashGoMod(GO_MOD));
         served = fork;
         ModuleVerifier restarted = verifier("");
-        Verdict.Refused refused = (Verdict.Refused) restarted.verifyMod(ModulePath.of("example.test/n"), "v1.0.0", GO_MOD);
+        Verdict.Refused refused =
+                (Verdict.Refused) restarted.verifyMod(ModulePath.of("example.test/n"), "v1.0.0", GO_MOD);
         assertThat(refused.reason()).startsWith("SECURITY ERROR").contains("sumdb.test");
         assertThat(restarted.stats().forks()).isEqualTo(1);
     }
@@ -119,8 +131,13 @@ class ModuleVerifierTest {
                 assertThat(verdict.get()).isInstanceOf(Verdict.Accepted.class);
             }
         }
-        assertThat(new TrustedTreeHeads(store, new io.modvault.sumdb.SumdbVerifier(
-                ChecksumDatabase.parse(log.verifierKey()).orElseThrow().key()), "sumdb.test").current())
+        assertThat(new TrustedTreeHeads(
+                                store,
+                                new io.modvault.sumdb.SumdbVerifier(ChecksumDatabase.parse(log.verifierKey())
+                                        .orElseThrow()
+                                        .key()),
+                                "sumdb.test")
+                        .current())
                 .hasValueSatisfying(head -> assertThat(head.size()).isEqualTo(309));
     }
 
@@ -134,7 +151,8 @@ class ModuleVerifierTest {
 
     @Test
     void failsClosedWhenTheDatabaseHasNoRecord() {
-        Verdict.Refused refused = (Verdict.Refused) verifier("").verifyMod(ModulePath.of("example.test/unknown"), "v1.0.0", GO_MOD);
+        Verdict.Refused refused =
+                (Verdict.Refused) verifier("").verifyMod(ModulePath.of("example.test/unknown"), "v1.0.0", GO_MOD);
         assertThat(refused.status()).isEqualTo(502);
         assertThat(refused.reason()).contains("cannot verify example.test/unknown@v1.0.0");
     }
@@ -142,10 +160,14 @@ class ModuleVerifierTest {
     @Test
     void parsesGosumdbLikeTheGoCommand() {
         assertThat(ChecksumDatabase.parse("off")).isEmpty();
-        assertThat(ChecksumDatabase.parse("sum.golang.org").orElseThrow().name()).isEqualTo("sum.golang.org");
+        assertThat(ChecksumDatabase.parse("sum.golang.org").orElseThrow().name())
+                .isEqualTo("sum.golang.org");
         assertThat(ChecksumDatabase.parse("sum.golang.google.cn").orElseThrow().url())
                 .hasValueSatisfying(url -> assertThat(url.toString()).isEqualTo("https://sum.golang.google.cn"));
-        assertThat(ChecksumDatabase.parse(log.verifierKey() + " http://127.0.0.1:9/db").orElseThrow().url()).isPresent();
+        assertThat(ChecksumDatabase.parse(log.verifierKey() + " http://127.0.0.1:9/db")
+                        .orElseThrow()
+                        .url())
+                .isPresent();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChecksumDatabase.parse("a b c"))
                 .hasMessageContaining("too many fields");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChecksumDatabase.parse("sumdb.example"))

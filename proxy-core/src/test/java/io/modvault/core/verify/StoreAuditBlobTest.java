@@ -32,6 +32,7 @@ class StoreAuditBlobTest {
 
     @TempDir
     Path temp;
+
     private ModuleStore store;
 
     @BeforeEach
@@ -53,8 +54,9 @@ class StoreAuditBlobTest {
         StoreAudit.Result result = StoreAudit.run(store);
 
         assertThat(result.problems()).first().isInstanceOf(StoreAudit.Corrupt.class);
-        assertThat(result.problems().getFirst().line()).startsWith("CORRUPT example.test/multi/v2@v2.0.0 zip: blob sha256 "
-                + blob.sha256Hex() + ", content sha256 ");
+        assertThat(result.problems().getFirst().line())
+                .startsWith("CORRUPT example.test/multi/v2@v2.0.0 zip: blob sha256 " + blob.sha256Hex()
+                        + ", content sha256 ");
         assertThat(result.clean()).isFalse();
     }
 
@@ -81,8 +83,11 @@ class StoreAuditBlobTest {
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).first().extracting(StoreAudit.Problem::line).isEqualTo("CORRUPT "
-                + "example.test/multi/v2@v2.0.0 zip: blob is " + (blob.size() - 7) + " bytes on disk, " + blob.size() + " recorded");
+        assertThat(result.problems())
+                .first()
+                .extracting(StoreAudit.Problem::line)
+                .isEqualTo("CORRUPT " + "example.test/multi/v2@v2.0.0 zip: blob is " + (blob.size() - 7)
+                        + " bytes on disk, " + blob.size() + " recorded");
     }
 
     private StoredBlob storeRecorded() throws IOException {
@@ -90,14 +95,25 @@ class StoreAuditBlobTest {
         Path staged = store.newTempFile();
         Files.copy(zip, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         store.put(EntryKey.of(EntryKind.MOD, KEY), MULTI.goMod());
-        store.put(EntryKey.of(EntryKind.HASHES, KEY + HashLedger.MOD_SUFFIX),
-                RecordedHashes.empty().withMod(DirHash.hashGoMod(MULTI.goMod()), "sumdb.test").toJson());
-        return store.commitBlob(EntryKey.of(EntryKind.ZIP, KEY), staged, sha256(Files.readAllBytes(zip)), new byte[0],
-                Map.of(EntryKey.of(EntryKind.HASHES, KEY + HashLedger.ZIP_SUFFIX),
-                        RecordedHashes.empty().withZip(DirHash.hashZip(zip), "sumdb.test").toJson()));
+        store.put(
+                EntryKey.of(EntryKind.HASHES, KEY + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty()
+                        .withMod(DirHash.hashGoMod(MULTI.goMod()), "sumdb.test")
+                        .toJson());
+        return store.commitBlob(
+                EntryKey.of(EntryKind.ZIP, KEY),
+                staged,
+                sha256(Files.readAllBytes(zip)),
+                new byte[0],
+                Map.of(
+                        EntryKey.of(EntryKind.HASHES, KEY + HashLedger.ZIP_SUFFIX),
+                        RecordedHashes.empty()
+                                .withZip(DirHash.hashZip(zip), "sumdb.test")
+                                .toJson()));
     }
 
-    private static void rewriteByte(Path file, long offset, java.util.function.IntUnaryOperator change) throws IOException {
+    private static void rewriteByte(Path file, long offset, java.util.function.IntUnaryOperator change)
+            throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
             int b = raf.read();

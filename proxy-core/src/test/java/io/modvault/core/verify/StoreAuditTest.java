@@ -47,7 +47,8 @@ class StoreAuditTest {
 
     @BeforeEach
     void openStore() {
-        store = InMemoryModuleStore.open(temp.resolve("store"), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        store = InMemoryModuleStore.open(
+                temp.resolve("store"), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -90,7 +91,8 @@ class StoreAuditTest {
         String now = DirHash.hashZip(other);
         assertThat(now).isNotEqualTo(recorded);
         assertThat(result.problems()).hasSize(2).first().isInstanceOf(StoreAudit.Corrupt.class);
-        assertThat(result.problems().getLast()).isEqualTo(new StoreAudit.Changed(UPPER_KEY, Artifact.ZIP, recorded, now));
+        assertThat(result.problems().getLast())
+                .isEqualTo(new StoreAudit.Changed(UPPER_KEY, Artifact.ZIP, recorded, now));
         assertThat(result.problems().getLast().line())
                 .isEqualTo("CHANGED example.test/Upper/Case@v1.0.0 zip: recorded " + recorded + ", now " + now);
         assertThat(result.summary()).isEqualTo("checked 2 mod, 2 zip: 2 problems");
@@ -107,31 +109,40 @@ class StoreAuditTest {
         assertThat(result.problems().getLast()).satisfies(p -> {
             assertThat(p).isInstanceOf(StoreAudit.Invalid.class);
             assertThat(p.artifact()).isEqualTo(Artifact.ZIP);
-            assertThat(p.line()).startsWith("INVALID example.test/multi/v2@v2.0.0 zip: invalid module zip for "
-                    + "example.test/multi/v2@v2.0.0: not a valid zip file");
+            assertThat(p.line())
+                    .startsWith("INVALID example.test/multi/v2@v2.0.0 zip: invalid module zip for "
+                            + "example.test/multi/v2@v2.0.0: not a valid zip file");
         });
     }
 
     @Test
     void zipStoredByAnOlderVersionWithAnEscapingEntryIsInvalid() throws IOException {
         storeVerified(MULTI_KEY, MULTI);
-        storeRecordedZip(UPPER_KEY, HostileZips.zip(List.of(
-                HostileZips.Entry.stored("example.test/Upper/Case@v1.0.0/go.mod", "module example.test/Upper/Case\n"),
-                HostileZips.Entry.stored("example.test/Upper/Case@v1.0.0/../../../../evil.txt", "boo"))));
+        storeRecordedZip(
+                UPPER_KEY,
+                HostileZips.zip(List.of(
+                        HostileZips.Entry.stored(
+                                "example.test/Upper/Case@v1.0.0/go.mod", "module example.test/Upper/Case\n"),
+                        HostileZips.Entry.stored("example.test/Upper/Case@v1.0.0/../../../../evil.txt", "boo"))));
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(
-                "INVALID example.test/Upper/Case@v1.0.0 zip: invalid module zip for example.test/Upper/Case@v1.0.0: "
-                        + "example.test/Upper/Case@v1.0.0/../../../../evil.txt: file path is not clean"));
+        assertThat(result.problems())
+                .singleElement()
+                .satisfies(
+                        p -> assertThat(p.line())
+                                .isEqualTo(
+                                        "INVALID example.test/Upper/Case@v1.0.0 zip: invalid module zip for example.test/Upper/Case@v1.0.0: "
+                                                + "example.test/Upper/Case@v1.0.0/../../../../evil.txt: file path is not clean"));
         assertThat(result.summary()).isEqualTo("checked 1 mod, 2 zip: 1 problem");
     }
 
     @Test
     @Timeout(60)
     void zipBombStoredByAnOlderVersionIsInvalidWithoutBeingInflated() throws IOException {
-        storeRecordedZip(UPPER_KEY, HostileZips.zip(List.of(
-                HostileZips.bomb("example.test/Upper/Case@v1.0.0/bomb.txt", 1024, 1000))));
+        storeRecordedZip(
+                UPPER_KEY,
+                HostileZips.zip(List.of(HostileZips.bomb("example.test/Upper/Case@v1.0.0/bomb.txt", 1024, 1000))));
 
         StoreAudit.Result result = StoreAudit.run(store);
 
@@ -145,14 +156,20 @@ class StoreAuditTest {
     void modNamingAnotherModuleIsInvalid() {
         byte[] wrong = "module example.test/other\n".getBytes(StandardCharsets.UTF_8);
         store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), wrong);
-        store.put(EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
-                RecordedHashes.empty().withMod(DirHash.hashGoMod(wrong), "upstream.test").toJson());
+        store.put(
+                EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty()
+                        .withMod(DirHash.hashGoMod(wrong), "upstream.test")
+                        .toJson());
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).containsExactly(new StoreAudit.Invalid(MULTI_KEY, Artifact.MOD,
-                "invalid go.mod for example.test/multi/v2@v2.0.0: module declares its path as example.test/other"
-                        + " but was requested as example.test/multi/v2"));
+        assertThat(result.problems())
+                .containsExactly(new StoreAudit.Invalid(
+                        MULTI_KEY,
+                        Artifact.MOD,
+                        "invalid go.mod for example.test/multi/v2@v2.0.0: module declares its path as example.test/other"
+                                + " but was requested as example.test/multi/v2"));
         assertThat(result.clean()).isFalse();
     }
 
@@ -164,9 +181,11 @@ class StoreAuditTest {
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).containsExactly(new StoreAudit.Changed(MULTI_KEY, Artifact.MOD,
-                DirHash.hashGoMod(MULTI.goMod()), DirHash.hashGoMod(edited)));
-        assertThat(result.problems().getFirst().line()).startsWith("CHANGED example.test/multi/v2@v2.0.0 mod: recorded h1:");
+        assertThat(result.problems())
+                .containsExactly(new StoreAudit.Changed(
+                        MULTI_KEY, Artifact.MOD, DirHash.hashGoMod(MULTI.goMod()), DirHash.hashGoMod(edited)));
+        assertThat(result.problems().getFirst().line())
+                .startsWith("CHANGED example.test/multi/v2@v2.0.0 mod: recorded h1:");
     }
 
     @Test
@@ -177,10 +196,12 @@ class StoreAuditTest {
         StoreAudit.Result result = StoreAudit.run(store);
 
         String recorded = hashes(UPPER_KEY).zip().orElseThrow();
-        assertThat(result.problems()).containsExactly(new StoreAudit.Missing(UPPER_KEY, Artifact.ZIP,
-                Optional.of(recorded), "blob file is gone from disk"));
-        assertThat(result.problems().getFirst().line()).isEqualTo(
-                "MISSING example.test/Upper/Case@v1.0.0 zip: recorded " + recorded + ", blob file is gone from disk");
+        assertThat(result.problems())
+                .containsExactly(new StoreAudit.Missing(
+                        UPPER_KEY, Artifact.ZIP, Optional.of(recorded), "blob file is gone from disk"));
+        assertThat(result.problems().getFirst().line())
+                .isEqualTo("MISSING example.test/Upper/Case@v1.0.0 zip: recorded " + recorded
+                        + ", blob file is gone from disk");
         assertThat(result.zipsChecked()).isEqualTo(1);
     }
 
@@ -192,8 +213,10 @@ class StoreAuditTest {
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).extracting(StoreAudit.Problem::artifact, p -> p.getClass().getSimpleName())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Artifact.MOD, "Missing"),
+        assertThat(result.problems())
+                .extracting(StoreAudit.Problem::artifact, p -> p.getClass().getSimpleName())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Artifact.MOD, "Missing"),
                         org.assertj.core.groups.Tuple.tuple(Artifact.ZIP, "Missing"));
         assertThat(result.summary()).isEqualTo("checked 1 mod, 1 zip: 2 problems");
     }
@@ -204,18 +227,23 @@ class StoreAuditTest {
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).containsExactly(
-                new StoreAudit.Unrecorded(MULTI_KEY, Artifact.MOD, DirHash.hashGoMod(MULTI.goMod())),
-                new StoreAudit.Unrecorded(MULTI_KEY, Artifact.ZIP, DirHash.hashZip(zipOf(MULTI))));
+        assertThat(result.problems())
+                .containsExactly(
+                        new StoreAudit.Unrecorded(MULTI_KEY, Artifact.MOD, DirHash.hashGoMod(MULTI.goMod())),
+                        new StoreAudit.Unrecorded(MULTI_KEY, Artifact.ZIP, DirHash.hashZip(zipOf(MULTI))));
         assertThat(result.problems().getFirst().line())
-                .isEqualTo("UNRECORDED example.test/multi/v2@v2.0.0 mod: no recorded hash, now " + DirHash.hashGoMod(MULTI.goMod()));
+                .isEqualTo("UNRECORDED example.test/multi/v2@v2.0.0 mod: no recorded hash, now "
+                        + DirHash.hashGoMod(MULTI.goMod()));
     }
 
     @Test
     void goModOnlyVersionNeedsNoZip() {
         store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), MULTI.goMod());
-        store.put(EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
-                RecordedHashes.empty().withMod(DirHash.hashGoMod(MULTI.goMod()), "sumdb.test").toJson());
+        store.put(
+                EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty()
+                        .withMod(DirHash.hashGoMod(MULTI.goMod()), "sumdb.test")
+                        .toJson());
 
         StoreAudit.Result result = StoreAudit.run(store);
 
@@ -226,20 +254,31 @@ class StoreAuditTest {
     @Test
     void undecodableRecordIsReportedAndItsArtifactsCountAsUnrecorded() {
         store.put(EntryKey.of(EntryKind.MOD, MULTI_KEY), MULTI.goMod());
-        store.put(EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX), "{not json".getBytes(StandardCharsets.UTF_8));
+        store.put(
+                EntryKey.of(EntryKind.HASHES, MULTI_KEY + HashLedger.MOD_SUFFIX),
+                "{not json".getBytes(StandardCharsets.UTF_8));
 
         StoreAudit.Result result = StoreAudit.run(store);
 
-        assertThat(result.problems()).extracting(StoreAudit.Problem::artifact).containsExactly(Artifact.HASHES, Artifact.MOD);
-        assertThat(result.problems().getFirst().line()).startsWith("UNREADABLE example.test/multi/v2@v2.0.0 recorded hashes: mod record is not valid JSON");
+        assertThat(result.problems())
+                .extracting(StoreAudit.Problem::artifact)
+                .containsExactly(Artifact.HASHES, Artifact.MOD);
+        assertThat(result.problems().getFirst().line())
+                .startsWith("UNREADABLE example.test/multi/v2@v2.0.0 recorded hashes: mod record is not valid JSON");
     }
 
     private StoredBlob storeVerified(String key, TestModule module) throws IOException {
         StoredBlob blob = storeArtifacts(key, module);
-        store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX),
-                RecordedHashes.empty().withMod(DirHash.hashGoMod(module.goMod()), "sumdb.test").toJson());
-        store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
-                RecordedHashes.empty().withZip(DirHash.hashZip(blob.file()), "sumdb.test").toJson());
+        store.put(
+                EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX),
+                RecordedHashes.empty()
+                        .withMod(DirHash.hashGoMod(module.goMod()), "sumdb.test")
+                        .toJson());
+        store.put(
+                EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
+                RecordedHashes.empty()
+                        .withZip(DirHash.hashZip(blob.file()), "sumdb.test")
+                        .toJson());
         return blob;
     }
 
@@ -248,8 +287,11 @@ class StoreAuditTest {
         Path temp = store.newTempFile();
         Files.write(temp, zip);
         store.commitBlob(EntryKey.of(EntryKind.ZIP, key), temp, sha256(zip), new byte[0]);
-        store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
-                RecordedHashes.empty().withZip("h1:" + sha256(zip), "upstream.test").toJson());
+        store.put(
+                EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
+                RecordedHashes.empty()
+                        .withZip("h1:" + sha256(zip), "upstream.test")
+                        .toJson());
     }
 
     private StoredBlob storeArtifacts(String key, TestModule module) throws IOException {
@@ -260,12 +302,19 @@ class StoreAuditTest {
     }
 
     private Path zipOf(TestModule module) {
-        return ModuleZips.write(module, temp.resolve("zips").resolve(module.coordinate().replace('/', '_') + ".zip"));
+        return ModuleZips.write(
+                module, temp.resolve("zips").resolve(module.coordinate().replace('/', '_') + ".zip"));
     }
 
     private RecordedHashes hashes(String key) {
-        RecordedHashes mod = RecordedHashes.fromJson(store.get(EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX)).orElseThrow().value());
-        RecordedHashes zip = RecordedHashes.fromJson(store.get(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX)).orElseThrow().value());
+        RecordedHashes mod =
+                RecordedHashes.fromJson(store.get(EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX))
+                        .orElseThrow()
+                        .value());
+        RecordedHashes zip =
+                RecordedHashes.fromJson(store.get(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX))
+                        .orElseThrow()
+                        .value());
         return mod.withZip(zip.zipHash(), zip.zipSource());
     }
 

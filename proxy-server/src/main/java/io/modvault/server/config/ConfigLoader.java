@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,21 +30,28 @@ public final class ConfigLoader {
      * Variables Kubernetes injects for a Service named {@code modvault} (service links); they are
      * not settings, and refusing them would stop the pod from starting.
      */
-    private static final Pattern KUBERNETES_SERVICE_LINK =
-            Pattern.compile("MODVAULT_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\\d+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)?)");
-    private static final List<ConfigKey> ROUTING_KEYS = List.of(ConfigKey.PRIVATE, ConfigKey.NO_PROXY_MODULES,
-            ConfigKey.NO_SUMDB, ConfigKey.INSECURE, ConfigKey.DENY, ConfigKey.ALLOW, ConfigKey.ROUTES,
+    private static final Pattern KUBERNETES_SERVICE_LINK = Pattern.compile(
+            "MODVAULT_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\\d+_(TCP|UDP|SCTP)(_PROTO|_PORT|_ADDR)?)?)");
+
+    private static final List<ConfigKey> ROUTING_KEYS = List.of(
+            ConfigKey.PRIVATE,
+            ConfigKey.NO_PROXY_MODULES,
+            ConfigKey.NO_SUMDB,
+            ConfigKey.INSECURE,
+            ConfigKey.DENY,
+            ConfigKey.ALLOW,
+            ConfigKey.ROUTES,
             ConfigKey.GIT_CREDENTIALS);
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     public static ServerConfig load(Map<String, String> env, Optional<Path> file, Map<ConfigKey, String> flags) {
         Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
             raw.put(key, key.defaultValue());
         }
-        Optional<Path> configFile = file.or(() -> Optional.ofNullable(env.get(CONFIG_FILE_ENV)).map(Path::of));
+        Optional<Path> configFile =
+                file.or(() -> Optional.ofNullable(env.get(CONFIG_FILE_ENV)).map(Path::of));
         configFile.ifPresent(path -> raw.putAll(readFile(path)));
         checkEnvironment(env);
         for (ConfigKey key : ConfigKey.values()) {
@@ -90,7 +97,8 @@ public final class ConfigLoader {
 
     private static ConnectionLimits connectionLimits(Map<ConfigKey, String> raw) {
         return ConnectionLimits.of(
-                ConfigValues.positiveDuration(ConfigKey.REQUEST_HEADER_TIMEOUT, raw.get(ConfigKey.REQUEST_HEADER_TIMEOUT)),
+                ConfigValues.positiveDuration(
+                        ConfigKey.REQUEST_HEADER_TIMEOUT, raw.get(ConfigKey.REQUEST_HEADER_TIMEOUT)),
                 ConfigValues.positiveDuration(ConfigKey.IDLE_TIMEOUT, raw.get(ConfigKey.IDLE_TIMEOUT)),
                 ConfigValues.cap(ConfigKey.MAX_CONNECTIONS, raw.get(ConfigKey.MAX_CONNECTIONS)),
                 ConfigValues.cap(ConfigKey.MAX_CONNECTIONS_PER_CLIENT, raw.get(ConfigKey.MAX_CONNECTIONS_PER_CLIENT)),
@@ -99,7 +107,9 @@ public final class ConfigLoader {
 
     private static void checkEnvironment(Map<String, String> env) {
         for (String name : env.keySet()) {
-            if (name.startsWith("MODVAULT_") && !name.equals(CONFIG_FILE_ENV) && ConfigValues.byName(name).isEmpty()
+            if (name.startsWith("MODVAULT_")
+                    && !name.equals(CONFIG_FILE_ENV)
+                    && ConfigValues.byName(name).isEmpty()
                     && !KUBERNETES_SERVICE_LINK.matcher(name).matches()) {
                 throw new ConfigException("unknown setting " + name + " in the environment");
             }
@@ -111,7 +121,8 @@ public final class ConfigLoader {
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
         } catch (IOException e) {
-            throw new ConfigException("config file " + path + ": " + e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw new ConfigException("config file " + path + ": "
+                    + e.getMessage().lines().findFirst().orElse("unreadable"));
         }
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -122,8 +133,9 @@ public final class ConfigLoader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            ConfigKey key = ConfigValues.byName(field.getKey()).orElseThrow(() ->
-                    new ConfigException("unknown setting " + field.getKey() + " in config file " + path));
+            ConfigKey key = ConfigValues.byName(field.getKey())
+                    .orElseThrow(
+                            () -> new ConfigException("unknown setting " + field.getKey() + " in config file " + path));
             if (!field.getValue().isValueNode()) {
                 throw new ConfigException(field.getKey() + " in config file " + path + ": expected a single value");
             }

@@ -16,8 +16,7 @@ final class ConfigValues {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d{1,18})(B|K|KB|M|MB|G|GB)?");
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     /** A key by its environment/file name ({@code MODVAULT_LIST_TTL}) or its flag name ({@code list-ttl}). */
     static Optional<ConfigKey> byName(String name) {
@@ -47,7 +46,8 @@ final class ConfigValues {
         } catch (DateTimeParseException e) {
             // fall through to the error below
         }
-        throw new ConfigException(key.envName() + ": invalid duration '" + value + "' (use e.g. 500ms, 60s, 5m, 1h, 7d or PT1M)");
+        throw new ConfigException(
+                key.envName() + ": invalid duration '" + value + "' (use e.g. 500ms, 60s, 5m, 1h, 7d or PT1M)");
     }
 
     static Duration positiveDuration(ConfigKey key, String value) {
@@ -89,20 +89,23 @@ final class ConfigValues {
                 return n << shift;
             }
         }
-        throw new ConfigException(key.envName() + ": invalid size '" + value + "' (use e.g. 0, 65536, 512KB, 64MB, 1GB)");
+        throw new ConfigException(
+                key.envName() + ": invalid size '" + value + "' (use e.g. 0, 65536, 512KB, 64MB, 1GB)");
     }
 
     /** {@code off} or {@code 0} disables the scrub; the rate must be at least one byte per second. */
     static ScrubSettings scrub(String interval, String rate) {
         String i = interval.trim().toLowerCase(Locale.ROOT);
-        Optional<Duration> every = i.equals("off") || i.equals("0") ? Optional.empty()
+        Optional<Duration> every = i.equals("off") || i.equals("0")
+                ? Optional.empty()
                 : Optional.of(duration(ConfigKey.SCRUB_INTERVAL, interval));
         if (every.isPresent() && every.get().isZero()) {
             every = Optional.empty();
         }
         long perSecond = bytes(ConfigKey.SCRUB_RATE, rate);
         if (perSecond <= 0) {
-            throw new ConfigException(ConfigKey.SCRUB_RATE.envName() + ": must be more than 0 bytes per second, e.g. 20MB");
+            throw new ConfigException(
+                    ConfigKey.SCRUB_RATE.envName() + ": must be more than 0 bytes per second, e.g. 20MB");
         }
         return new ScrubSettings(every, perSecond);
     }
@@ -122,7 +125,8 @@ final class ConfigValues {
             }
             return new InetSocketAddress(host.isEmpty() ? "0.0.0.0" : host, p);
         } catch (NumberFormatException e) {
-            throw new ConfigException(ConfigKey.LISTEN.envName() + ": invalid address '" + value + "' (use host:port, :port or port)");
+            throw new ConfigException(
+                    ConfigKey.LISTEN.envName() + ": invalid address '" + value + "' (use host:port, :port or port)");
         }
     }
 
@@ -130,7 +134,8 @@ final class ConfigValues {
         try {
             return ServerConfig.StoreType.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(ConfigKey.STORE.envName() + ": invalid store '" + value + "' (use rocksdb or memory)");
+            throw new ConfigException(
+                    ConfigKey.STORE.envName() + ": invalid store '" + value + "' (use rocksdb or memory)");
         }
     }
 
@@ -143,7 +148,8 @@ final class ConfigValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(ConfigKey.EVENT_LOOP_THREADS.envName() + ": invalid thread count '" + value + "' (0 to 256)");
+        throw new ConfigException(
+                ConfigKey.EVENT_LOOP_THREADS.envName() + ": invalid thread count '" + value + "' (0 to 256)");
     }
 
     static String logLevel(String value) {
@@ -151,7 +157,8 @@ final class ConfigValues {
         if (v.equals("ERROR") || v.equals("WARN") || v.equals("INFO") || v.equals("DEBUG") || v.equals("TRACE")) {
             return v;
         }
-        throw new ConfigException(ConfigKey.LOG_LEVEL.envName() + ": invalid level '" + value + "' (ERROR, WARN, INFO, DEBUG or TRACE)");
+        throw new ConfigException(
+                ConfigKey.LOG_LEVEL.envName() + ": invalid level '" + value + "' (ERROR, WARN, INFO, DEBUG or TRACE)");
     }
 
     static boolean onOff(ConfigKey key, String value) {

@@ -16,14 +16,30 @@ import java.util.Map;
  * settings that belong to the process rather than to modvault (HTTPS_PROXY, NO_PROXY, …).
  * {@code sumdbProxy} keeps {@code /sumdb/} served to clients whatever {@code sumdb} says.
  */
-public record ServerConfig(String upstream, String sumdb, boolean sumdbProxy, Map<String, String> routing, Duration gitTimeout,
-                           InetSocketAddress listen, Path dataDir, StoreType store,
-                           FetchSettings fetch, long memoryCacheBytes, Duration connectTimeout, Duration upstreamTimeout,
-                           Duration upstreamDeadline,
-                           Duration shutdownGrace, int eventLoopThreads, ConnectionLimits connections, String logLevel,
-                           ScrubSettings scrub,
-                           Map<String, String> environment) {
+public record ServerConfig(
+        String upstream,
+        String sumdb,
+        boolean sumdbProxy,
+        Map<String, String> routing,
+        Duration gitTimeout,
+        InetSocketAddress listen,
+        Path dataDir,
+        StoreType store,
+        FetchSettings fetch,
+        long memoryCacheBytes,
+        Duration connectTimeout,
+        Duration upstreamTimeout,
+        Duration upstreamDeadline,
+        Duration shutdownGrace,
+        int eventLoopThreads,
+        ConnectionLimits connections,
+        String logLevel,
+        ScrubSettings scrub,
+        Map<String, String> environment) {
 
     /** Which {@link io.modvault.core.storage.ModuleStore} to run on. */
-    public enum StoreType { ROCKSDB, MEMORY }
+    public enum StoreType {
+        ROCKSDB,
+        MEMORY
+    }
 }

@@ -69,8 +69,10 @@ public final class ConnectionGate extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, String reason, Object client) {
-        events.refused(reason, "connection from " + client + " refused: " + open.get() + " open (caps "
-                + limits.maxConnections() + " total, " + limits.maxPerClient() + " per client)");
+        events.refused(
+                reason,
+                "connection from " + client + " refused: " + open.get() + " open (caps " + limits.maxConnections()
+                        + " total, " + limits.maxPerClient() + " per client)");
         ctx.writeAndFlush(TOO_MANY.duplicate()).addListener(ChannelFutureListener.CLOSE);
     }
 
@@ -79,6 +81,8 @@ public final class ConnectionGate extends ChannelInboundHandlerAdapter {
     }
 
     private static Object clientOf(SocketAddress address) {
-        return address instanceof InetSocketAddress inet && inet.getAddress() != null ? inet.getAddress() : String.valueOf(address);
+        return address instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress()
+                : String.valueOf(address);
     }
 }

@@ -18,8 +18,12 @@ public record ConnectionLimits(Duration headerTimeout, Duration idleTimeout, int
     }
 
     /** Caps for a process allowed {@code fdLimit} file descriptors, where a setting is {@code auto}. */
-    public static ConnectionLimits of(Duration headerTimeout, Duration idleTimeout, OptionalCap maxConnections,
-                                      OptionalCap maxPerClient, long fdLimit) {
+    public static ConnectionLimits of(
+            Duration headerTimeout,
+            Duration idleTimeout,
+            OptionalCap maxConnections,
+            OptionalCap maxPerClient,
+            long fdLimit) {
         int total = maxConnections.orElse(FileDescriptorBudget.maxConnections(fdLimit));
         int perClient = maxPerClient.orElse(Math.max(1, total / 2));
         return new ConnectionLimits(headerTimeout, idleTimeout, total, perClient);

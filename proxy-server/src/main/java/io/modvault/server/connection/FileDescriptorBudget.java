@@ -18,8 +18,7 @@ public final class FileDescriptorBudget {
     /** Used where the JVM cannot tell the limit (not a Unix system). */
     static final long ASSUMED_LIMIT = 4096;
 
-    private FileDescriptorBudget() {
-    }
+    private FileDescriptorBudget() {}
 
     public static int maxConnections(long fdLimit) {
         long reserved = Math.max(256, fdLimit / 5);
@@ -29,12 +28,16 @@ public final class FileDescriptorBudget {
 
     /** The limit of this process, or {@link #ASSUMED_LIMIT} where it cannot be read. */
     public static long processLimit() {
-        return unixBean().map(UnixOperatingSystemMXBean::getMaxFileDescriptorCount).orElse(ASSUMED_LIMIT);
+        return unixBean()
+                .map(UnixOperatingSystemMXBean::getMaxFileDescriptorCount)
+                .orElse(ASSUMED_LIMIT);
     }
 
     /** Descriptors this process has open now, if the platform tells. */
     public static OptionalLong openNow() {
-        return unixBean().map(bean -> OptionalLong.of(bean.getOpenFileDescriptorCount())).orElse(OptionalLong.empty());
+        return unixBean()
+                .map(bean -> OptionalLong.of(bean.getOpenFileDescriptorCount()))
+                .orElse(OptionalLong.empty());
     }
 
     private static Optional<UnixOperatingSystemMXBean> unixBean() {

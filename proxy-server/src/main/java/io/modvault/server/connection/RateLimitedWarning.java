@@ -34,7 +34,8 @@ public final class RateLimitedWarning {
                 return;
             }
             lastLineMillis = now;
-            line = counts + " since the previous report (at most one per " + interval.toSeconds() + " s); latest: " + detail;
+            line = counts + " since the previous report (at most one per " + interval.toSeconds() + " s); latest: "
+                    + detail;
             counts.clear();
         }
         sink.accept(line);

@@ -17,7 +17,8 @@ public final class ReportedConnectionEvents implements ConnectionEvents {
 
     public ReportedConnectionEvents(ProxyMetrics metrics, Clock clock) {
         this.metrics = metrics;
-        this.warning = new RateLimitedWarning(clock, Duration.ofSeconds(10), line -> LOG.warn("connections refused or cut: {}", line));
+        this.warning = new RateLimitedWarning(
+                clock, Duration.ofSeconds(10), line -> LOG.warn("connections refused or cut: {}", line));
     }
 
     @Override

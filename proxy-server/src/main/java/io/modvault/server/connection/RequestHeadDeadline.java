@@ -82,8 +82,10 @@ public final class RequestHeadDeadline extends ChannelDuplexHandler {
     private void expire(ChannelHandlerContext ctx) {
         armed = null;
         if (responsesOwed == 0 && ctx.channel().isOpen()) {
-            events.refused("request_header_timeout", "connection from " + ctx.channel().remoteAddress()
-                    + " closed: no complete request head within " + deadline.toMillis() + " ms");
+            events.refused(
+                    "request_header_timeout",
+                    "connection from " + ctx.channel().remoteAddress() + " closed: no complete request head within "
+                            + deadline.toMillis() + " ms");
             ctx.close();
         }
     }

@@ -26,8 +26,8 @@ import java.util.function.BooleanSupplier;
  * rather than stalling requests.
  */
 public final class AccessLog implements AutoCloseable {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneId.systemDefault());
     private static final int BATCH = 4096;
     private final BlockingQueue<Entry> queue;
     private final PrintStream out;
@@ -37,9 +37,16 @@ public final class AccessLog implements AutoCloseable {
     private volatile boolean closing;
 
     /** One request's fields, captured on the event loop. */
-    record Entry(long epochMillis, SocketAddress client, String method, String uri, int status, long bytes,
-                 long millis, CacheOutcome outcome, boolean aborted) {
-    }
+    record Entry(
+            long epochMillis,
+            SocketAddress client,
+            String method,
+            String uri,
+            int status,
+            long bytes,
+            long millis,
+            CacheOutcome outcome,
+            boolean aborted) {}
 
     public AccessLog(PrintStream out, int capacity, BooleanSupplier enabled) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -85,9 +92,21 @@ public final class AccessLog implements AutoCloseable {
         StringBuilder text = new StringBuilder(batch.size() * 120);
         for (Entry e : batch) {
             TIME.formatTo(Instant.ofEpochMilli(e.epochMillis()), text);
-            text.append(" INFO  access ").append(client(e.client())).append(" \"").append(e.method()).append(' ')
-                    .append(e.uri()).append("\" ").append(e.status()).append(' ').append(e.bytes()).append(' ')
-                    .append(e.millis()).append("ms ").append(e.outcome().name()).append(e.aborted() ? " (aborted)\n" : "\n");
+            text.append(" INFO  access ")
+                    .append(client(e.client()))
+                    .append(" \"")
+                    .append(e.method())
+                    .append(' ')
+                    .append(e.uri())
+                    .append("\" ")
+                    .append(e.status())
+                    .append(' ')
+                    .append(e.bytes())
+                    .append(' ')
+                    .append(e.millis())
+                    .append("ms ")
+                    .append(e.outcome().name())
+                    .append(e.aborted() ? " (aborted)\n" : "\n");
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);

@@ -9,17 +9,13 @@ import java.util.Optional;
 record ByteRange(long start, long length) {
 
     /** Parse result: the whole file, a satisfiable range, or unsatisfiable (416). */
-    sealed interface Parsed {
-    }
+    sealed interface Parsed {}
 
-    record Whole() implements Parsed {
-    }
+    record Whole() implements Parsed {}
 
-    record Partial(ByteRange range) implements Parsed {
-    }
+    record Partial(ByteRange range) implements Parsed {}
 
-    record Unsatisfiable() implements Parsed {
-    }
+    record Unsatisfiable() implements Parsed {}
 
     static Parsed parse(Optional<String> header, long size) {
         if (header.isEmpty()) {

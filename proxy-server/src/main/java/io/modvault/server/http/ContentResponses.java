@@ -17,21 +17,24 @@ import java.util.Base64;
  * answers. Pure computation, so it runs on the event loop for memory-cache hits.
  */
 final class ContentResponses {
-    private ContentResponses() {
-    }
+    private ContentResponses() {}
 
     /** A strong ETag: 160 bits of the body's SHA-256, URL-safe base64, quoted. */
     static String etagOf(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
+            return "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(hash)
+                            .substring(0, 27) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 
-    static PreparedResponse render(FetchResult.Content content, String etag, HttpHeaders request, boolean headOnly,
-                                   Clock clock) {
+    static PreparedResponse render(
+            FetchResult.Content content, String etag, HttpHeaders request, boolean headOnly, Clock clock) {
         HttpResponse head;
         byte[] body = content.body();
         if (ResponsePreparer.matches(request, etag)) {
@@ -46,11 +49,14 @@ final class ContentResponses {
         if (content.freshness().immutable()) {
             head.headers().set(HttpHeaderNames.CACHE_CONTROL, ResponsePreparer.IMMUTABLE);
         } else {
-            long age = Math.max(0, Duration.between(content.storedAt(), clock.instant()).toSeconds());
+            long age = Math.max(
+                    0, Duration.between(content.storedAt(), clock.instant()).toSeconds());
             long maxAge = Math.max(0, content.freshness().ttl().toSeconds() - age);
             head.headers().set(HttpHeaderNames.AGE, age);
-            head.headers().set(HttpHeaderNames.CACHE_CONTROL,
-                    content.outcome() == CacheOutcome.STALE ? "no-cache" : "public, max-age=" + maxAge);
+            head.headers()
+                    .set(
+                            HttpHeaderNames.CACHE_CONTROL,
+                            content.outcome() == CacheOutcome.STALE ? "no-cache" : "public, max-age=" + maxAge);
         }
         if (!content.staleBecause().isEmpty()) {
             head.headers().set("X-Modvault-Stale-Reason", Responses.headerSafe(content.staleBecause()));

@@ -26,8 +26,8 @@ final class ErrorAnswers {
 
     ErrorAnswers(ProxyMetrics metrics, Clock clock) {
         this.metrics = metrics;
-        this.diskFullWarning = new RateLimitedWarning(clock, Duration.ofMinutes(1),
-                line -> LOG.warn("disk full, answering 507: {}", line));
+        this.diskFullWarning = new RateLimitedWarning(
+                clock, Duration.ofMinutes(1), line -> LOG.warn("disk full, answering 507: {}", line));
     }
 
     PreparedResponse answer(RequestContext rc, Throwable error) {
@@ -38,8 +38,11 @@ final class ErrorAnswers {
         }
         String incident = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         LOG.warn("request {} {} failed unexpectedly (incident {})", rc.method(), rc.uri(), incident, error);
-        return Responses.error(500, "internal error (incident " + incident + "; the server log has the detail)",
-                CacheOutcome.NONE, false);
+        return Responses.error(
+                500,
+                "internal error (incident " + incident + "; the server log has the detail)",
+                CacheOutcome.NONE,
+                false);
     }
 
     /** The messages of the cause chain on one line, for the log only. */

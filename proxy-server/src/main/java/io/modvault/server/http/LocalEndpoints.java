@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
  * liveness and {@code /metrics} for Prometheus.
  */
 final class LocalEndpoints {
-    private LocalEndpoints() {
-    }
+    private LocalEndpoints() {}
 
     static boolean handles(String uri) {
         return uri.equals("/healthz") || uri.equals("/metrics");

@@ -37,7 +37,8 @@ final class MemoryCache {
 
     Optional<Entry> fresh(String key) {
         Entry entry = entries.get(key);
-        if (entry == null || !entry.content().freshness().isFresh(entry.content().storedAt(), clock.instant())) {
+        if (entry == null
+                || !entry.content().freshness().isFresh(entry.content().storedAt(), clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(entry);
@@ -47,8 +48,8 @@ final class MemoryCache {
         if (capacity <= 0 || content.outcome() == CacheOutcome.STALE || content.body().length > capacity / 16) {
             return;
         }
-        FetchResult.Content hit = new FetchResult.Content(content.body(), content.type(), CacheOutcome.HIT,
-                content.freshness(), content.storedAt(), "");
+        FetchResult.Content hit = new FetchResult.Content(
+                content.body(), content.type(), CacheOutcome.HIT, content.freshness(), content.storedAt(), "");
         Entry entry = new Entry(hit, etag);
         Entry previous = entries.put(key, entry);
         bytes.addAndGet(entry.weight() - (previous == null ? 0 : previous.weight()));
@@ -59,7 +60,8 @@ final class MemoryCache {
 
     private void shrink() {
         long target = capacity - capacity / 4;
-        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); it.hasNext() && bytes.get() > target; ) {
+        for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+                it.hasNext() && bytes.get() > target; ) {
             Map.Entry<String, Entry> victim = it.next();
             if (entries.remove(victim.getKey(), victim.getValue())) {
                 bytes.addAndGet(-victim.getValue().weight());

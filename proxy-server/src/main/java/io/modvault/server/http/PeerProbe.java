@@ -21,21 +21,25 @@ import java.util.function.BooleanSupplier;
 final class PeerProbe {
     private static final long SECOND_PROBE_MILLIS = 300;
 
-    private PeerProbe() {
-    }
+    private PeerProbe() {}
 
     /** Probes while {@code pending} says the answer is still being prepared; runs on the event loop. */
     static void start(ChannelHandlerContext ctx, BooleanSupplier pending) {
         probe(ctx);
-        ctx.executor().schedule(() -> {
-            if (pending.getAsBoolean() && ctx.channel().isActive()) {
-                probe(ctx);
-            }
-        }, SECOND_PROBE_MILLIS, TimeUnit.MILLISECONDS);
+        ctx.executor()
+                .schedule(
+                        () -> {
+                            if (pending.getAsBoolean() && ctx.channel().isActive()) {
+                                probe(ctx);
+                            }
+                        },
+                        SECOND_PROBE_MILLIS,
+                        TimeUnit.MILLISECONDS);
     }
 
     private static void probe(ChannelHandlerContext ctx) {
-        DefaultFullHttpResponse hint = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(103));
+        DefaultFullHttpResponse hint =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(103));
         ctx.writeAndFlush(hint).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 }

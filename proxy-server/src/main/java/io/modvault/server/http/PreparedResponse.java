@@ -11,8 +11,8 @@ import java.util.Optional;
  * or a 304, either an in-memory body or a file region (zero-copy). Everything blocking (opening
  * the file) happened before this was built. {@code bodyBytes} is what the access log reports.
  */
-record PreparedResponse(HttpResponse head, Optional<ByteBuf> buffer, Optional<FileRegion> file,
-                        long bodyBytes, CacheOutcome outcome) {
+record PreparedResponse(
+        HttpResponse head, Optional<ByteBuf> buffer, Optional<FileRegion> file, long bodyBytes, CacheOutcome outcome) {
 
     int status() {
         return head.status().code();

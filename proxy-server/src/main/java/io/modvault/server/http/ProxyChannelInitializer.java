@@ -32,8 +32,8 @@ public final class ProxyChannelInitializer extends ChannelInitializer<SocketChan
     private final ConnectionEvents events;
     private final ErrorAnswers errors;
 
-    public ProxyChannelInitializer(ProxyServices services, ConnectionLimits limits, ConnectionGate gate,
-                                   ConnectionEvents events) {
+    public ProxyChannelInitializer(
+            ProxyServices services, ConnectionLimits limits, ConnectionGate gate, ConnectionEvents events) {
         this.services = services;
         this.limits = limits;
         this.gate = gate;

@@ -45,6 +45,7 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private boolean busy;
     /** Whether the request being answered may get interim answers (HTTP/1.1; never sent to 1.0). */
     private boolean interimAllowed;
+
     private boolean inputShutdown;
     /** The thread preparing the current response; interrupted when the client goes away. */
     private volatile Thread blockingThread;
@@ -73,14 +74,22 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
         busy = true;
         interimAllowed = request.protocolVersion().equals(HttpVersion.HTTP_1_1);
         services.inFlight().incrementAndGet();
-        RequestContext rc = new RequestContext(request, request.method().name(), request.uri(), System.nanoTime(), "other");
+        RequestContext rc =
+                new RequestContext(request, request.method().name(), request.uri(), System.nanoTime(), "other");
         boolean headOnly = HttpMethod.HEAD.equals(request.method());
         if (!request.decoderResult().isSuccess()) {
-            finish(ctx, rc, Responses.error(400, "malformed HTTP request: " + request.decoderResult().cause().getMessage(),
-                    CacheOutcome.NONE, headOnly));
+            finish(
+                    ctx,
+                    rc,
+                    Responses.error(
+                            400,
+                            "malformed HTTP request: "
+                                    + request.decoderResult().cause().getMessage(),
+                            CacheOutcome.NONE,
+                            headOnly));
         } else if (!HttpMethod.GET.equals(request.method()) && !headOnly) {
-            PreparedResponse refused = Responses.error(405, "method " + request.method() + " not allowed; use GET or HEAD",
-                    CacheOutcome.NONE, false);
+            PreparedResponse refused = Responses.error(
+                    405, "method " + request.method() + " not allowed; use GET or HEAD", CacheOutcome.NONE, false);
             refused.head().headers().set("Allow", "GET, HEAD");
             finish(ctx, rc, refused);
         } else if (LocalEndpoints.handles(request.uri())) {
@@ -93,16 +102,20 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     private void dispatch(ChannelHandlerContext ctx, RequestContext rc, boolean headOnly) {
         switch (ProxyRequestParser.parse(rc.uri())) {
             case ParseResult.Rejected rejected ->
-                    finish(ctx, rc, Responses.error(rejected.status(), rejected.reason(), CacheOutcome.NONE, headOnly));
+                finish(ctx, rc, Responses.error(rejected.status(), rejected.reason(), CacheOutcome.NONE, headOnly));
             case ParseResult.Parsed parsed -> {
                 HttpHeaders headers = rc.request().headers();
                 ProxyRequest request = parsed.request();
                 RequestContext kinded = rc.withKind(RequestKinds.of(request));
                 boolean memorable = !(request instanceof ProxyRequest.Zip);
-                Optional<MemoryCache.Entry> remembered = memorable ? memory.fresh(request.upstreamPath()) : Optional.empty();
+                Optional<MemoryCache.Entry> remembered =
+                        memorable ? memory.fresh(request.upstreamPath()) : Optional.empty();
                 if (remembered.isPresent()) {
                     MemoryCache.Entry hit = remembered.get();
-                    finish(ctx, kinded, ContentResponses.render(hit.content(), hit.etag(), headers, headOnly, services.clock()));
+                    finish(
+                            ctx,
+                            kinded,
+                            ContentResponses.render(hit.content(), hit.etag(), headers, headOnly, services.clock()));
                     return;
                 }
                 runBlocking(ctx, kinded, () -> {
@@ -140,7 +153,8 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
     }
 
     private void finish(ChannelHandlerContext ctx, RequestContext rc, PreparedResponse response) {
-        boolean keepAlive = HttpUtil.isKeepAlive(rc.request()) && rc.request().decoderResult().isSuccess();
+        boolean keepAlive = HttpUtil.isKeepAlive(rc.request())
+                && rc.request().decoderResult().isSuccess();
         if (!ctx.channel().isActive()) {
             response.discard();
             completed(ctx, rc, response, false);
@@ -156,7 +170,8 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
             ctx.write(response.file().get());
             done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         } else {
-            done = ctx.writeAndFlush(Responses.full(response.head(), response.buffer().orElse(Unpooled.EMPTY_BUFFER)));
+            done = ctx.writeAndFlush(
+                    Responses.full(response.head(), response.buffer().orElse(Unpooled.EMPTY_BUFFER)));
         }
         done.addListener((ChannelFutureListener) f -> {
             completed(ctx, rc, response, f.isSuccess());
@@ -170,12 +185,20 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     private void completed(ChannelHandlerContext ctx, RequestContext rc, PreparedResponse response, boolean written) {
         long nanos = System.nanoTime() - rc.startNanos();
-        services.metrics().record(rc.kind(), response.outcome(), response.status(), written ? response.bodyBytes() : 0, nanos);
+        services.metrics()
+                .record(rc.kind(), response.outcome(), response.status(), written ? response.bodyBytes() : 0, nanos);
         AccessLog accessLog = services.accessLog();
         if (accessLog.enabled()) {
-            accessLog.record(new AccessLog.Entry(services.clock().millis(), ctx.channel().remoteAddress(), rc.method(),
-                    rc.uri(), response.status(), written ? response.bodyBytes() : 0, nanos / 1_000_000,
-                    response.outcome(), !written));
+            accessLog.record(new AccessLog.Entry(
+                    services.clock().millis(),
+                    ctx.channel().remoteAddress(),
+                    rc.method(),
+                    rc.uri(),
+                    response.status(),
+                    written ? response.bodyBytes() : 0,
+                    nanos / 1_000_000,
+                    response.outcome(),
+                    !written));
         }
         rc.request().release();
         busy = false;
@@ -212,7 +235,10 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("connection {} closed after an error: {}", AccessLog.client(ctx.channel().remoteAddress()), cause.toString());
+        LOG.debug(
+                "connection {} closed after an error: {}",
+                AccessLog.client(ctx.channel().remoteAddress()),
+                cause.toString());
         ctx.close();
     }
 

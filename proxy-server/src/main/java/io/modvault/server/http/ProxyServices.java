@@ -11,6 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * work (virtual threads), metrics, the clock, and the count of requests in flight that graceful
  * shutdown waits for, the size of the in-memory cache of small answers (0 disables it), and the access log.
  */
-public record ProxyServices(ModuleProxy proxy, ExecutorService blockingExecutor, ProxyMetrics metrics,
-                            Clock clock, AtomicInteger inFlight, long memoryCacheBytes, AccessLog accessLog) {
-}
+public record ProxyServices(
+        ModuleProxy proxy,
+        ExecutorService blockingExecutor,
+        ProxyMetrics metrics,
+        Clock clock,
+        AtomicInteger inFlight,
+        long memoryCacheBytes,
+        AccessLog accessLog) {}

@@ -4,8 +4,7 @@ import io.modvault.core.protocol.ProxyRequest;
 
 /** The label a request is counted and logged under. */
 final class RequestKinds {
-    private RequestKinds() {
-    }
+    private RequestKinds() {}
 
     static String of(ProxyRequest request) {
         return switch (request) {

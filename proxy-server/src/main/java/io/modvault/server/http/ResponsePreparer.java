@@ -29,12 +29,14 @@ final class ResponsePreparer {
 
     PreparedResponse prepare(FetchResult result, HttpHeaders request, boolean headOnly) throws IOException {
         return switch (result) {
-            case FetchResult.Content content -> ContentResponses.render(content, ContentResponses.etagOf(content.body()),
-                    request, headOnly, clock);
+            case FetchResult.Content content ->
+                ContentResponses.render(content, ContentResponses.etagOf(content.body()), request, headOnly, clock);
             case FetchResult.Blob blob -> blob(blob.blob(), blob.outcome(), request, headOnly);
             case FetchResult.NotFound notFound -> Responses.error(404, notFound.reason(), notFound.outcome(), headOnly);
-            case FetchResult.Refused refused -> Responses.error(refused.status(), refused.reason(), refused.outcome(), headOnly);
-            case FetchResult.Failure failure -> Responses.error(failure.status(), failure.reason(), failure.outcome(), headOnly);
+            case FetchResult.Refused refused ->
+                Responses.error(refused.status(), refused.reason(), refused.outcome(), headOnly);
+            case FetchResult.Failure failure ->
+                Responses.error(failure.status(), failure.reason(), failure.outcome(), headOnly);
         };
     }
 
@@ -43,7 +45,8 @@ final class ResponsePreparer {
         String etag = "\"" + blob.sha256Hex() + "\"";
         long size = blob.size();
         ByteRange.Parsed range = ifRangeHolds(request, etag)
-                ? ByteRange.parse(Optional.ofNullable(request.get(HttpHeaderNames.RANGE)), size) : new ByteRange.Whole();
+                ? ByteRange.parse(Optional.ofNullable(request.get(HttpHeaderNames.RANGE)), size)
+                : new ByteRange.Whole();
         HttpResponse head;
         long start = 0;
         long length = size;
@@ -57,7 +60,8 @@ final class ResponsePreparer {
             head = Responses.head(206, MediaType.ZIP.header(), length);
             head.headers().set(HttpHeaderNames.CONTENT_RANGE, partial.range().contentRange(size));
         } else if (range instanceof ByteRange.Unsatisfiable) {
-            PreparedResponse refused = Responses.error(416, "requested range not satisfiable for a " + size + "-byte zip", outcome, headOnly);
+            PreparedResponse refused = Responses.error(
+                    416, "requested range not satisfiable for a " + size + "-byte zip", outcome, headOnly);
             refused.head().headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + size);
             return refused;
         } else {
@@ -75,11 +79,15 @@ final class ResponsePreparer {
         if (onDisk != size) {
             // Damaged after the fetch layer's check: never promise a length the file cannot deliver.
             channel.close();
-            return Responses.error(502, "stored zip is damaged (" + onDisk + " bytes on disk, " + size
-                    + " recorded); it is fetched again on the next request", CacheOutcome.NONE, headOnly);
+            return Responses.error(
+                    502,
+                    "stored zip is damaged (" + onDisk + " bytes on disk, " + size
+                            + " recorded); it is fetched again on the next request",
+                    CacheOutcome.NONE,
+                    headOnly);
         }
-        return new PreparedResponse(head, Optional.empty(), Optional.of(new DefaultFileRegion(channel, start, length)),
-                length, outcome);
+        return new PreparedResponse(
+                head, Optional.empty(), Optional.of(new DefaultFileRegion(channel, start, length)), length, outcome);
     }
 
     static boolean matches(HttpHeaders request, String etag) {

@@ -21,8 +21,7 @@ final class Responses {
     static final String CACHE_HEADER = "X-Modvault-Cache";
     static final String TEXT = "text/plain; charset=utf-8";
 
-    private Responses() {
-    }
+    private Responses() {}
 
     static PreparedResponse error(int status, String reason, CacheOutcome outcome, boolean headOnly) {
         byte[] body = (oneLine(reason) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -33,7 +32,8 @@ final class Responses {
     }
 
     static PreparedResponse withBody(HttpResponse head, byte[] body, CacheOutcome outcome, boolean headOnly) {
-        Optional<ByteBuf> buffer = headOnly || body.length == 0 ? Optional.empty() : Optional.of(Unpooled.wrappedBuffer(body));
+        Optional<ByteBuf> buffer =
+                headOnly || body.length == 0 ? Optional.empty() : Optional.of(Unpooled.wrappedBuffer(body));
         return new PreparedResponse(head, buffer, Optional.empty(), headOnly ? 0 : body.length, outcome);
     }
 

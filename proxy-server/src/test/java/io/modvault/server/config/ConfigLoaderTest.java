@@ -29,7 +29,9 @@ class ConfigLoaderTest {
     @Test
     void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws IOException {
         Path file = dir.resolve("modvault.yaml");
-        Files.writeString(file, "GOPROXY: https://file.example\nMODVAULT_LIST_TTL: 5m\nlisten: 127.0.0.1:9000\nMODVAULT_NEGATIVE_TTL: 7s\n");
+        Files.writeString(
+                file,
+                "GOPROXY: https://file.example\nMODVAULT_LIST_TTL: 5m\nlisten: 127.0.0.1:9000\nMODVAULT_NEGATIVE_TTL: 7s\n");
         ServerConfig config = ConfigLoader.load(
                 Map.of("GOPROXY", "https://env.example", "MODVAULT_LIST_TTL", "2m"),
                 Optional.of(file),
@@ -53,18 +55,36 @@ class ConfigLoaderTest {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "MODVAULT_LIST_TLL: 5m\n");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Optional.of(file), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("MODVAULT_LIST_TLL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MODVAULT_LIST_TLL");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODVAULT_LISTN", ":1"), Optional.empty(), Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("MODVAULT_LISTN");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MODVAULT_LISTN");
     }
 
     @Test
     void toleratesTheVariablesKubernetesInjectsForAServiceNamedModvault() {
-        Map<String, String> serviceLinks = Map.of("MODVAULT_SERVICE_HOST", "10.0.0.1", "MODVAULT_SERVICE_PORT", "80",
-                "MODVAULT_SERVICE_PORT_HTTP", "80", "MODVAULT_PORT", "tcp://10.0.0.1:80",
-                "MODVAULT_PORT_80_TCP", "tcp://10.0.0.1:80", "MODVAULT_PORT_80_TCP_PROTO", "tcp",
-                "MODVAULT_PORT_80_TCP_PORT", "80", "MODVAULT_PORT_80_TCP_ADDR", "10.0.0.1");
-        assertThat(ConfigLoader.load(serviceLinks, Optional.empty(), Map.of()).listen().getPort()).isEqualTo(8080);
+        Map<String, String> serviceLinks = Map.of(
+                "MODVAULT_SERVICE_HOST",
+                "10.0.0.1",
+                "MODVAULT_SERVICE_PORT",
+                "80",
+                "MODVAULT_SERVICE_PORT_HTTP",
+                "80",
+                "MODVAULT_PORT",
+                "tcp://10.0.0.1:80",
+                "MODVAULT_PORT_80_TCP",
+                "tcp://10.0.0.1:80",
+                "MODVAULT_PORT_80_TCP_PROTO",
+                "tcp",
+                "MODVAULT_PORT_80_TCP_PORT",
+                "80",
+                "MODVAULT_PORT_80_TCP_ADDR",
+                "10.0.0.1");
+        assertThat(ConfigLoader.load(serviceLinks, Optional.empty(), Map.of())
+                        .listen()
+                        .getPort())
+                .isEqualTo(8080);
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODVAULT_PORTS", "1"), Optional.empty(), Map.of()))
                 .hasMessageContaining("MODVAULT_PORTS");
     }
@@ -72,7 +92,8 @@ class ConfigLoaderTest {
     @Test
     void invalidValuesFailNamingTheKey() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODVAULT_LIST_TTL", "soon"), Optional.empty(), Map.of()))
-                .hasMessageContaining("MODVAULT_LIST_TTL").hasMessageContaining("soon");
+                .hasMessageContaining("MODVAULT_LIST_TTL")
+                .hasMessageContaining("soon");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of(), Optional.empty(), Map.of(ConfigKey.LISTEN, "host:99999")))
                 .hasMessageContaining("MODVAULT_LISTEN");
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("MODVAULT_STORE", "postgres"), Optional.empty(), Map.of()))
@@ -81,8 +102,8 @@ class ConfigLoaderTest {
 
     @Test
     void acceptsPortOnlyAndIsoDurations() {
-        ServerConfig config = ConfigLoader.load(Map.of("MODVAULT_LISTEN", ":0", "MODVAULT_QUERY_TTL", "PT90S"),
-                Optional.empty(), Map.of());
+        ServerConfig config = ConfigLoader.load(
+                Map.of("MODVAULT_LISTEN", ":0", "MODVAULT_QUERY_TTL", "PT90S"), Optional.empty(), Map.of());
         assertThat(config.listen().getPort()).isZero();
         assertThat(config.fetch().queryTtl()).isEqualTo(Duration.ofSeconds(90));
     }

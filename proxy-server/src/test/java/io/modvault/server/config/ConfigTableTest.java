@@ -13,7 +13,8 @@ class ConfigTableTest {
     void readmeCarriesTheGeneratedConfigurationTable() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"));
         assertThat(readme)
-                .as("README.md must contain the table printed by ConfigTable.main (regenerate it after changing ConfigKey)")
+                .as(
+                        "README.md must contain the table printed by ConfigTable.main (regenerate it after changing ConfigKey)")
                 .contains(ConfigTable.markdown());
     }
 }

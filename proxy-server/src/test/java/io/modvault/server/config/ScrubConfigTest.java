@@ -32,8 +32,10 @@ class ScrubConfigTest {
     @Test
     void badValuesFailNamingTheirKey() {
         assertThatThrownBy(() -> scrub(Map.of("MODVAULT_SCRUB_INTERVAL", "daily")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("MODVAULT_SCRUB_INTERVAL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MODVAULT_SCRUB_INTERVAL");
         assertThatThrownBy(() -> scrub(Map.of("MODVAULT_SCRUB_RATE", "0")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("MODVAULT_SCRUB_RATE");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("MODVAULT_SCRUB_RATE");
     }
 }

@@ -69,23 +69,29 @@ class ConnectionLimitsTest {
         ReferenceCountUtil.release(channel.readInbound());
         channel.advanceTimeBy(30, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(channel.isOpen()).as("a response is owed: the deadline does not apply").isTrue();
+        assertThat(channel.isOpen())
+                .as("a response is owed: the deadline does not apply")
+                .isTrue();
         channel.writeOutbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK));
         ReferenceCountUtil.release(channel.readOutbound());
         channel.advanceTimeBy(30, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(channel.isOpen()).as("between requests only the idle timeout applies").isTrue();
+        assertThat(channel.isOpen())
+                .as("between requests only the idle timeout applies")
+                .isTrue();
         channel.writeInbound(ascii("GET /b HTTP/1.1\r\n"));
         channel.advanceTimeBy(10, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(channel.isOpen()).as("the next head's clock starts at its first byte").isFalse();
+        assertThat(channel.isOpen())
+                .as("the next head's clock starts at its first byte")
+                .isFalse();
         channel.finishAndReleaseAll();
     }
 
     @Test
     void connectionsBeyondThePerClientCapGetOneLine503AndAreClosedWhileAdmittedOnesStay() {
-        ConnectionGate gate = new ConnectionGate(new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 2),
-                events);
+        ConnectionGate gate =
+                new ConnectionGate(new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 2), events);
         EmbeddedChannel first = new EmbeddedChannel(gate);
         EmbeddedChannel second = new EmbeddedChannel(gate);
         EmbeddedChannel third = new EmbeddedChannel(gate);
@@ -93,7 +99,8 @@ class ConnectionLimitsTest {
         assertThat(second.isOpen()).isTrue();
         assertThat(third.isOpen()).isFalse();
         ByteBuf answer = third.readOutbound();
-        assertThat(answer.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 503 ")
+        assertThat(answer.toString(StandardCharsets.US_ASCII))
+                .startsWith("HTTP/1.1 503 ")
                 .endsWith("\r\n\r\ntoo many connections, retry later\n");
         answer.release();
         assertThat(refusals).containsExactly("max_connections_per_client");
@@ -109,8 +116,8 @@ class ConnectionLimitsTest {
 
     @Test
     void connectionsBeyondTheTotalCapAreRefused() {
-        ConnectionGate gate = new ConnectionGate(new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 1, 1),
-                events);
+        ConnectionGate gate =
+                new ConnectionGate(new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(60), 1, 1), events);
         EmbeddedChannel admitted = new EmbeddedChannel(gate);
         EmbeddedChannel refused = new EmbeddedChannel(gate);
         assertThat(refused.isOpen()).isFalse();
@@ -124,8 +131,12 @@ class ConnectionLimitsTest {
         assertThat(FileDescriptorBudget.maxConnections(1024)).isEqualTo(384);
         assertThat(FileDescriptorBudget.maxConnections(20_000)).isEqualTo(8000);
         assertThat(FileDescriptorBudget.maxConnections(100)).isEqualTo(64);
-        ConnectionLimits auto = ConnectionLimits.of(Duration.ofSeconds(10), Duration.ofSeconds(60),
-                ConnectionLimits.OptionalCap.AUTO, ConnectionLimits.OptionalCap.AUTO, 20_000);
+        ConnectionLimits auto = ConnectionLimits.of(
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                ConnectionLimits.OptionalCap.AUTO,
+                ConnectionLimits.OptionalCap.AUTO,
+                20_000);
         assertThat(auto.maxConnections()).isEqualTo(8000);
         assertThat(auto.maxPerClient()).isEqualTo(4000);
     }
@@ -142,21 +153,26 @@ class ConnectionLimitsTest {
         warning.record("max_connections", "last");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("{max_connections=1}");
-        assertThat(lines.get(1)).startsWith("{max_connections=500, request_header_timeout=500}").endsWith("latest: last");
+        assertThat(lines.get(1))
+                .startsWith("{max_connections=500, request_header_timeout=500}")
+                .endsWith("latest: last");
     }
 
     private static final class MutableClock extends Clock {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-        @Override public ZoneOffset getZone() {
+        @Override
+        public ZoneOffset getZone() {
             return ZoneOffset.UTC;
         }
 
-        @Override public Clock withZone(java.time.ZoneId zone) {
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
             return this;
         }
 
-        @Override public Instant instant() {
+        @Override
+        public Instant instant() {
             return now;
         }
     }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class AccessLogTest {
 
     private static AccessLog.Entry entry(String uri, int status) {
-        return new AccessLog.Entry(0, new InetSocketAddress("127.0.0.1", 5555), "GET", uri, status, 42, 3,
-                CacheOutcome.HIT, false);
+        return new AccessLog.Entry(
+                0, new InetSocketAddress("127.0.0.1", 5555), "GET", uri, status, 42, 3, CacheOutcome.HIT, false);
     }
 
     @Test
@@ -27,8 +27,9 @@ class AccessLogTest {
         log.close();
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(100);
-        assertThat(lines[0]).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ INFO  access 127\\.0\\.0\\.1 "
-                + "\"GET /m0/@v/list\" 200 42 3ms HIT");
+        assertThat(lines[0])
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ INFO  access 127\\.0\\.0\\.1 "
+                        + "\"GET /m0/@v/list\" 200 42 3ms HIT");
         assertThat(lines[99]).contains("\"GET /m99/@v/list\"");
         assertThat(log.dropped()).isZero();
     }

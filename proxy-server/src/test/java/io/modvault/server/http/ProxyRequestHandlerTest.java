@@ -11,20 +11,20 @@ import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.UpstreamResult;
 import io.modvault.server.metrics.ProxyMetrics;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.AbstractExecutorService;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProxyRequestHandlerTest {
     @TempDir
     Path dir;
+
     private final AtomicInteger upstreamCalls = new AtomicInteger();
     private final Deque<RuntimeException> upstreamThrows = new ArrayDeque<>();
     private InMemoryModuleStore store;
@@ -46,11 +47,13 @@ class ProxyRequestHandlerTest {
     void setUp() {
         store = InMemoryModuleStore.open(dir, Clock.systemUTC());
         UpstreamClient upstream = new UpstreamClient() {
-            @Override public String name() {
+            @Override
+            public String name() {
                 return "https://counting.example";
             }
 
-            @Override public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
+            @Override
+            public UpstreamResult<byte[]> fetchBytes(String path, long maxBytes) {
                 upstreamCalls.incrementAndGet();
                 RuntimeException failure = upstreamThrows.poll();
                 if (failure != null) {
@@ -59,17 +62,23 @@ class ProxyRequestHandlerTest {
                 return new UpstreamResult.Found<>(name(), "v1.0.0\n".getBytes(StandardCharsets.UTF_8));
             }
 
-            @Override public UpstreamResult<DownloadedFile> fetchFile(String path, Path target, long maxBytes) {
+            @Override
+            public UpstreamResult<DownloadedFile> fetchFile(String path, Path target, long maxBytes) {
                 upstreamCalls.incrementAndGet();
                 return new UpstreamResult.Failed<>(name(), "no files here", false);
             }
         };
         ProxyMetrics metrics = new ProxyMetrics();
-        ProxyServices services = new ProxyServices(new ModuleProxy(store, upstream, FetchSettings.defaults(), Clock.systemUTC()),
-                blocking, metrics, Clock.systemUTC(), new AtomicInteger(), 1 << 20,
+        ProxyServices services = new ProxyServices(
+                new ModuleProxy(store, upstream, FetchSettings.defaults(), Clock.systemUTC()),
+                blocking,
+                metrics,
+                Clock.systemUTC(),
+                new AtomicInteger(),
+                1 << 20,
                 accessLog = new AccessLog(System.out, 16, () -> true));
-        channel = new EmbeddedChannel(new ProxyRequestHandler(services, new MemoryCache(1 << 20, Clock.systemUTC()),
-                new ErrorAnswers(metrics, Clock.systemUTC())));
+        channel = new EmbeddedChannel(new ProxyRequestHandler(
+                services, new MemoryCache(1 << 20, Clock.systemUTC()), new ErrorAnswers(metrics, Clock.systemUTC())));
     }
 
     @AfterEach
@@ -91,7 +100,9 @@ class ProxyRequestHandlerTest {
         try {
             assertThat(response.status().code()).isEqualTo(400);
             assertThat(response.headers().get("Content-Type")).isEqualTo("text/plain; charset=utf-8");
-            assertThat(response.content().toString(StandardCharsets.UTF_8)).endsWith("\n").doesNotContain("\n\n");
+            assertThat(response.content().toString(StandardCharsets.UTF_8))
+                    .endsWith("\n")
+                    .doesNotContain("\n\n");
             assertThat(upstreamCalls).hasValue(0);
         } finally {
             response.release();
@@ -147,8 +158,11 @@ class ProxyRequestHandlerTest {
         try {
             String body = response.content().toString(StandardCharsets.UTF_8);
             assertThat(response.status().code()).isEqualTo(500);
-            assertThat(body).matches("internal error \\(incident [0-9a-f]{8}; the server log has the detail\\)\n")
-                    .doesNotContain("secret").doesNotContain("/srv").doesNotContain("Exception");
+            assertThat(body)
+                    .matches("internal error \\(incident [0-9a-f]{8}; the server log has the detail\\)\n")
+                    .doesNotContain("secret")
+                    .doesNotContain("/srv")
+                    .doesNotContain("Exception");
         } finally {
             response.release();
         }
@@ -157,7 +171,8 @@ class ProxyRequestHandlerTest {
     /** Failure 5: disk full answered 500 with the Java exception and the absolute temp-file path. */
     @Test
     void diskFullAnswers507WithoutPathCountsItAndRecoversOnTheNextRequest() {
-        upstreamThrows.add(new UncheckedIOException("cannot write download target /srv/modvault/tmp/dl-1.tmp",
+        upstreamThrows.add(new UncheckedIOException(
+                "cannot write download target /srv/modvault/tmp/dl-1.tmp",
                 new FileSystemException("/srv/modvault/tmp/dl-1.tmp", null, "No space left on device")));
         FullHttpResponse full = exchange(HttpMethod.GET, "/example.test/m/@v/list");
         try {
@@ -185,11 +200,14 @@ class ProxyRequestHandlerTest {
     @Test
     void halfClosedClientStillGetsItsAnswerAndTheConnectionClosesAfterIt() {
         blocking.hold = true;
-        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/example.test/m/@v/list"));
+        channel.writeInbound(
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/example.test/m/@v/list"));
         channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
         assertThat(channel.isOpen()).isTrue();
         FullHttpResponse probe = channel.readOutbound();
-        assertThat(probe.status().code()).as("interim answer probing whether the client still reads").isEqualTo(103);
+        assertThat(probe.status().code())
+                .as("interim answer probing whether the client still reads")
+                .isEqualTo(103);
         probe.release();
         blocking.runHeld();
         channel.runPendingTasks();
@@ -214,7 +232,8 @@ class ProxyRequestHandlerTest {
         private final Deque<Runnable> held = new ArrayDeque<>();
         boolean hold;
 
-        @Override public void execute(Runnable command) {
+        @Override
+        public void execute(Runnable command) {
             if (hold) {
                 held.add(command);
             } else {
@@ -228,22 +247,26 @@ class ProxyRequestHandlerTest {
             }
         }
 
-        @Override public void shutdown() {
-        }
+        @Override
+        public void shutdown() {}
 
-        @Override public List<Runnable> shutdownNow() {
+        @Override
+        public List<Runnable> shutdownNow() {
             return List.of();
         }
 
-        @Override public boolean isShutdown() {
+        @Override
+        public boolean isShutdown() {
             return false;
         }
 
-        @Override public boolean isTerminated() {
+        @Override
+        public boolean isTerminated() {
             return false;
         }
 
-        @Override public boolean awaitTermination(long timeout, TimeUnit unit) {
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
             return true;
         }
     }

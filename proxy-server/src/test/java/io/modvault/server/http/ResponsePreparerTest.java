@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Failure 4 at the last step: a zip file that shrank after the fetch layer's check is not sent with its old length. */
 class ResponsePreparerTest {
     private static final String SHA = "ab".repeat(32);
+
     @TempDir
     Path dir;
 
@@ -45,7 +46,8 @@ class ResponsePreparerTest {
                 .prepare(new FetchResult.Blob(blob, CacheOutcome.HIT), new DefaultHttpHeaders(), false);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.head().headers().get(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo("10");
+        assertThat(response.head().headers().get(HttpHeaderNames.CONTENT_LENGTH))
+                .isEqualTo("10");
         assertThat(response.file()).isPresent();
         response.discard();
     }

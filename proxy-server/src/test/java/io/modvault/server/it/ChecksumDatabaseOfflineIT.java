@@ -26,10 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChecksumDatabaseOfflineIT {
     private static final TestModule FIRST = TestModules.get(TestModules.UPPER, "v1.0.0");
-    private static final TestModule LATE = TestModules.simple("example.test/late/lib", "v1.0.0",
-            Instant.parse("2024-06-01T00:00:00Z"), "lib", true);
+    private static final TestModule LATE =
+            TestModules.simple("example.test/late/lib", "v1.0.0", Instant.parse("2024-06-01T00:00:00Z"), "lib", true);
+
     @TempDir
     Path temp;
+
     private GoProxyTree tree;
     private FakeUpstream upstream;
     private RunningModvault modvault;
@@ -50,7 +52,9 @@ class ChecksumDatabaseOfflineIT {
     }
 
     private GoCommand go(String name, String gosumdb) {
-        return GoCommand.create(temp.resolve(name)).withProxy(modvault.baseUrl()).withSumdb(gosumdb);
+        return GoCommand.create(temp.resolve(name))
+                .withProxy(modvault.baseUrl())
+                .withSumdb(gosumdb);
     }
 
     /**
@@ -62,12 +66,18 @@ class ChecksumDatabaseOfflineIT {
     void narrowerPartialTileIsServedFromWiderCachedTile() throws Exception {
         ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
                 .mountOn(upstream);
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", database.verifierKey()));
+        modvault = RunningModvault.start(
+                temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", database.verifierKey()));
         long oldSize = database.log().size();
         String lookup = "/sumdb/sumdb.test/lookup/example.test/!upper/!case@v1.0.0";
         assertThat(modvault.get(lookup).statusCode()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
-            database.log().addRecord("example.test/filler" + i, "v1.0.0", "h1:" + "A".repeat(43) + "=", "h1:" + "B".repeat(43) + "=");
+            database.log()
+                    .addRecord(
+                            "example.test/filler" + i,
+                            "v1.0.0",
+                            "h1:" + "A".repeat(43) + "=",
+                            "h1:" + "B".repeat(43) + "=");
         }
         database.add(LATE);
         long newSize = database.log().size();
@@ -76,15 +86,20 @@ class ChecksumDatabaseOfflineIT {
         first.run(temp, "mod", "download", "-json", FIRST.coordinate()).requireSuccess();
         String narrow = "/tile/8/0/000.p/" + oldSize;
         assertThat(database.requests("/tile/8/0/000.p/" + newSize)).isPositive();
-        assertThat(database.requests(narrow)).as("nobody has read the narrow tile yet").isZero();
+        assertThat(database.requests(narrow))
+                .as("nobody has read the narrow tile yet")
+                .isZero();
 
         database.setAvailable(false);
         GoResult fresh = go("go-2", database.verifierKey()).run(temp, "mod", "download", "-json", FIRST.coordinate());
         assertThat(fresh.succeeded()).as(fresh.describe()).isTrue();
         HttpResponse<byte[]> tile = modvault.get("/sumdb/sumdb.test" + narrow);
         assertThat(tile.statusCode()).isEqualTo(200);
-        assertThat(tile.body()).isEqualTo(database.log().tile(narrow.substring(1)).orElseThrow());
-        assertThat(database.requests(narrow)).as("the narrow tile never cost a database request").isZero();
+        assertThat(tile.body())
+                .isEqualTo(database.log().tile(narrow.substring(1)).orElseThrow());
+        assertThat(database.requests(narrow))
+                .as("the narrow tile never cost a database request")
+                .isZero();
         assertThat(database.requests("/tile/8/0/000")).isZero();
     }
 
@@ -92,19 +107,22 @@ class ChecksumDatabaseOfflineIT {
     void sumdbProxiedToClientsWhenOwnVerificationIsOff() throws Exception {
         ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sum.golang.org", TestModules.catalogue())
                 .mountOn(upstream);
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
-                Map.of("GOSUMDB", "off", "MODVAULT_SUMDB_PROXY", "on"));
+        modvault = RunningModvault.start(
+                temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", "off", "MODVAULT_SUMDB_PROXY", "on"));
         assertThat(modvault.get("/sumdb/sum.golang.org/supported").statusCode()).isEqualTo(200);
 
-        go("go", database.verifierKey()).run(temp, "mod", "download", "-json", FIRST.coordinate()).requireSuccess();
+        go("go", database.verifierKey())
+                .run(temp, "mod", "download", "-json", FIRST.coordinate())
+                .requireSuccess();
         assertThat(database.lookups()).containsExactly(FIRST.coordinate());
-        assertThat(upstream.requestLog()).as("lookups and tiles reached the database through the upstream")
+        assertThat(upstream.requestLog())
+                .as("lookups and tiles reached the database through the upstream")
                 .anyMatch(path -> path.startsWith("/sumdb/sum.golang.org/lookup/"))
                 .anyMatch(path -> path.startsWith("/sumdb/sum.golang.org/tile/"));
 
         modvault.close();
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
-                Map.of("GOSUMDB", "off", "MODVAULT_SUMDB_PROXY", "off"));
+        modvault = RunningModvault.start(
+                temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", "off", "MODVAULT_SUMDB_PROXY", "off"));
         HttpResponse<byte[]> off = modvault.get("/sumdb/sum.golang.org/supported");
         assertThat(off.statusCode()).isEqualTo(404);
         assertThat(new String(off.body(), StandardCharsets.UTF_8)).contains("not proxied");
@@ -114,7 +132,9 @@ class ChecksumDatabaseOfflineIT {
     void privateLookupsAreRefusedWhileTheDefaultDatabaseIsProxiedForClients() throws Exception {
         ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sum.golang.org", TestModules.catalogue())
                 .mountOn(upstream);
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
+        modvault = RunningModvault.start(
+                temp.resolve("data"),
+                upstream.baseUrl(),
                 Map.of("GOSUMDB", "off", "GOPRIVATE", "example.test/private", "MODVAULT_SUMDB_PROXY", "on"));
         HttpResponse<byte[]> refused = modvault.get("/sumdb/sum.golang.org/lookup/example.test/private/x@v1.0.0");
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -123,26 +143,39 @@ class ChecksumDatabaseOfflineIT {
 
     @Test
     void goproxyOffServesChecksumDatabaseFromCacheOnly() throws Exception {
-        ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).start();
+        ChecksumDatabaseServer database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .start();
         try {
             String gosumdb = database.verifierKey() + " " + database.baseUrl();
             modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", gosumdb));
-            go("go-1", database.verifierKey()).run(temp, "mod", "download", "-json", FIRST.coordinate()).requireSuccess();
+            go("go-1", database.verifierKey())
+                    .run(temp, "mod", "download", "-json", FIRST.coordinate())
+                    .requireSuccess();
             modvault.close();
             int databaseRequests = database.totalRequests();
             int upstreamRequests = upstream.totalRequests();
 
             modvault = RunningModvault.start(temp.resolve("data"), "off", Map.of("GOSUMDB", gosumdb));
-            go("go-2", database.verifierKey()).run(temp, "mod", "download", "-json", FIRST.coordinate()).requireSuccess();
+            go("go-2", database.verifierKey())
+                    .run(temp, "mod", "download", "-json", FIRST.coordinate())
+                    .requireSuccess();
             TestModule uncached = TestModules.get(TestModules.NOMOD, "v1.0.0");
-            HttpResponse<byte[]> lookup = modvault.get("/sumdb/sumdb.test/lookup/" + uncached.path() + "@" + uncached.version());
+            HttpResponse<byte[]> lookup =
+                    modvault.get("/sumdb/sumdb.test/lookup/" + uncached.path() + "@" + uncached.version());
             assertThat(lookup.statusCode()).isEqualTo(404);
-            assertThat(new String(lookup.body(), StandardCharsets.UTF_8).strip()).contains("GOPROXY=off")
-                    .contains("not cached").doesNotContain("\n");
-            assertThat(modvault.get("/sumdb/sumdb.test/tile/8/1/000.p/1").statusCode()).isEqualTo(404);
+            assertThat(new String(lookup.body(), StandardCharsets.UTF_8).strip())
+                    .contains("GOPROXY=off")
+                    .contains("not cached")
+                    .doesNotContain("\n");
+            assertThat(modvault.get("/sumdb/sumdb.test/tile/8/1/000.p/1").statusCode())
+                    .isEqualTo(404);
 
-            assertThat(database.totalRequests()).as("no request to the checksum database").isEqualTo(databaseRequests);
-            assertThat(upstream.totalRequests()).as("no request to the former upstream").isEqualTo(upstreamRequests);
+            assertThat(database.totalRequests())
+                    .as("no request to the checksum database")
+                    .isEqualTo(databaseRequests);
+            assertThat(upstream.totalRequests())
+                    .as("no request to the former upstream")
+                    .isEqualTo(upstreamRequests);
         } finally {
             database.close();
         }

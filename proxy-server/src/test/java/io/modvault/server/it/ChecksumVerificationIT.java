@@ -30,11 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  * through modvault's {@code /sumdb/} endpoints.
  */
 class ChecksumVerificationIT {
-    private static final TestModule PRIVATE = TestModule.of("example.test/private/lib", "v1.0.0",
-            Instant.parse("2024-05-01T00:00:00Z"), Map.of("go.mod", "module example.test/private/lib\n\ngo 1.21\n",
-                    "lib.go", "package lib\n\nfunc Name() string { return \"private\" }\n"));
+    private static final TestModule PRIVATE = TestModule.of(
+            "example.test/private/lib",
+            "v1.0.0",
+            Instant.parse("2024-05-01T00:00:00Z"),
+            Map.of(
+                    "go.mod",
+                    "module example.test/private/lib\n\ngo 1.21\n",
+                    "lib.go",
+                    "package lib\n\nfunc Name() string { return \"private\" }\n"));
+
     @TempDir
     Path temp;
+
     private GoProxyTree tree;
     private FakeUpstream upstream;
     private ChecksumDatabaseServer database;
@@ -45,12 +53,15 @@ class ChecksumVerificationIT {
         tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         tree.add(PRIVATE);
         upstream = FakeUpstream.start(tree);
-        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).mountOn(upstream);
+        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .mountOn(upstream);
         modvault = startModvault();
     }
 
     private RunningModvault startModvault() throws InterruptedException {
-        return RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
+        return RunningModvault.start(
+                temp.resolve("data"),
+                upstream.baseUrl(),
                 Map.of("GOSUMDB", database.verifierKey(), "GONOSUMDB", "example.test/private"));
     }
 
@@ -61,7 +72,9 @@ class ChecksumVerificationIT {
     }
 
     private GoCommand go(String name) {
-        return GoCommand.create(temp.resolve(name)).withProxy(modvault.baseUrl()).withSumdb(database.verifierKey());
+        return GoCommand.create(temp.resolve(name))
+                .withProxy(modvault.baseUrl())
+                .withSumdb(database.verifierKey());
     }
 
     @Test
@@ -70,15 +83,16 @@ class ChecksumVerificationIT {
         for (TestModule module : TestModules.catalogue()) {
             go.run(temp, "mod", "download", "-json", module.coordinate()).requireSuccess();
         }
-        Path project = GoProject.create(temp.resolve("app"), "example.test/app",
-                Map.of("main.go", TestModules.programImportingCatalogue()));
+        Path project = GoProject.create(
+                temp.resolve("app"), "example.test/app", Map.of("main.go", TestModules.programImportingCatalogue()));
         go.withFlags("-mod=mod").run(project, "get", "./...").requireSuccess();
         go.run(project, "build", "-o", "app", ".").requireSuccess();
         go.run(project, "mod", "verify").requireSuccess();
 
         String metrics = new String(modvault.get("/metrics").body(), StandardCharsets.UTF_8);
         assertThat(metrics).contains("kind=\"sumdb\"");
-        assertThat(counter(metrics, "modvault_checksum_verified_total")).isGreaterThanOrEqualTo(2 * TestModules.catalogue().size());
+        assertThat(counter(metrics, "modvault_checksum_verified_total"))
+                .isGreaterThanOrEqualTo(2 * TestModules.catalogue().size());
         assertThat(counter(metrics, "modvault_checksum_mismatches_total")).isZero();
 
         database.setAvailable(false);
@@ -91,37 +105,58 @@ class ChecksumVerificationIT {
     @Test
     void tamperedZipIsRefusedNeverStoredAndTheGoCommandShowsModvaultsMessage() throws Exception {
         TestModule honest = TestModules.get(TestModules.UPPER, "v1.1.0");
-        TestModule evil = new TestModule(honest.path(), honest.version(), honest.goMod(),
-                withExtraFile(honest.files(), "backdoor.go", "package upper\n\nfunc init() {}\n"), honest.time());
+        TestModule evil = new TestModule(
+                honest.path(),
+                honest.version(),
+                honest.goMod(),
+                withExtraFile(honest.files(), "backdoor.go", "package upper\n\nfunc init() {}\n"),
+                honest.time());
         String zip = GoProxyTree.zipPath(honest);
         upstream.on(zip, Reply.tampered(ModuleZips.bytes(evil)));
 
         GoResult result = go("go").run(temp, "mod", "download", "-json", honest.coordinate());
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.stdout() + result.stderr()).contains("SECURITY").contains("checksum mismatch")
-                .contains("example.test/Upper/Case@v1.1.0").contains(ChecksumDatabaseServer.zipHash(honest));
+        assertThat(result.stdout() + result.stderr())
+                .contains("SECURITY")
+                .contains("checksum mismatch")
+                .contains("example.test/Upper/Case@v1.1.0")
+                .contains(ChecksumDatabaseServer.zipHash(honest));
         HttpResponse<byte[]> again = modvault.get("/" + zip);
         assertThat(again.statusCode()).isEqualTo(502);
-        assertThat(upstream.requests(zip)).as("refused zips are not stored, so each request refetches").isGreaterThanOrEqualTo(2);
+        assertThat(upstream.requests(zip))
+                .as("refused zips are not stored, so each request refetches")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void tamperedGoModIsRefused() throws Exception {
         TestModule honest = TestModules.get(TestModules.MULTI_V2, "v2.1.0");
         String mod = GoProxyTree.modPath(honest);
-        upstream.on(mod, Reply.tampered("module example.test/multi/v2\n\nrequire evil.example/x v1.0.0\n".getBytes(StandardCharsets.UTF_8)));
+        upstream.on(
+                mod,
+                Reply.tampered("module example.test/multi/v2\n\nrequire evil.example/x v1.0.0\n"
+                        .getBytes(StandardCharsets.UTF_8)));
         HttpResponse<byte[]> refused = modvault.get("/" + mod);
         assertThat(refused.statusCode()).isEqualTo(502);
-        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("example.test/multi/v2@v2.1.0")
-                .contains(ChecksumDatabaseServer.goModHash(honest)).contains("go.mod");
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8))
+                .contains("example.test/multi/v2@v2.1.0")
+                .contains(ChecksumDatabaseServer.goModHash(honest))
+                .contains("go.mod");
     }
 
     @Test
     void forkedDatabaseIsDetectedAlsoAfterARestart() throws Exception {
-        assertThat(modvault.get("/" + GoProxyTree.modPath(TestModules.get(TestModules.UPPER, "v1.0.0"))).statusCode()).isEqualTo(200);
+        assertThat(modvault.get("/" + GoProxyTree.modPath(TestModules.get(TestModules.UPPER, "v1.0.0")))
+                        .statusCode())
+                .isEqualTo(200);
         database.serveFork(3);
         for (int i = 0; i < 12; i++) {
-            database.log().addRecord("example.test/filler" + i, "v1.0.0", "h1:" + "A".repeat(43) + "=", "h1:" + "B".repeat(43) + "=");
+            database.log()
+                    .addRecord(
+                            "example.test/filler" + i,
+                            "v1.0.0",
+                            "h1:" + "A".repeat(43) + "=",
+                            "h1:" + "B".repeat(43) + "=");
         }
         TestModule next = TestModules.get(TestModules.NOMOD, "v1.0.0");
         database.add(next);
@@ -148,8 +183,10 @@ class ChecksumVerificationIT {
         HttpResponse<byte[]> lookup = modvault.get("/sumdb/sumdb.test/lookup/example.test/private/lib@v1.0.0");
         assertThat(lookup.statusCode()).isEqualTo(403);
         assertThat(new String(lookup.body(), StandardCharsets.UTF_8)).contains("GONOSUMDB");
-        assertThat(modvault.get("/" + GoProxyTree.modPath(PRIVATE)).statusCode()).isEqualTo(200);
-        assertThat(modvault.get("/" + GoProxyTree.zipPath(PRIVATE)).statusCode()).isEqualTo(200);
+        assertThat(modvault.get("/" + GoProxyTree.modPath(PRIVATE)).statusCode())
+                .isEqualTo(200);
+        assertThat(modvault.get("/" + GoProxyTree.zipPath(PRIVATE)).statusCode())
+                .isEqualTo(200);
         assertThat(upstream.requestLog()).noneMatch(path -> path.startsWith("/sumdb/") && path.contains("private"));
         assertThat(database.wasAskedAbout("example.test/private")).isFalse();
     }
@@ -161,7 +198,11 @@ class ChecksumVerificationIT {
     }
 
     private static double counter(String metrics, String name) {
-        List<String> lines = metrics.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).toList();
-        return lines.stream().mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        List<String> lines = metrics.lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .toList();
+        return lines.stream()
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

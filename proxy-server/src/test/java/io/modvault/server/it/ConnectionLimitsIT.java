@@ -28,9 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Failures 2 (slowloris exhausts file descriptors) and 6 (half-closed clients get no answer) against a real server. */
 class ConnectionLimitsIT {
     private static final TestModule UPPER = TestModules.get(TestModules.UPPER, "v1.0.0");
-    private static final List<String> ATTACKERS = IntStream.rangeClosed(2, 41).mapToObj(i -> "127.0.0." + i).toList();
+    private static final List<String> ATTACKERS =
+            IntStream.rangeClosed(2, 41).mapToObj(i -> "127.0.0." + i).toList();
+
     @TempDir
     Path temp;
+
     private GoProxyTree tree;
     private FakeUpstream upstream;
     private RunningModvault modvault;
@@ -59,12 +62,18 @@ class ConnectionLimitsIT {
     void slowlorisConnectionsAreCutAtTheHeadDeadlineAndNormalClientsAreServedMeanwhile() throws Exception {
         int held = 3000;
         int cap = 3200;
-        startModvault(Map.of("MODVAULT_REQUEST_HEADER_TIMEOUT", "5s", "MODVAULT_MAX_CONNECTIONS", String.valueOf(cap),
-                "MODVAULT_MAX_CONNECTIONS_PER_CLIENT", "100000"));
+        startModvault(Map.of(
+                "MODVAULT_REQUEST_HEADER_TIMEOUT",
+                "5s",
+                "MODVAULT_MAX_CONNECTIONS",
+                String.valueOf(cap),
+                "MODVAULT_MAX_CONNECTIONS_PER_CLIENT",
+                "100000"));
         String list = "/" + GoProxyTree.listPath(TestModules.UPPER);
         long fdsBefore = openFds();
         try (KeepAliveClient established = KeepAliveClient.connect("127.0.0.1", modvault.port());
-             HeldConnections attack = new HeldConnections(); HeldConnections overflow = new HeldConnections()) {
+                HeldConnections attack = new HeldConnections();
+                HeldConnections overflow = new HeldConnections()) {
             assertThat(established.get(list).status()).isEqualTo(200);
             long attackStart = System.nanoTime();
             attack.open(held, ATTACKERS, modvault.port());
@@ -72,37 +81,58 @@ class ConnectionLimitsIT {
             attack.drip();
             long fdsDuring = openFds();
             long freshMillis = timedFreshRequest(list);
-            long establishedMillis = timed(() -> assertThat(established.get(list).status()).isEqualTo(200));
+            long establishedMillis =
+                    timed(() -> assertThat(established.get(list).status()).isEqualTo(200));
 
             overflow.open(400, ATTACKERS, modvault.port());
             Thread.sleep(300);
             int refused = overflow.refusedWith503();
-            long atCapMillis = timed(() -> assertThat(established.get(list).status()).isEqualTo(200));
+            long atCapMillis =
+                    timed(() -> assertThat(established.get(list).status()).isEqualTo(200));
             int openAtCap = (int) metricIn(established.get("/metrics").text(), "modvault_open_connections");
 
             long cutMillis = awaitAllCut(attack, overflow, attackStart);
             long fdsAfterCut = openFds();
             long afterMillis = timedFreshRequest(list);
-            System.out.printf("slowloris: %d held connections opened in %d ms (cap %d); fresh client served in %d ms,"
-                    + " established client in %d ms, at the cap in %d ms; %d of 400 over the cap answered 503;"
-                    + " %d open at the cap; all cut %d ms after the attack began; process fds (server and test clients)"
-                    + " before %d, during %d (%d held client sockets), after the cut %d%n",
-                    held, openedMillis, cap, freshMillis, establishedMillis, atCapMillis, refused, openAtCap, cutMillis,
-                    fdsBefore, fdsDuring, held, fdsAfterCut);
+            System.out.printf(
+                    "slowloris: %d held connections opened in %d ms (cap %d); fresh client served in %d ms,"
+                            + " established client in %d ms, at the cap in %d ms; %d of 400 over the cap answered 503;"
+                            + " %d open at the cap; all cut %d ms after the attack began; process fds (server and test clients)"
+                            + " before %d, during %d (%d held client sockets), after the cut %d%n",
+                    held,
+                    openedMillis,
+                    cap,
+                    freshMillis,
+                    establishedMillis,
+                    atCapMillis,
+                    refused,
+                    openAtCap,
+                    cutMillis,
+                    fdsBefore,
+                    fdsDuring,
+                    held,
+                    fdsAfterCut);
             assertThat(freshMillis).as("fresh client under attack").isLessThan(1000);
             assertThat(establishedMillis).as("established client under attack").isLessThan(1000);
             assertThat(atCapMillis).as("established client at the cap").isLessThan(1000);
-            assertThat(refused).as("connections over the cap refused at once with 503").isGreaterThanOrEqualTo(190);
+            assertThat(refused)
+                    .as("connections over the cap refused at once with 503")
+                    .isGreaterThanOrEqualTo(190);
             assertThat(openAtCap).isBetween(cap - 10, cap);
-            assertThat(cutMillis).as("held connections cut at the 5 s head deadline").isBetween(4_000L, 20_000L);
+            assertThat(cutMillis)
+                    .as("held connections cut at the 5 s head deadline")
+                    .isBetween(4_000L, 20_000L);
             assertThat(afterMillis).isLessThan(1000);
             assertThat(metric("modvault_connections_rejected_total{reason=\"request_header_timeout\"}"))
                     .isGreaterThanOrEqualTo(held);
-            assertThat(metric("modvault_connections_rejected_total{reason=\"max_connections\"}")).isGreaterThanOrEqualTo(refused);
+            assertThat(metric("modvault_connections_rejected_total{reason=\"max_connections\"}"))
+                    .isGreaterThanOrEqualTo(refused);
         }
         Thread.sleep(200);
         System.out.printf("slowloris: process fds after the clients closed %d%n", openFds());
-        assertThat(gauge("modvault_open_connections")).as("only the metrics client's connection is left").isBetween(1, 2);
+        assertThat(gauge("modvault_open_connections"))
+                .as("only the metrics client's connection is left")
+                .isBetween(1, 2);
     }
 
     @Test
@@ -114,7 +144,8 @@ class ConnectionLimitsIT {
             assertThat(flood.refusedWith503()).isEqualTo(30);
             long millis = timedFreshRequest("/" + GoProxyTree.listPath(TestModules.UPPER));
             assertThat(millis).isLessThan(1000);
-            assertThat(metric("modvault_connections_rejected_total{reason=\"max_connections_per_client\"}")).isEqualTo(30);
+            assertThat(metric("modvault_connections_rejected_total{reason=\"max_connections_per_client\"}"))
+                    .isEqualTo(30);
         }
     }
 
@@ -153,8 +184,10 @@ class ConnectionLimitsIT {
                 .mountOn(upstream);
         startModvault(Map.of("GOSUMDB", database.verifierKey()));
         try (KeepAliveClient client = KeepAliveClient.connect("127.0.0.1", modvault.port())) {
-            TestModule module = TestModules.catalogue().stream().filter(m -> m.path().equals(m.path().toLowerCase(Locale.ROOT)))
-                    .findFirst().orElseThrow();
+            TestModule module = TestModules.catalogue().stream()
+                    .filter(m -> m.path().equals(m.path().toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow();
             KeepAliveClient.Answer answer = client.getHalfClosed("/sumdb/sumdb.test/lookup/" + module.coordinate());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.text()).contains(module.path() + " " + module.version() + " h1:");
@@ -170,7 +203,8 @@ class ConnectionLimitsIT {
         });
     }
 
-    private long awaitAllCut(HeldConnections attack, HeldConnections overflow, long attackStart) throws InterruptedException {
+    private long awaitAllCut(HeldConnections attack, HeldConnections overflow, long attackStart)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
         while (System.nanoTime() < deadline) {
             if (attack.drip() == 0 && overflow.stillOpen() == 0) {
@@ -194,7 +228,8 @@ class ConnectionLimitsIT {
     }
 
     private static long metricIn(String text, String series) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
+        Matcher m =
+                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(text);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
     }
 

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * that {@code modvault verify} then finds every stored zip recorded and intact.
  */
 class CrashSafetyIT {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     @TempDir
     Path temp;
 
@@ -41,9 +43,14 @@ class CrashSafetyIT {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         List<String> zips = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            TestModule base = TestModule.of("example.test/big", "v1.0." + i, Instant.parse("2024-01-01T00:00:00Z"),
+            TestModule base = TestModule.of(
+                    "example.test/big",
+                    "v1.0." + i,
+                    Instant.parse("2024-01-01T00:00:00Z"),
                     Map.of("big.go", "package big\n"));
-            zips.add(tree.root().relativize(tree.addSized(base, 1_500_000, new Random(i))).toString());
+            zips.add(tree.root()
+                    .relativize(tree.addSized(base, 1_500_000, new Random(i)))
+                    .toString());
         }
         TestModules.catalogue().forEach(m -> zips.add(GoProxyTree.zipPath(m)));
         Path data = temp.resolve("data");
@@ -54,7 +61,7 @@ class CrashSafetyIT {
                 upstream.on(path -> path.endsWith(".zip"), Reply.serve().delayChunks(Duration.ofMillis(15), 16 * 1024));
                 int port = freePort();
                 try (ModvaultProcess victim = ModvaultProcess.start(data, upstream.baseUrl(), port, log);
-                     ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                        ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
                     zips.forEach(zip -> clients.submit(() -> fetch(victim.baseUrl(), zip)));
                     Thread.sleep(400 + round * 700L);
                     victim.killHard();
@@ -71,18 +78,26 @@ class CrashSafetyIT {
                     assertThat(served.statusCode()).as(zip).isEqualTo(200);
                     assertThat(served.body()).as(zip).isEqualTo(Files.readAllBytes(tree.file(zip)));
                 }
-                int bigZipFetches = zips.subList(0, 6).stream().mapToInt(upstream::requests).sum();
-                assertThat(bigZipFetches).as("downloads interrupted by kill -9 and fetched again").isGreaterThan(6);
+                int bigZipFetches =
+                        zips.subList(0, 6).stream().mapToInt(upstream::requests).sum();
+                assertThat(bigZipFetches)
+                        .as("downloads interrupted by kill -9 and fetched again")
+                        .isGreaterThan(6);
                 assertThat(survivor.terminate()).as("exit status after SIGTERM").isIn(0, 143);
             }
             VerifyProcess.Run audit = VerifyProcess.run(data);
-            assertThat(audit.stdout()).as("every stored zip has its recorded hash (failure 3)").doesNotContain("UNRECORDED");
+            assertThat(audit.stdout())
+                    .as("every stored zip has its recorded hash (failure 3)")
+                    .doesNotContain("UNRECORDED");
             assertThat(audit.exit()).as(audit.toString()).isZero();
         }
     }
 
     private static HttpResponse<byte[]> fetch(String base, String zip) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/" + zip)).timeout(Duration.ofSeconds(60)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/" + zip))
+                        .timeout(Duration.ofSeconds(60))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

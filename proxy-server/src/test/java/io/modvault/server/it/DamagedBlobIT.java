@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DamagedBlobIT {
     private static final TestModule UPPER = TestModules.get(TestModules.UPPER, "v1.0.0");
     private static final String ZIP = "/" + GoProxyTree.zipPath(UPPER);
+
     @TempDir
     Path temp;
+
     private GoProxyTree tree;
     private FakeUpstream upstream;
     private RunningModvault modvault;
@@ -75,7 +77,8 @@ class DamagedBlobIT {
 
         assertThat(answer.statusCode()).isEqualTo(502);
         assertThat(new String(answer.body(), StandardCharsets.UTF_8))
-                .contains("was damaged (blob is " + original.length / 2 + " bytes on disk, " + original.length + " recorded)")
+                .contains("was damaged (blob is " + original.length / 2 + " bytes on disk, " + original.length
+                        + " recorded)")
                 .contains(upstream.baseUrl());
     }
 
@@ -100,13 +103,16 @@ class DamagedBlobIT {
         flipByte(storedBlob(), original.length / 2);
 
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while ((!metrics().contains("modvault_scrub_findings_total 1.0") || upstream.requests(GoProxyTree.zipPath(UPPER)) < 2)
+        while ((!metrics().contains("modvault_scrub_findings_total 1.0")
+                        || upstream.requests(GoProxyTree.zipPath(UPPER)) < 2)
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
 
         assertThat(metrics()).contains("modvault_scrub_findings_total 1.0");
-        assertThat(upstream.requests(GoProxyTree.zipPath(UPPER))).as("refetched by the scrub").isEqualTo(2);
+        assertThat(upstream.requests(GoProxyTree.zipPath(UPPER)))
+                .as("refetched by the scrub")
+                .isEqualTo(2);
         HttpResponse<byte[]> served = modvault.get(ZIP);
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).isEqualTo(original);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DiskFullIT {
     @TempDir
     Path temp;
+
     private Path data;
     private boolean mounted;
     private FakeUpstream upstream;
@@ -38,7 +39,8 @@ class DiskFullIT {
     void mountSmallDisk() throws Exception {
         data = Files.createDirectories(temp.resolve("data"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64m", "modvault-test", data.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         mounted = mount.waitFor(30, TimeUnit.SECONDS) && mount.exitValue() == 0;
         assumeTrue(mounted, "a tmpfs data directory could not be mounted (root is needed): " + output);
@@ -54,12 +56,16 @@ class DiskFullIT {
         }
         if (mounted && !unmountNow()) {
             // Something still holds a file there; detach it so the temp directory can go.
-            new ProcessBuilder("umount", "-l", data.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+            new ProcessBuilder("umount", "-l", data.toString())
+                    .inheritIO()
+                    .start()
+                    .waitFor(30, TimeUnit.SECONDS);
         }
     }
 
     private boolean unmountNow() throws Exception {
-        Process umount = new ProcessBuilder("umount", data.toString()).inheritIO().start();
+        Process umount =
+                new ProcessBuilder("umount", data.toString()).inheritIO().start();
         return umount.waitFor(30, TimeUnit.SECONDS) && umount.exitValue() == 0;
     }
 
@@ -75,9 +81,13 @@ class DiskFullIT {
 
         HttpResponse<byte[]> full = modvault.get(zip);
         String body = new String(full.body(), StandardCharsets.UTF_8);
-        assertThat(full.statusCode()).as("after writing %d filler bytes", filled).isEqualTo(507);
-        assertThat(body).isEqualTo("insufficient storage: modvault's disk is full; retry once space is freed\n")
-                .doesNotContain(data.toString()).doesNotContain("Exception");
+        assertThat(full.statusCode())
+                .as("after writing %d filler bytes", filled)
+                .isEqualTo(507);
+        assertThat(body)
+                .isEqualTo("insufficient storage: modvault's disk is full; retry once space is freed\n")
+                .doesNotContain(data.toString())
+                .doesNotContain("Exception");
         try (Stream<Path> left = Files.list(data.resolve("tmp"))) {
             assertThat(left.toList()).as("no temp file left behind").isEmpty();
         }
@@ -86,7 +96,8 @@ class DiskFullIT {
         HttpResponse<byte[]> recovered = modvault.get(zip);
         assertThat(recovered.statusCode()).isEqualTo(200);
         assertThat(recovered.body()).isEqualTo(Files.readAllBytes(big));
-        assertThat(new String(modvault.get("/metrics").body(), StandardCharsets.UTF_8)).contains("modvault_disk_full_total 1.0");
+        assertThat(new String(modvault.get("/metrics").body(), StandardCharsets.UTF_8))
+                .contains("modvault_disk_full_total 1.0");
     }
 
     private static long fillUntilFull(Path filler) {

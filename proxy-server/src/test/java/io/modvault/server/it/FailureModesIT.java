@@ -30,8 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Failure cases against a real server and a scriptable upstream, each named after what it prevents. */
 class FailureModesIT {
     private static final TestModule UPPER = TestModules.get(TestModules.UPPER, "v1.0.0");
+
     @TempDir
     Path temp;
+
     private GoProxyTree tree;
     private FakeUpstream upstream;
     private RunningModvault modvault;
@@ -40,7 +42,9 @@ class FailureModesIT {
     void start() throws InterruptedException {
         tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         upstream = FakeUpstream.start(tree);
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
+        modvault = RunningModvault.start(
+                temp.resolve("data"),
+                upstream.baseUrl(),
                 Map.of("MODVAULT_LIST_TTL", "0s", "MODVAULT_UPSTREAM_TIMEOUT", "700ms"));
     }
 
@@ -60,7 +64,8 @@ class FailureModesIT {
         assertThat(stale.statusCode()).isEqualTo(200);
         assertThat(stale.body()).isEqualTo(fresh.body());
         assertThat(stale.headers().firstValue("X-Modvault-Cache")).contains("STALE");
-        assertThat(stale.headers().firstValue("X-Modvault-Stale-Reason").orElseThrow()).contains(upstream.baseUrl());
+        assertThat(stale.headers().firstValue("X-Modvault-Stale-Reason").orElseThrow())
+                .contains(upstream.baseUrl());
     }
 
     @Test
@@ -117,15 +122,16 @@ class FailureModesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "/example.test/../../etc/passwd/@v/list",
-        "/example.test/%2e%2e/%2e%2e/etc/@v/v1.0.0.zip",
-        "/example.test/Upper/Case/@v/list",
-        "/example.test/!upper/!case/@v/v1.0.zip",
-        "/example.test/!upper/!case/@v/v1.0.0-RC1.mod",
-        "/example.test/!upper/!case/@v/not-a-version.mod",
-        "/example.test/x%2fy/@v/list",
-    })
+    @ValueSource(
+            strings = {
+                "/example.test/../../etc/passwd/@v/list",
+                "/example.test/%2e%2e/%2e%2e/etc/@v/v1.0.0.zip",
+                "/example.test/Upper/Case/@v/list",
+                "/example.test/!upper/!case/@v/v1.0.zip",
+                "/example.test/!upper/!case/@v/v1.0.0-RC1.mod",
+                "/example.test/!upper/!case/@v/not-a-version.mod",
+                "/example.test/x%2fy/@v/list",
+            })
     void malformedPathsGet400AndCauseNoUpstreamRequest(String rawPath) throws Exception {
         RawHttp.Answer answer = RawHttp.get(modvault.port(), rawPath);
         assertThat(answer.status()).isEqualTo(400);
@@ -155,7 +161,8 @@ class FailureModesIT {
         assertThat(part.headers().firstValue("Content-Range")).contains("bytes 10-19/" + bytes.length);
         HttpResponse<byte[]> head = modvault.send("HEAD", "/" + zip);
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(bytes.length);
-        assertThat(modvault.get("/" + zip).headers().firstValue("X-Modvault-Cache")).contains("HIT");
+        assertThat(modvault.get("/" + zip).headers().firstValue("X-Modvault-Cache"))
+                .contains("HIT");
     }
 
     @Test
@@ -171,7 +178,9 @@ class FailureModesIT {
             assertThat(finished.statusCode()).isEqualTo(200);
             assertThat(finished.body()).isEqualTo(Files.readAllBytes(big));
         }
-        assertThat(catchThrowable(() -> modvault.get("/" + zip))).as("no longer accepting").isNotNull();
+        assertThat(catchThrowable(() -> modvault.get("/" + zip)))
+                .as("no longer accepting")
+                .isNotNull();
     }
 
     @Test
@@ -180,9 +189,13 @@ class FailureModesIT {
                 .contains("application/json");
         assertThat(modvault.get("/" + GoProxyTree.modPath(UPPER)).headers().firstValue("Content-Type"))
                 .contains("text/plain; charset=utf-8");
-        assertThat(modvault.get("/" + GoProxyTree.listPath(TestModules.UPPER)).headers().firstValue("Content-Type"))
+        assertThat(modvault.get("/" + GoProxyTree.listPath(TestModules.UPPER))
+                        .headers()
+                        .firstValue("Content-Type"))
                 .contains("text/plain; charset=utf-8");
-        assertThat(modvault.get("/" + GoProxyTree.latestPath(TestModules.PRE)).headers().firstValue("Content-Type"))
+        assertThat(modvault.get("/" + GoProxyTree.latestPath(TestModules.PRE))
+                        .headers()
+                        .firstValue("Content-Type"))
                 .contains("application/json");
     }
 }

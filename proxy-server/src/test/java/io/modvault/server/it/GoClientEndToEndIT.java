@@ -46,8 +46,8 @@ class GoClientEndToEndIT {
     void goCommandDownloadsGetsAndBuildsThroughModvaultAndAgainFromCacheWithUpstreamDown() throws Exception {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         try (FakeUpstream upstream = FakeUpstream.start(tree);
-             RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
-                     Map.of("MODVAULT_LIST_TTL", "0s"))) {
+                RunningModvault modvault = RunningModvault.start(
+                        temp.resolve("data"), upstream.baseUrl(), Map.of("MODVAULT_LIST_TTL", "0s"))) {
             String firstBuild = exerciseGoCommand(modvault, "first");
             assertThat(upstream.totalRequests()).isPositive();
 
@@ -58,14 +58,23 @@ class GoClientEndToEndIT {
     }
 
     private String exerciseGoCommand(RunningModvault modvault, String round) throws Exception {
-        GoCommand go = GoCommand.create(temp.resolve("go-" + round)).withProxy(modvault.baseUrl()).withSumdb("off");
+        GoCommand go = GoCommand.create(temp.resolve("go-" + round))
+                .withProxy(modvault.baseUrl())
+                .withSumdb("off");
         for (TestModule module : TestModules.catalogue()) {
-            GoResult download = go.run(temp, "mod", "download", "-json", module.coordinate()).requireSuccess();
+            GoResult download = go.run(temp, "mod", "download", "-json", module.coordinate())
+                    .requireSuccess();
             assertThat(download.stdout()).contains("\"Version\": \"" + module.version() + "\"");
         }
-        assertThat(go.run(temp, "list", "-m", "-versions", TestModules.UPPER).requireSuccess().stdout().trim())
+        assertThat(go.run(temp, "list", "-m", "-versions", TestModules.UPPER)
+                        .requireSuccess()
+                        .stdout()
+                        .trim())
                 .isEqualTo(TestModules.UPPER + " v1.0.0 v1.1.0");
-        assertThat(go.run(temp, "list", "-m", "-versions", TestModules.LEGACY).requireSuccess().stdout().trim())
+        assertThat(go.run(temp, "list", "-m", "-versions", TestModules.LEGACY)
+                        .requireSuccess()
+                        .stdout()
+                        .trim())
                 .isEqualTo(TestModules.LEGACY + " v1.0.0 v2.0.0+incompatible");
 
         Path project = GoProject.create(temp.resolve("app-" + round), "example.test/app", Map.of("main.go", MAIN));
@@ -75,9 +84,13 @@ class GoClientEndToEndIT {
         go.run(project, "get", TestModules.LEGACY + "@v2.0.0+incompatible").requireSuccess();
         go.run(project, "build", "-o", "app", ".").requireSuccess();
         String output = new ProcessRunner(project.resolve("app")).run();
-        assertThat(output).contains("example.test/Upper/Case@v1.1.0", "example.test/multi/v2@v2.1.0",
-                "example.test/legacy@v2.0.0+incompatible", "example.test/pre@v0.9.0-rc.2",
-                "example.test/pseudo@" + TestModules.PSEUDO_VERSION);
+        assertThat(output)
+                .contains(
+                        "example.test/Upper/Case@v1.1.0",
+                        "example.test/multi/v2@v2.1.0",
+                        "example.test/legacy@v2.0.0+incompatible",
+                        "example.test/pre@v0.9.0-rc.2",
+                        "example.test/pseudo@" + TestModules.PSEUDO_VERSION);
         return output;
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
  * driven from one thread.
  */
 final class HeldConnections implements AutoCloseable {
-    private static final byte[] START = "GET /example.test/m/@v/list HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Drip: "
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] START =
+            "GET /example.test/m/@v/list HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Drip: ".getBytes(StandardCharsets.US_ASCII);
     private final List<SocketChannel> channels = new ArrayList<>();
 
     /** Opens {@code count} connections from the given loopback addresses in turn, each with a head started. */
@@ -63,8 +63,10 @@ final class HeldConnections implements AutoCloseable {
         for (SocketChannel channel : channels) {
             ByteBuffer buffer = ByteBuffer.allocate(12);
             try {
-                if (channel.isOpen() && channel.read(buffer) > 0
-                        && new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).startsWith("HTTP/1.1 503")) {
+                if (channel.isOpen()
+                        && channel.read(buffer) > 0
+                        && new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII)
+                                .startsWith("HTTP/1.1 503")) {
                     refused++;
                     channel.close();
                 }

@@ -14,12 +14,25 @@ import java.util.Random;
 final class HostileRequests {
     private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
     private static final List<String> FORBIDDEN_IN_ELEMENT = List.of(
-            "%20", "%22", "'", "%3C", "%3E", "%5C", "%60", "%7C", "*", ":", ";", ",", "$", "&", "=",
-            "%C3%A9", "%01", "%00", "%7F", "[", "]", "(", ")", "{", "}", "^", "+");
+            "%20",
+            "%22", "'", "%3C", "%3E", "%5C", "%60", "%7C", "*", ":", ";", ",", "$", "&", "=", "%C3%A9", "%01", "%00",
+            "%7F", "[", "]", "(", ")", "{", "}", "^", "+");
     private static final List<String> WINDOWS_RESERVED = List.of("con", "aux", "nul", "prn", "com1", "lpt9", "nul.txt");
     private static final List<String> BAD_CANONICAL = List.of(
-            "v1", "v1.2", "1.2.3", "v01.2.3", "v1.02.3", "v1.2.3-", "v1.2.3+meta", "v1.2.3-rc..1",
-            "latest", "master", "v1.2.3.4", "", "v", "v1.2.3-!r!c1!");
+            "v1",
+            "v1.2",
+            "1.2.3",
+            "v01.2.3",
+            "v1.02.3",
+            "v1.2.3-",
+            "v1.2.3+meta",
+            "v1.2.3-rc..1",
+            "latest",
+            "master",
+            "v1.2.3.4",
+            "",
+            "v",
+            "v1.2.3-!r!c1!");
     private final Random random;
 
     HostileRequests(long seed) {
@@ -41,11 +54,12 @@ final class HostileRequests {
 
     /** A well-formed request for {@code module}: list, latest, or a file of a canonical version. */
     String validRequest(String module) {
-        return "/" + module + switch (random.nextInt(6)) {
-            case 0 -> "/@v/list";
-            case 1 -> "/@latest";
-            default -> "/@v/" + canonicalVersionFor(module) + pick(".info", ".mod", ".zip");
-        };
+        return "/" + module
+                + switch (random.nextInt(6)) {
+                    case 0 -> "/@v/list";
+                    case 1 -> "/@latest";
+                    default -> "/@v/" + canonicalVersionFor(module) + pick(".info", ".mod", ".zip");
+                };
     }
 
     /** A request Go rejects: one mutation of a well-formed module path or canonical version. */
@@ -92,11 +106,21 @@ final class HostileRequests {
             case 4 -> "/" + validModule() + "/@v/list?" + randomBytesPath(50) + "#frag";
             default -> "../../../../etc/passwd";
         };
-        head.append(method).append(' ').append(target).append(' ').append(pick("HTTP/1.1", "HTTP/1.0", "HTTP/9.9", "")).append("\r\n");
+        head.append(method)
+                .append(' ')
+                .append(target)
+                .append(' ')
+                .append(pick("HTTP/1.1", "HTTP/1.0", "HTTP/9.9", ""))
+                .append("\r\n");
         head.append("Host: 127.0.0.1\r\n");
         if (random.nextBoolean()) {
-            head.append(pick("X-Long: " + "x".repeat(9000), "Range: bytes=" + pick("-", "9-1", "0-999999999999999999999", "a-b"),
-                    "If-None-Match: " + randomBytesPath(40), "Content-Length: 0", "Bad Header\u0001: v", ": empty name"))
+            head.append(pick(
+                            "X-Long: " + "x".repeat(9000),
+                            "Range: bytes=" + pick("-", "9-1", "0-999999999999999999999", "a-b"),
+                            "If-None-Match: " + randomBytesPath(40),
+                            "Content-Length: 0",
+                            "Bad Header\u0001: v",
+                            ": empty name"))
                     .append("\r\n");
         }
         return head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

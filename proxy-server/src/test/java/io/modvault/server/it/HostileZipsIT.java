@@ -40,34 +40,43 @@ class HostileZipsIT {
 
     @Test
     void zipEntryEscapingModuleDirectoryIsRefusedToTheGoCommand() throws Exception {
-        byte[] evil = HostileZips.zip(List.of(HostileZips.Entry.stored(PREFIX + "go.mod", "module example.test/Upper/Case\n"),
+        byte[] evil = HostileZips.zip(List.of(
+                HostileZips.Entry.stored(PREFIX + "go.mod", "module example.test/Upper/Case\n"),
                 HostileZips.Entry.stored(PREFIX + "../../../../evil.txt", "boo")));
-        try (FakeUpstream upstream = FakeUpstream.start(GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue()));
-             RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of())) {
+        try (FakeUpstream upstream =
+                        FakeUpstream.start(GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue()));
+                RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of())) {
             upstream.on(GoProxyTree.zipPath(UPPER), Reply.tampered(evil));
 
             GoResult download = goWithoutSumdb(modvault).run(temp, "mod", "download", "-json", UPPER.coordinate());
 
             assertThat(download.succeeded()).as(download.describe()).isFalse();
-            assertThat(download.stdout() + download.stderr()).contains("502 Bad Gateway")
+            assertThat(download.stdout() + download.stderr())
+                    .contains("502 Bad Gateway")
                     .contains("invalid module zip for example.test/Upper/Case@v1.0.0: "
                             + "example.test/Upper/Case@v1.0.0/../../../../evil.txt: file path is not clean");
             HttpResponse<byte[]> again = modvault.get("/" + GoProxyTree.zipPath(UPPER));
             assertThat(again.statusCode()).isEqualTo(502);
-            assertThat(upstream.requests(GoProxyTree.zipPath(UPPER))).as("nothing was stored").isEqualTo(2);
+            assertThat(upstream.requests(GoProxyTree.zipPath(UPPER)))
+                    .as("nothing was stored")
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void modNamingAnotherModuleIsRefusedToTheGoCommand() throws Exception {
-        try (FakeUpstream upstream = FakeUpstream.start(GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue()));
-             RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of())) {
-            upstream.on(GoProxyTree.modPath(UPPER), Reply.tampered("module example.test/evil\n".getBytes(StandardCharsets.UTF_8)));
+        try (FakeUpstream upstream =
+                        FakeUpstream.start(GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue()));
+                RunningModvault modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(), Map.of())) {
+            upstream.on(
+                    GoProxyTree.modPath(UPPER),
+                    Reply.tampered("module example.test/evil\n".getBytes(StandardCharsets.UTF_8)));
 
             GoResult download = goWithoutSumdb(modvault).run(temp, "mod", "download", "-json", UPPER.coordinate());
 
             assertThat(download.succeeded()).as(download.describe()).isFalse();
-            assertThat(download.stdout() + download.stderr()).contains("502 Bad Gateway")
+            assertThat(download.stdout() + download.stderr())
+                    .contains("502 Bad Gateway")
                     .contains("invalid go.mod for example.test/Upper/Case@v1.0.0: module declares its path as "
                             + "example.test/evil but was requested as example.test/Upper/Case");
         }
@@ -77,24 +86,32 @@ class HostileZipsIT {
     void verifyReportsAnInvalidZipStoredByAnOlderVersion() throws Exception {
         TestModule legacy = TestModules.get(TestModules.LEGACY, "v2.0.0+incompatible");
         Path data = RecordedStore.populate(temp.resolve("data"), List.of(legacy), temp.resolve("zips"));
-        byte[] collision = HostileZips.zip(List.of(HostileZips.Entry.stored(PREFIX + "A.go", "package upper\n"),
+        byte[] collision = HostileZips.zip(List.of(
+                HostileZips.Entry.stored(PREFIX + "A.go", "package upper\n"),
                 HostileZips.Entry.stored(PREFIX + "a.go", "package upper\n")));
         try (ModuleStore store = RocksDbModuleStore.open(data, Clock.systemUTC())) {
             Path staged = Files.write(store.newTempFile(), collision);
-            store.commitBlob(EntryKey.of(EntryKind.ZIP, RecordedStore.key(UPPER)), staged,
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(collision)), new byte[0]);
+            store.commitBlob(
+                    EntryKey.of(EntryKind.ZIP, RecordedStore.key(UPPER)),
+                    staged,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(collision)),
+                    new byte[0]);
         }
 
         VerifyProcess.Run run = VerifyProcess.run(data);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stdout()).contains("INVALID example.test/Upper/Case@v1.0.0 zip: invalid module zip for "
+        assertThat(run.stdout())
+                .contains("INVALID example.test/Upper/Case@v1.0.0 zip: invalid module zip for "
                         + "example.test/Upper/Case@v1.0.0: example.test/Upper/Case@v1.0.0/a.go: "
                         + "case-insensitive file name collision: \"A.go\" and \"a.go\"\n")
                 .endsWith("checked 1 mod, 2 zip: 1 problem\n");
     }
 
     private GoCommand goWithoutSumdb(RunningModvault modvault) {
-        return GoCommand.create(temp.resolve("go")).withProxy(modvault.baseUrl()).withSumdb("off");
+        return GoCommand.create(temp.resolve("go"))
+                .withProxy(modvault.baseUrl())
+                .withSumdb("off");
     }
 }

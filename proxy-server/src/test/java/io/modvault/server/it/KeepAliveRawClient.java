@@ -21,8 +21,7 @@ final class KeepAliveRawClient implements AutoCloseable {
     private OutputStream out;
     private int unannouncedCloses;
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     KeepAliveRawClient(int port) {
         this.port = port;
@@ -89,7 +88,7 @@ final class KeepAliveRawClient implements AutoCloseable {
                     case "content-length" -> length = Long.parseLong(value);
                     case "content-type" -> type = value;
                     case "connection" -> close = value.equalsIgnoreCase("close");
-                    default -> { }
+                    default -> {}
                 }
             }
             byte[] body = headRequest ? new byte[0] : length >= 0 ? in.readNBytes((int) length) : in.readAllBytes();
@@ -99,7 +98,13 @@ final class KeepAliveRawClient implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             disconnect();
-            throw new IOException("no complete answer to " + new String(head, StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""), e);
+            throw new IOException(
+                    "no complete answer to "
+                            + new String(head, StandardCharsets.ISO_8859_1)
+                                    .lines()
+                                    .findFirst()
+                                    .orElse(""),
+                    e);
         }
         if (close) {
             disconnect();

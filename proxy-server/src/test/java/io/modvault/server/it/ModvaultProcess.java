@@ -15,7 +15,8 @@ import java.util.Map;
  * SIGKILL mid-flight and start it again on the same data directory.
  */
 final class ModvaultProcess implements AutoCloseable {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Process process;
     private final int port;
 
@@ -24,10 +25,11 @@ final class ModvaultProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ModvaultProcess start(Path dataDir, String upstream, int port, Path log) throws IOException, InterruptedException {
+    static ModvaultProcess start(Path dataDir, String upstream, int port, Path log)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "io.modvault.server.Main", "serve"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.modvault.server.Main", "serve"));
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("MODVAULT_") || name.startsWith("GO"));
         env.put("GOSUMDB", "off");
@@ -48,7 +50,9 @@ final class ModvaultProcess implements AutoCloseable {
                 throw new AssertionError("modvault exited with " + process.exitValue() + " during start-up");
             }
             try {
-                HttpResponse<Void> health = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz")).build(),
+                HttpResponse<Void> health = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;

@@ -23,17 +23,24 @@ class OnlineIT {
 
     @Test
     void verifiesRealModulesAgainstTheRealChecksumDatabase() throws Exception {
-        try (RunningModvault modvault = RunningModvault.start(temp.resolve("data"), "https://proxy.golang.org",
-                Map.of("GOSUMDB", "sum.golang.org"))) {
-            assertThat(modvault.get("/golang.org/x/text/@v/v0.3.0.mod").statusCode()).isEqualTo(200);
-            assertThat(modvault.get("/golang.org/x/text/@v/v0.3.0.zip").statusCode()).isEqualTo(200);
-            assertThat(modvault.get("/github.com/%21burnt%21sushi/toml/@v/v1.3.2.zip").statusCode()).isEqualTo(200);
+        try (RunningModvault modvault = RunningModvault.start(
+                temp.resolve("data"), "https://proxy.golang.org", Map.of("GOSUMDB", "sum.golang.org"))) {
+            assertThat(modvault.get("/golang.org/x/text/@v/v0.3.0.mod").statusCode())
+                    .isEqualTo(200);
+            assertThat(modvault.get("/golang.org/x/text/@v/v0.3.0.zip").statusCode())
+                    .isEqualTo(200);
+            assertThat(modvault.get("/github.com/%21burnt%21sushi/toml/@v/v1.3.2.zip")
+                            .statusCode())
+                    .isEqualTo(200);
             String metrics = new String(modvault.get("/metrics").body(), StandardCharsets.UTF_8);
-            assertThat(metrics).contains("modvault_checksum_verified_total 3.0")
+            assertThat(metrics)
+                    .contains("modvault_checksum_verified_total 3.0")
                     .contains("modvault_checksum_mismatches_total 0.0");
 
-            GoResult download = GoCommand.create(temp.resolve("go")).withProxy(modvault.baseUrl())
-                    .withSumdb("sum.golang.org").run(temp, "mod", "download", "-json", "golang.org/x/text@v0.3.0")
+            GoResult download = GoCommand.create(temp.resolve("go"))
+                    .withProxy(modvault.baseUrl())
+                    .withSumdb("sum.golang.org")
+                    .run(temp, "mod", "download", "-json", "golang.org/x/text@v0.3.0")
                     .requireSuccess();
             assertThat(download.stdout()).contains("\"GoModSum\": \"h1:NqM8EUOU14njkJ3fqMW+pc6Ldnwhi/IjpwHt7yyuwOQ=\"");
         }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrivateModulesIT {
     @TempDir
     Path temp;
+
     private TestRepositories repos;
     private GitHttpServer git;
     private FakeUpstream upstream;
@@ -43,14 +44,24 @@ class PrivateModulesIT {
         repos = TestRepositories.create(temp.resolve("repos"));
         git = repos.serve();
         upstream = FakeUpstream.start(GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue()));
-        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).mountOn(upstream);
-        modvault = start("git.example.test=" + TestRepositories.SECRET_USER + ":" + TestRepositories.SECRET_PASSWORD, "data");
+        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .mountOn(upstream);
+        modvault = start(
+                "git.example.test=" + TestRepositories.SECRET_USER + ":" + TestRepositories.SECRET_PASSWORD, "data");
     }
 
     private RunningModvault start(String gitCredentials, String dataDir) throws InterruptedException {
-        Map<String, String> settings = new HashMap<>(Map.of("GOSUMDB", database.verifierKey(),
-                "GOPRIVATE", GitHttpServer.HOST, "GOINSECURE", GitHttpServer.HOST,
-                "MODVAULT_GIT_CREDENTIALS", gitCredentials, "MODVAULT_DENY", "example.test/denied"));
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "GOSUMDB",
+                database.verifierKey(),
+                "GOPRIVATE",
+                GitHttpServer.HOST,
+                "GOINSECURE",
+                GitHttpServer.HOST,
+                "MODVAULT_GIT_CREDENTIALS",
+                gitCredentials,
+                "MODVAULT_DENY",
+                "example.test/denied"));
         for (String proxy : new String[] {"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"}) {
             settings.put(proxy, git.proxyUrl());
         }
@@ -73,27 +84,39 @@ class PrivateModulesIT {
             String base = "/" + GoProxyTree.artifactPath(version.module(), version.version(), "");
             HttpResponse<byte[]> mod = modvault.get(base + "mod");
             assertThat(mod.statusCode()).as(version.coordinate()).isEqualTo(200);
-            assertThat(DirHash.hashGoMod(mod.body())).as(version.coordinate() + " go.mod").isEqualTo(expected.goModSum());
+            assertThat(DirHash.hashGoMod(mod.body()))
+                    .as(version.coordinate() + " go.mod")
+                    .isEqualTo(expected.goModSum());
             HttpResponse<byte[]> zip = modvault.get(base + "zip");
             assertThat(zip.statusCode()).as(version.coordinate()).isEqualTo(200);
             Path zipFile = Files.write(temp.resolve("z.zip"), zip.body());
-            assertThat(DirHash.hashZip(zipFile)).as(version.coordinate() + " zip").isEqualTo(expected.sum());
+            assertThat(DirHash.hashZip(zipFile))
+                    .as(version.coordinate() + " zip")
+                    .isEqualTo(expected.sum());
         }
         for (DirectVersion query : repos.revisionQueries()) {
-            String path = "/" + GoProxyTree.artifactPath(query.module(), query.query().orElseThrow(), "info");
+            String path =
+                    "/" + GoProxyTree.artifactPath(query.module(), query.query().orElseThrow(), "info");
             String info = new String(modvault.get(path).body(), StandardCharsets.UTF_8);
             assertThat(info).as(query.queryCoordinate()).contains("\"Version\":\"" + query.version() + "\"");
         }
         for (String module : repos.modulePaths()) {
-            String list = new String(modvault.get("/" + GoProxyTree.listPath(module)).body(), StandardCharsets.UTF_8);
-            assertThat(list.lines().sorted().toList()).as(module).isEqualTo(repos.expectedVersionList(module).stream().sorted().toList());
+            String list =
+                    new String(modvault.get("/" + GoProxyTree.listPath(module)).body(), StandardCharsets.UTF_8);
+            assertThat(list.lines().sorted().toList())
+                    .as(module)
+                    .isEqualTo(
+                            repos.expectedVersionList(module).stream().sorted().toList());
         }
     }
 
     @Test
     void goBuildsAProgramImportingPrivateAndPublicModulesAndNoPrivateNameLeaks() throws Exception {
-        GoCommand go = GoCommand.create(temp.resolve("go")).withProxy(modvault.baseUrl())
-                .withSumdb(database.verifierKey()).withNoSumdb(GitHttpServer.HOST).withFlags("-mod=mod");
+        GoCommand go = GoCommand.create(temp.resolve("go"))
+                .withProxy(modvault.baseUrl())
+                .withSumdb(database.verifierKey())
+                .withNoSumdb(GitHttpServer.HOST)
+                .withFlags("-mod=mod");
         Path project = GoProject.create(temp.resolve("app"), "example.test/app", Map.of("main.go", """
                 package main
 
@@ -110,7 +133,11 @@ class PrivateModulesIT {
         go.run(project, "get", "./...").requireSuccess();
         go.run(project, "build", "-o", "app", ".").requireSuccess();
         String output = new ProcessRunner(project.resolve("app")).run();
-        assertThat(output).contains("git.example.test/org/tagged", "git.example.test/org/mono/tools/cli", "example.test/Upper/Case");
+        assertThat(output)
+                .contains(
+                        "git.example.test/org/tagged",
+                        "git.example.test/org/mono/tools/cli",
+                        "example.test/Upper/Case");
         assertThat(upstream.requestLog()).noneMatch(path -> path.contains(GitHttpServer.HOST));
         assertThat(database.wasAskedAbout(GitHttpServer.HOST)).isFalse();
         assertThat(git.requests("/org/tagged")).isPositive();
@@ -120,10 +147,14 @@ class PrivateModulesIT {
     void aRefusedCredentialSaysWhichHostAndWhichSourceWasTried() throws Exception {
         modvault.close();
         modvault = start("git.example.test=alice:wrong", "data-wrong");
-        HttpResponse<byte[]> refused = modvault.get("/" + GoProxyTree.artifactPath(TestRepositories.SECRET, "v1.0.0", "info"));
+        HttpResponse<byte[]> refused =
+                modvault.get("/" + GoProxyTree.artifactPath(TestRepositories.SECRET, "v1.0.0", "info"));
         String body = new String(refused.body(), StandardCharsets.UTF_8);
         assertThat(refused.statusCode()).isNotIn(200, 404, 410);
-        assertThat(body).contains(GitHttpServer.HOST).contains("MODVAULT_GIT_CREDENTIALS").doesNotContain("wrong");
+        assertThat(body)
+                .contains(GitHttpServer.HOST)
+                .contains("MODVAULT_GIT_CREDENTIALS")
+                .doesNotContain("wrong");
     }
 
     @Test

@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 record ProcessRunner(Path program) {
 
     String run() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(program.toString()).redirectErrorStream(true).start();
+        Process process =
+                new ProcessBuilder(program.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError(program + " failed: " + output);

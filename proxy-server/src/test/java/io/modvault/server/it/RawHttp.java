@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
  * percent-escapes) and returns the status code and body, for tests of hostile paths.
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
-    record Answer(int status, String text) {
-    }
+    record Answer(int status, String text) {}
 
     static Answer get(int port, String rawPath) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {

@@ -26,8 +26,7 @@ import java.util.List;
  */
 public final class RecordedStore {
 
-    private RecordedStore() {
-    }
+    private RecordedStore() {}
 
     /** The store key of a module version: escaped path {@code @} escaped version. */
     public static String key(TestModule module) {
@@ -44,10 +43,16 @@ public final class RecordedStore {
                 Files.copy(zip, staged, StandardCopyOption.REPLACE_EXISTING);
                 store.commitBlob(EntryKey.of(EntryKind.ZIP, key), staged, sha256(zip), new byte[0]);
                 store.put(EntryKey.of(EntryKind.MOD, key), module.goMod());
-                store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX), RecordedHashes.empty()
-                        .withMod(DirHash.hashGoMod(module.goMod()), "sumdb.test").toJson());
-                store.put(EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX), RecordedHashes.empty()
-                        .withZip(DirHash.hashZip(zip), "sumdb.test").toJson());
+                store.put(
+                        EntryKey.of(EntryKind.HASHES, key + HashLedger.MOD_SUFFIX),
+                        RecordedHashes.empty()
+                                .withMod(DirHash.hashGoMod(module.goMod()), "sumdb.test")
+                                .toJson());
+                store.put(
+                        EntryKey.of(EntryKind.HASHES, key + HashLedger.ZIP_SUFFIX),
+                        RecordedHashes.empty()
+                                .withZip(DirHash.hashZip(zip), "sumdb.test")
+                                .toJson());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("populating " + dataDir, e);

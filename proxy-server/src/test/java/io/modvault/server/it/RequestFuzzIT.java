@@ -31,8 +31,10 @@ class RequestFuzzIT {
     private static final int ROUNDS = 3_000;
     /** 12,000 access-log lines would only bury a failure's output. */
     private static final Logger ACCESS_LOG = (Logger) LoggerFactory.getLogger("io.modvault.access");
+
     @TempDir
     Path temp;
+
     private FakeUpstream upstream;
     private ChecksumDatabaseServer database;
     private RunningModvault modvault;
@@ -42,9 +44,10 @@ class RequestFuzzIT {
     void start() throws InterruptedException {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         upstream = FakeUpstream.start(tree);
-        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).mountOn(upstream);
-        modvault = RunningModvault.start(temp.resolve("data"), upstream.baseUrl(),
-                Map.of("GOSUMDB", database.verifierKey()));
+        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .mountOn(upstream);
+        modvault = RunningModvault.start(
+                temp.resolve("data"), upstream.baseUrl(), Map.of("GOSUMDB", database.verifierKey()));
         ACCESS_LOG.setLevel(Level.WARN);
     }
 
@@ -67,33 +70,52 @@ class RequestFuzzIT {
                 String invalid = generator.invalidRequest();
                 check(client, invalid, answer -> answer.status() == 400 || answer.status() == 404, true);
                 boolean lookupValid = round % 2 == 0;
-                check(client, generator.sumdbLookup(database.name(), lookupValid),
-                        answer -> lookupValid ? answer.status() < 500 : answer.status() == 400 || answer.status() == 404,
+                check(
+                        client,
+                        generator.sumdbLookup(database.name(), lookupValid),
+                        answer ->
+                                lookupValid ? answer.status() < 500 : answer.status() == 400 || answer.status() == 404,
                         !lookupValid);
                 byte[] garbage = generator.garbageHead();
                 KeepAliveRawClient.Answer answer = client.exchange(garbage, garbage[0] == 'H');
-                judge(new String(garbage, StandardCharsets.ISO_8859_1).lines().findFirst().orElse(""), answer,
-                        a -> a.status() < 500, false, 0);
+                judge(
+                        new String(garbage, StandardCharsets.ISO_8859_1)
+                                .lines()
+                                .findFirst()
+                                .orElse(""),
+                        answer,
+                        a -> a.status() < 500,
+                        false,
+                        0);
                 sent += 4;
             }
-            assertThat(client.unannouncedCloses()).as("connections closed without Connection: close").isZero();
+            assertThat(client.unannouncedCloses())
+                    .as("connections closed without Connection: close")
+                    .isZero();
         }
         assertThat(sent).isGreaterThanOrEqualTo(12_000);
-        assertThat(upstream.totalRequests()).as("well-formed requests do reach the upstream").isGreaterThan(ROUNDS / 2);
+        assertThat(upstream.totalRequests())
+                .as("well-formed requests do reach the upstream")
+                .isGreaterThan(ROUNDS / 2);
         assertThat(violations).as("seed %d", SEED).isEmpty();
         assertThat(modvault.get("/healthz").statusCode()).isEqualTo(200);
     }
 
-    private void check(KeepAliveRawClient client, String path, Predicate<KeepAliveRawClient.Answer> expected,
-                       boolean rejectedByGo) throws Exception {
+    private void check(
+            KeepAliveRawClient client, String path, Predicate<KeepAliveRawClient.Answer> expected, boolean rejectedByGo)
+            throws Exception {
         int before = upstream.totalRequests();
         byte[] head = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
         KeepAliveRawClient.Answer answer = client.exchange(head, false);
         judge("GET " + path, answer, expected, rejectedByGo, upstream.totalRequests() - before);
     }
 
-    private void judge(String request, KeepAliveRawClient.Answer answer,
-                       Predicate<KeepAliveRawClient.Answer> expected, boolean rejectedByGo, int upstreamRequests) {
+    private void judge(
+            String request,
+            KeepAliveRawClient.Answer answer,
+            Predicate<KeepAliveRawClient.Answer> expected,
+            boolean rejectedByGo,
+            int upstreamRequests) {
         String body = answer.body();
         List<String> problems = new ArrayList<>();
         if (!expected.test(answer)) {
@@ -108,8 +130,11 @@ class RequestFuzzIT {
         if (answer.status() >= 400 && body.strip().contains("\n")) {
             problems.add("error body of more than one line");
         }
-        if (body.contains(temp.toString()) || body.contains("/tmp/") || body.contains("Exception")
-                || body.contains("\tat ") || body.contains("java.")) {
+        if (body.contains(temp.toString())
+                || body.contains("/tmp/")
+                || body.contains("Exception")
+                || body.contains("\tat ")
+                || body.contains("java.")) {
             problems.add("body leaks internals");
         }
         if (!problems.isEmpty() && violations.size() < 20) {

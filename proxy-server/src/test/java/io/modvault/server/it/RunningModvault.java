@@ -15,15 +15,18 @@ import java.util.Optional;
 
 /** A real modvault server on 127.0.0.1, port 0, for integration tests; settings as environment entries. */
 final class RunningModvault implements AutoCloseable {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final ModvaultServer server;
 
     private RunningModvault(ModvaultServer server) {
         this.server = server;
     }
 
-    static RunningModvault start(Path dataDir, String upstream, Map<String, String> settings) throws InterruptedException {
+    static RunningModvault start(Path dataDir, String upstream, Map<String, String> settings)
+            throws InterruptedException {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(name -> name.startsWith("MODVAULT_") || name.startsWith("GO"));
         env.putAll(settings);
@@ -54,7 +57,8 @@ final class RunningModvault implements AutoCloseable {
 
     HttpResponse<byte[]> send(String method, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30));
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

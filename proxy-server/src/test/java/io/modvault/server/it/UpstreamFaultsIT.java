@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class UpstreamFaultsIT {
     private static final TestModule UPPER = TestModules.get(TestModules.UPPER, "v1.0.0");
     private static final long BOUND_SECONDS = 15;
+
     @TempDir
     Path temp;
+
     private FakeUpstream upstream;
     private RunningModvault modvault;
     private final CountDownLatch dripStarted = new CountDownLatch(1);
@@ -102,8 +104,11 @@ class UpstreamFaultsIT {
 
         assertThat(cut.statusCode()).isEqualTo(504);
         assertThat(new String(cut.body(), StandardCharsets.UTF_8))
-                .contains(upstream.baseUrl()).contains("exceeded the fetch deadline of 2 s");
-        assertThat(dripConnectionClosed.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("upstream connection closed").isTrue();
+                .contains(upstream.baseUrl())
+                .contains("exceeded the fetch deadline of 2 s");
+        assertThat(dripConnectionClosed.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                .as("upstream connection closed")
+                .isTrue();
         awaitNoTmpFiles();
     }
 
@@ -114,8 +119,8 @@ class UpstreamFaultsIT {
         upstream.onPrefix("/" + zip, this::drip);
 
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), modvault.port())) {
-            client.getOutputStream().write(("GET /" + zip + " HTTP/1.1\r\nHost: modvault\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream()
+                    .write(("GET /" + zip + " HTTP/1.1\r\nHost: modvault\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             client.getOutputStream().flush();
             assertThat(dripStarted.await(BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
@@ -125,7 +130,9 @@ class UpstreamFaultsIT {
             assertThat(tmpFiles()).as("download under way").isEqualTo(1);
         }
 
-        assertThat(dripConnectionClosed.await(BOUND_SECONDS, TimeUnit.SECONDS)).as("upstream connection closed").isTrue();
+        assertThat(dripConnectionClosed.await(BOUND_SECONDS, TimeUnit.SECONDS))
+                .as("upstream connection closed")
+                .isTrue();
         awaitNoTmpFiles();
     }
 
@@ -146,11 +153,13 @@ class UpstreamFaultsIT {
         HttpResponse<byte[]> fast = modvault.get("/" + info);
         long fastNanos = System.nanoTime() - start;
 
-        System.out.printf("miss with the breaker open: %.1f ms; a miss paying the full timeout: %.1f ms%n",
+        System.out.printf(
+                "miss with the breaker open: %.1f ms; a miss paying the full timeout: %.1f ms%n",
                 fastNanos / 1e6, fullTimeoutNanos / 1e6);
         assertThat(fast.statusCode()).isEqualTo(504);
         assertThat(new String(fast.body(), StandardCharsets.UTF_8))
-                .contains(upstream.baseUrl()).contains("marked down after 5 consecutive failures");
+                .contains(upstream.baseUrl())
+                .contains("marked down after 5 consecutive failures");
         assertThat(upstream.requests(info)).isEqualTo(asked);
         assertThat(new String(modvault.get("/metrics").body(), StandardCharsets.UTF_8))
                 .contains("modvault_upstream_state{upstream=\"" + upstream.baseUrl() + "\"} 1.0")
@@ -169,7 +178,8 @@ class UpstreamFaultsIT {
         for (HttpResponse<byte[]> answer : java.util.List.of(first, second)) {
             assertThat(answer.statusCode()).isEqualTo(403);
             assertThat(new String(answer.body(), StandardCharsets.UTF_8))
-                    .contains(upstream.baseUrl()).contains("403 blocked by corporate policy");
+                    .contains(upstream.baseUrl())
+                    .contains("403 blocked by corporate policy");
         }
         assertThat(second.headers().firstValue("X-Modvault-Cache")).contains("NEGATIVE");
         assertThat(upstream.requests(latest)).isEqualTo(1);

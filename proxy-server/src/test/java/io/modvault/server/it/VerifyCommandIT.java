@@ -27,21 +27,25 @@ class VerifyCommandIT {
 
     @Test
     void refusesWhileAServerHoldsTheDataDirectoryAndPassesOnceItStopped() throws Exception {
-        List<TestModule> modules = List.of(TestModules.get(TestModules.UPPER, "v1.0.0"),
+        List<TestModule> modules = List.of(
+                TestModules.get(TestModules.UPPER, "v1.0.0"),
                 TestModules.get(TestModules.LEGACY, "v2.0.0+incompatible"));
         Path data = RecordedStore.populate(temp.resolve("data"), modules, temp.resolve("zips"));
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         try (FakeUpstream upstream = FakeUpstream.start(tree)) {
             Run whileServing;
-            try (ModvaultProcess server = ModvaultProcess.start(data, upstream.baseUrl(), freePort(), temp.resolve("server.log"))) {
+            try (ModvaultProcess server =
+                    ModvaultProcess.start(data, upstream.baseUrl(), freePort(), temp.resolve("server.log"))) {
                 whileServing = verify(data);
                 assertThat(server.terminate()).isIn(0, 143);
             }
             Run afterwards = verify(data);
 
             assertThat(whileServing.exit()).as(whileServing.toString()).isEqualTo(2);
-            assertThat(whileServing.stderr()).contains("is locked by another process",
-                    "stop the modvault server using this data directory before running verify");
+            assertThat(whileServing.stderr())
+                    .contains(
+                            "is locked by another process",
+                            "stop the modvault server using this data directory before running verify");
             assertThat(whileServing.stdout()).isEmpty();
             assertThat(afterwards.exit()).as(afterwards.toString()).isZero();
             assertThat(afterwards.stdout()).isEqualTo("checked 2 mod, 2 zip: 0 problems\n");
@@ -57,13 +61,17 @@ class VerifyCommandIT {
             // A valid zip of the same version with other content in place of the stored one: bytes changed on disk.
             Map<String, byte[]> files = new HashMap<>(legacy.files());
             files.put("extra.go", "package legacy\n".getBytes(StandardCharsets.UTF_8));
-            Files.write(blob, ModuleZips.bytes(new TestModule(legacy.path(), legacy.version(), legacy.goMod(), files, legacy.time())));
+            Files.write(
+                    blob,
+                    ModuleZips.bytes(
+                            new TestModule(legacy.path(), legacy.version(), legacy.goMod(), files, legacy.time())));
         }
 
         Run run = verify(data);
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-        assertThat(run.stdout()).startsWith("CORRUPT example.test/legacy@v2.0.0+incompatible zip: blob is ")
+        assertThat(run.stdout())
+                .startsWith("CORRUPT example.test/legacy@v2.0.0+incompatible zip: blob is ")
                 .contains("\nCHANGED example.test/legacy@v2.0.0+incompatible zip: recorded h1:")
                 .endsWith("checked 1 mod, 1 zip: 2 problems\n");
     }

@@ -34,8 +34,7 @@ public final class DirHash {
     private static final byte[] TWO_SPACES = {' ', ' '};
     private static final HexFormat HEX = HexFormat.of();
 
-    private DirHash() {
-    }
+    private DirHash() {}
 
     /**
      * The {@code h1:} of a module zip: every entry (directories included) under its name exactly as
@@ -74,7 +73,8 @@ public final class DirHash {
         List<Name> sorted = new ArrayList<>(names.size());
         for (String name : names) {
             if (name.indexOf('\n') >= 0) {
-                throw new SumdbException(Reason.MALFORMED,
+                throw new SumdbException(
+                        Reason.MALFORMED,
                         "dirhash: filenames with newlines are not supported: \"" + name.replace("\n", "\\n") + "\"");
             }
             sorted.add(new Name(name, name.getBytes(StandardCharsets.UTF_8)));

@@ -12,8 +12,7 @@ final class NoteCodec {
     static final byte ALG_ED25519 = 1;
     static final int ED25519_KEY_SIZE = 32;
 
-    private NoteCodec() {
-    }
+    private NoteCodec() {}
 
     /** First 4 bytes, big-endian, of SHA-256(name || "\n" || algorithm byte || key). */
     static int keyHash(String name, byte[] algAndKey) {
@@ -46,7 +45,8 @@ final class NoteCodec {
             return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xa0;
         }
         int type = Character.getType(c);
-        return type == Character.SPACE_SEPARATOR || type == Character.LINE_SEPARATOR
+        return type == Character.SPACE_SEPARATOR
+                || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 

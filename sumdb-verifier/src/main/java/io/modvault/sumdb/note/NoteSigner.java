@@ -77,8 +77,8 @@ public final class NoteSigner {
     /** Signs {@code text} (which must end with a newline) and returns the complete note. */
     public byte[] sign(String text) {
         if (!text.endsWith("\n") || text.chars().anyMatch(c -> c < 0x20 && c != '\n')) {
-            throw new SumdbException(Reason.MALFORMED,
-                    "malformed note: text must end with a newline and contain no control characters");
+            throw new SumdbException(
+                    Reason.MALFORMED, "malformed note: text must end with a newline and contain no control characters");
         }
         byte[] message = text.getBytes(StandardCharsets.UTF_8);
         Ed25519Signer signer = new Ed25519Signer();
@@ -91,7 +91,8 @@ public final class NoteSigner {
             hashAndSig[i] = (byte) (hash >>> (24 - 8 * i));
         }
         System.arraycopy(sig, 0, hashAndSig, 4, sig.length);
-        String line = "\n" + SignedNote.SIG_PREFIX + name() + " " + Base64.getEncoder().encodeToString(hashAndSig) + "\n";
+        String line = "\n" + SignedNote.SIG_PREFIX + name() + " "
+                + Base64.getEncoder().encodeToString(hashAndSig) + "\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 128);
         out.writeBytes(message);
         out.writeBytes(line.getBytes(StandardCharsets.UTF_8));

@@ -62,9 +62,15 @@ public final class NoteVerifier {
             }
         }
         if (verified.isEmpty()) {
-            throw new SumdbException(Reason.BAD_SIGNATURE, "note has no verifiable signatures (signed by "
-                    + describe(unverified.stream().map(NoteSignature::keyId).distinct().toList())
-                    + "; known keys: " + describe(keys.stream().map(VerifierKey::id).toList()) + ")");
+            throw new SumdbException(
+                    Reason.BAD_SIGNATURE,
+                    "note has no verifiable signatures (signed by "
+                            + describe(unverified.stream()
+                                    .map(NoteSignature::keyId)
+                                    .distinct()
+                                    .toList())
+                            + "; known keys: "
+                            + describe(keys.stream().map(VerifierKey::id).toList()) + ")");
         }
         return new VerifiedNote(parsed.text(), verified, List.copyOf(unverified));
     }

@@ -76,10 +76,12 @@ public final class SignedNote {
 
     private static String decodeUtf8(byte[] msg) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(msg)).toString();
+                    .decode(ByteBuffer.wrap(msg))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw malformed("not valid UTF-8");
         }

@@ -46,11 +46,14 @@ public final class VerifierKey {
         }
         int computed = NoteCodec.keyHash(name, key);
         if (computed != hash) {
-            throw malformed(vkey, "key hash " + NoteCodec.hex8(hash) + " does not match the key (computed "
-                    + NoteCodec.hex8(computed) + ")");
+            throw malformed(
+                    vkey,
+                    "key hash " + NoteCodec.hex8(hash) + " does not match the key (computed " + NoteCodec.hex8(computed)
+                            + ")");
         }
         if (key[0] != NoteCodec.ALG_ED25519) {
-            throw malformed(vkey, String.format("unknown key algorithm 0x%02x (only 0x01, Ed25519, is defined)", key[0]));
+            throw malformed(
+                    vkey, String.format("unknown key algorithm 0x%02x (only 0x01, Ed25519, is defined)", key[0]));
         }
         return of(name, Arrays.copyOfRange(key, 1, key.length), vkey);
     }

@@ -15,8 +15,7 @@ public final class Hashes {
 
     private static final byte[] EMPTY = sha256().digest();
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static byte[] recordHash(byte[] data) {
         MessageDigest sha = sha256();

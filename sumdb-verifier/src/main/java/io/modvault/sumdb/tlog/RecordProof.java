@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class RecordProof {
 
-    private RecordProof() {
-    }
+    private RecordProof() {}
 
     /** The proof that record {@code n} is in the tree of size {@code t} (0 ≤ n &lt; t). */
     public static List<byte[]> prove(long t, long n, RangeHasher hashes) {

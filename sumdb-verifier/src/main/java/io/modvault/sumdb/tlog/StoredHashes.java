@@ -7,8 +7,7 @@ package io.modvault.sumdb.tlog;
  */
 public final class StoredHashes {
 
-    private StoredHashes() {
-    }
+    private StoredHashes() {}
 
     /** Index of the hash of the complete subtree at {@code level} with index {@code n} (x/mod {@code StoredHashIndex}). */
     public static long index(int level, long n) {

@@ -33,7 +33,8 @@ public record Tile(int h, int l, long n, int w) {
         long rowLength = shiftRight(treeSize, (long) Math.max(l, 0) * h);
         long w = n > rowLength >> h ? 0 : Math.min(1L << h, rowLength - (n << h));
         if (w < 1) {
-            throw new IllegalArgumentException("tile {H:" + h + " L:" + l + " N:" + n + "} is beyond a tree of size " + treeSize);
+            throw new IllegalArgumentException(
+                    "tile {H:" + h + " L:" + l + " N:" + n + "} is beyond a tree of size " + treeSize);
         }
         return new Tile(h, l, n, (int) w);
     }

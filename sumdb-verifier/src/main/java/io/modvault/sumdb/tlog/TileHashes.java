@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 public final class TileHashes {
 
-    private TileHashes() {
-    }
+    private TileHashes() {}
 
     /** The {@code i}-th hash of the tile's bottom row. */
     public static byte[] hashAt(byte[] tile, int i) {

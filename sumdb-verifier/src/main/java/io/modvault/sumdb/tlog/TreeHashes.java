@@ -56,8 +56,8 @@ public final class TreeHashes implements RangeHasher {
     /** The hash of the complete subtree at {@code level} with index {@code index}. */
     public byte[] hashAt(int level, long index) {
         if (level < 0 || level > 62 || index < 0 || (index + 1) > treeSize >> level) {
-            throw new IllegalArgumentException("subtree (level " + level + ", index " + index
-                    + ") is not complete in a tree of size " + treeSize);
+            throw new IllegalArgumentException(
+                    "subtree (level " + level + ", index " + index + ") is not complete in a tree of size " + treeSize);
         }
         int tileLevel = level / height;
         int inTile = level % height;
@@ -78,8 +78,10 @@ public final class TreeHashes implements RangeHasher {
             throw new SumdbException(Reason.TILE, "reading " + tile.path() + ": " + e.getMessage(), e);
         }
         if (data == null || data.length != tile.w() * Hashes.SIZE) {
-            throw new SumdbException(Reason.TILE, tile.path() + ": expected " + tile.w() * Hashes.SIZE
-                    + " bytes, got " + (data == null ? "none" : data.length));
+            throw new SumdbException(
+                    Reason.TILE,
+                    tile.path() + ": expected " + tile.w() * Hashes.SIZE + " bytes, got "
+                            + (data == null ? "none" : data.length));
         }
         data = data.clone();
         tiles.put(tile, data);

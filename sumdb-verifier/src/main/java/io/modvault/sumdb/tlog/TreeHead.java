@@ -47,7 +47,8 @@ public final class TreeHead {
 
     /** Parses the note text of a tree head (x/mod {@code ParseTree}); extra trailing lines are ignored. */
     public static TreeHead parse(String text) {
-        if (!text.startsWith(HEADER) || text.chars().filter(c -> c == '\n').count() < 3
+        if (!text.startsWith(HEADER)
+                || text.chars().filter(c -> c == '\n').count() < 3
                 || (text.length() > MAX_TEXT / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT)) {
             throw malformed(text, "not a go.sum database tree head");
         }
@@ -75,8 +76,8 @@ public final class TreeHead {
 
     private static SumdbException malformed(String text, String why) {
         String first = text.length() > 80 ? text.substring(0, 80) + "…" : text;
-        return new SumdbException(Reason.MALFORMED,
-                "malformed tree note: " + why + ": \"" + first.replace("\n", "\\n") + "\"");
+        return new SumdbException(
+                Reason.MALFORMED, "malformed tree note: " + why + ": \"" + first.replace("\n", "\\n") + "\"");
     }
 
     /** This head carrying the signed note it was read from. */

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class TreeProof {
 
-    private TreeProof() {
-    }
+    private TreeProof() {}
 
     /** The proof that the tree of size {@code n} is a prefix of the tree of size {@code t} (1 ≤ n ≤ t). */
     public static List<byte[]> prove(long t, long n, RangeHasher hashes) {

@@ -34,7 +34,8 @@ class DirHashTest {
     void hashesFilesLikeXmodHash1() throws IOException {
         Map<String, String> files = Map.of("abc", "data for abc", "xyz", "data for xyz");
 
-        assertThat(DirHash.hash1(List.of("xyz", "abc"), opener(files))).isEqualTo("h1:EP6WfDoQTSk9klnxcjriWJOGztueJUywHNmWeq+efB8=");
+        assertThat(DirHash.hash1(List.of("xyz", "abc"), opener(files)))
+                .isEqualTo("h1:EP6WfDoQTSk9klnxcjriWJOGztueJUywHNmWeq+efB8=");
         assertThat(DirHash.hash1(List.of("prefix/abc", "prefix/xyz"), name -> open(files.get(name.substring(7)))))
                 .isEqualTo("h1:rLyfpGMAgqOnGE2aKOY5Xb6cOc0/YQhPjHBHBwkblhs=");
     }
@@ -44,9 +45,11 @@ class DirHashTest {
         List<String> opened = new ArrayList<>();
 
         assertThatThrownBy(() -> DirHash.hash1(List.of("xyz", "a\nbc"), name -> {
-            opened.add(name);
-            return open("");
-        })).isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+                    opened.add(name);
+                    return open("");
+                }))
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
                 .hasMessageContaining("dirhash: filenames with newlines are not supported");
         assertThat(opened).isEmpty();
     }
@@ -57,17 +60,22 @@ class DirHashTest {
         assertThat(goMod("module golang.org/x/text\n")).isEqualTo("h1:NqM8EUOU14njkJ3fqMW+pc6Ldnwhi/IjpwHt7yyuwOQ=");
         assertThat(goMod("module \"rsc.io/quote\"\n\nrequire \"rsc.io/sampler\" v1.3.0\n"))
                 .isEqualTo("h1:LzX7hefJvL54yjefDEDHNONDjII0t9xZLPXsUe+TKr0=");
-        assertThat(goMod("module \"rsc.io/sampler\"\n\nrequire \"golang.org/x/text\" v0.0.0-20170915032832-14c0d48ead0c\n"))
+        assertThat(
+                        goMod(
+                                "module \"rsc.io/sampler\"\n\nrequire \"golang.org/x/text\" v0.0.0-20170915032832-14c0d48ead0c\n"))
                 .isEqualTo("h1:T1hPZKmBbMNahiBKFy5HrXp6adAjACjK9JXDnKaTXpA=");
         assertThat(goMod("module golang.org/toolchain\n")).isEqualTo("h1:8wlg68NqwW7eMnI1aABk/C2pDYXj8mrMY4TyRfiLeS0=");
-        assertThat(goMod("module example.com/m\n\ngo 1.21\n")).isEqualTo("h1:ONeDgCa5UF/jJRjGzpOKmUiezgFEk4IPFZ96frvroW0=");
+        assertThat(goMod("module example.com/m\n\ngo 1.21\n"))
+                .isEqualTo("h1:ONeDgCa5UF/jJRjGzpOKmUiezgFEk4IPFZ96frvroW0=");
     }
 
     @Test
     void aPrefixedGoModNameGivesTheClassicWrongHash() throws IOException {
-        String prefixed = DirHash.hash1(List.of("golang.org/x/text@v0.3.0/go.mod"), n -> open("module golang.org/x/text\n"));
+        String prefixed =
+                DirHash.hash1(List.of("golang.org/x/text@v0.3.0/go.mod"), n -> open("module golang.org/x/text\n"));
 
-        assertThat(prefixed).isEqualTo("h1:JPemXYaI2EBlkc1n0h1eX2QbpHuLVaVCE0geamGU8HQ=")
+        assertThat(prefixed)
+                .isEqualTo("h1:JPemXYaI2EBlkc1n0h1eX2QbpHuLVaVCE0geamGU8HQ=")
                 .isNotEqualTo(goMod("module golang.org/x/text\n"));
     }
 
@@ -84,7 +92,8 @@ class DirHashTest {
         entries.put("example.com/m@v1.0.0/a.go", "package a\n");
         entries.put("example.com/m@v1.0.0/sub/", "");
 
-        assertThat(DirHash.hashZip(zip("dir.zip", true, entries))).isEqualTo("h1:G7qLIlaslKG6myuEGKFZOUqYh1xpvBSokW1kJ7rUYjw=");
+        assertThat(DirHash.hashZip(zip("dir.zip", true, entries)))
+                .isEqualTo("h1:G7qLIlaslKG6myuEGKFZOUqYh1xpvBSokW1kJ7rUYjw=");
     }
 
     @Test
@@ -110,12 +119,15 @@ class DirHashTest {
                 bacafde5f561ddeaf6884f760f10379d6af8dc44a6c22b378ce90925345c1a02  rsc.io/quote@v1.5.2/quote.go
                 1f0a53a9a0bd7be5ac0e6e7a77cb1b691e17b5f1115c52a0341cb60620b3fbbb  rsc.io/quote@v1.5.2/quote_test.go
                 """;
-        byte[] goMod = "module \"rsc.io/quote\"\n\nrequire \"rsc.io/sampler\" v1.3.0\n".getBytes(StandardCharsets.UTF_8);
+        byte[] goMod =
+                "module \"rsc.io/quote\"\n\nrequire \"rsc.io/sampler\" v1.3.0\n".getBytes(StandardCharsets.UTF_8);
 
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(goMod)))
                 .isEqualTo("b167e79090d79e4b5738995c62a2186548fc33c919d6b4da1d36cc8c7c1e40c1");
-        assertThat("h1:" + Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(summary.getBytes(StandardCharsets.UTF_8))))
+        assertThat("h1:"
+                        + Base64.getEncoder()
+                                .encodeToString(MessageDigest.getInstance("SHA-256")
+                                        .digest(summary.getBytes(StandardCharsets.UTF_8))))
                 .isEqualTo("h1:3fEykkD9k7lYzXqCYrwGAf7iNhbk4yCjHmKBN9td4L0=");
     }
 
@@ -127,13 +139,17 @@ class DirHashTest {
         StringBuilder summary = new StringBuilder();
         // UTF-8: EF BF BD (U+FFFD) sorts before F0 90 80 80 (U+10000); UTF-16 order is the reverse
         for (String name : List.of(bmpHigh, supplementary)) {
-            String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
+            String hex = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
             summary.append(hex).append("  ").append(name).append('\n');
         }
-        String expected = "h1:" + Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(summary.toString().getBytes(StandardCharsets.UTF_8)));
+        String expected = "h1:"
+                + Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-256")
+                                .digest(summary.toString().getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(DirHash.hash1(List.of(supplementary, bmpHigh), DirHashTest::open)).isEqualTo(expected);
+        assertThat(DirHash.hash1(List.of(supplementary, bmpHigh), DirHashTest::open))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -147,7 +163,8 @@ class DirHashTest {
             out.closeEntry();
         }
 
-        assertThat(DirHash.hashZip(zip)).isEqualTo(DirHash.hash1(List.of("m@v1.0.0/blob.bin"), n -> new ByteArrayInputStream(big)));
+        assertThat(DirHash.hashZip(zip))
+                .isEqualTo(DirHash.hash1(List.of("m@v1.0.0/blob.bin"), n -> new ByteArrayInputStream(big)));
     }
 
     @Test
@@ -158,13 +175,15 @@ class DirHashTest {
         Files.write(zip, latin1.getBytes(StandardCharsets.ISO_8859_1));
 
         assertThatThrownBy(() -> DirHash.hashZip(zip))
-                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
                 .hasMessageContaining("duplicate zip entry \"m@v1.0.0/a.go\"");
     }
 
     private Path zip(String name, boolean deflate, Map<String, String> entries) throws IOException {
         Path zip = dir.resolve(name);
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             for (Map.Entry<String, String> e : entries.entrySet()) {
                 byte[] content = e.getValue().getBytes(StandardCharsets.UTF_8);
                 ZipEntry entry = new ZipEntry(e.getKey());

@@ -15,7 +15,8 @@ class NoteSignerTest {
             "PRIVATE+KEY+localhost.localdev/sumdb+00000c67+AXu6+oaVaOYuQOFrf1V59JK1owcFlJcHwwXHDfDGxSPk";
     static final String TEXT = "If you think cryptography is the answer to your problem,\n"
             + "then you don't know what your problem is.\n";
-    static final String PETER_SIG_LINE = "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
+    static final String PETER_SIG_LINE =
+            "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n";
 
     @Test
     void derivesThePublishedVerifierKeysFromTheSignerKeys() {
@@ -35,9 +36,10 @@ class NoteSignerTest {
         byte[] note = NoteSigner.parse(TEST_SUMDB_SIGNER)
                 .sign("go.sum database tree\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
 
-        assertThat(new String(note, StandardCharsets.UTF_8)).isEqualTo(
-                "go.sum database tree\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n"
-                + "\u2014 localhost.localdev/sumdb AAAMZ/DYMkzSW52hoDqxis3bTlq+choRCUcn0IlvXa2eX5tFdOFSvFjaSNHLaD0dxpPNnSBKFbyLGFh1f+1+9UQJmAs=\n");
+        assertThat(new String(note, StandardCharsets.UTF_8))
+                .isEqualTo(
+                        "go.sum database tree\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n\n"
+                                + "\u2014 localhost.localdev/sumdb AAAMZ/DYMkzSW52hoDqxis3bTlq+choRCUcn0IlvXa2eX5tFdOFSvFjaSNHLaD0dxpPNnSBKFbyLGFh1f+1+9UQJmAs=\n");
     }
 
     @Test

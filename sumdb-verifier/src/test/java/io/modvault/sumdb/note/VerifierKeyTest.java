@@ -37,14 +37,16 @@ class VerifierKeyTest {
 
     @Test
     void rejectsWrongKeyLengthEvenWithAdjustedHash() {
-        assertThatThrownBy(() -> VerifierKey.parse("PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=="))
+        assertThatThrownBy(() ->
+                        VerifierKey.parse("PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=="))
                 .isInstanceOf(SumdbException.class)
                 .hasMessageContaining("Ed25519 key must be 32 bytes, got 36");
     }
 
     @Test
     void rejectsUnknownAlgorithmEvenWithAdjustedHash() {
-        assertThatThrownBy(() -> VerifierKey.parse("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
+        assertThatThrownBy(
+                        () -> VerifierKey.parse("PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"))
                 .hasMessageContaining("unknown key algorithm 0x65");
     }
 
@@ -56,8 +58,11 @@ class VerifierKeyTest {
                     continue;
                 }
                 String sub = PETER.substring(start, end);
-                assertThatThrownBy(() -> VerifierKey.parse(sub)).as(sub)
-                        .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+                assertThatThrownBy(() -> VerifierKey.parse(sub))
+                        .as(sub)
+                        .isInstanceOfSatisfying(
+                                SumdbException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
             }
         }
     }
@@ -76,7 +81,8 @@ class VerifierKeyTest {
     void namesTheMalformedPartOfAKey() {
         assertThat(messageOf("sum.golang.org")).contains("expected <name>+<hash>+<key>");
         assertThat(messageOf("sum golang+033de0ae+Ac4z")).contains("invalid key name \"sum golang\"");
-        assertThat(messageOf("+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8")).contains("invalid key name");
+        assertThat(messageOf("+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"))
+                .contains("invalid key name");
         assertThat(messageOf("sum.golang.org+033de0a+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"))
                 .contains("key hash must be exactly 8 hex digits");
         assertThat(messageOf("sum.golang.org+033de0ag+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8"))

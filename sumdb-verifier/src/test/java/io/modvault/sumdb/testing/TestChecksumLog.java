@@ -50,8 +50,8 @@ public final class TestChecksumLog {
         if (ids.containsKey(key)) {
             throw new IllegalStateException(key + " is already record " + ids.get(key));
         }
-        long id = appendRecord(module + " " + version + " " + zipH1 + "\n"
-                + module + " " + version + "/go.mod " + modH1 + "\n");
+        long id = appendRecord(
+                module + " " + version + " " + zipH1 + "\n" + module + " " + version + "/go.mod " + modH1 + "\n");
         ids.put(key, id);
         return id;
     }

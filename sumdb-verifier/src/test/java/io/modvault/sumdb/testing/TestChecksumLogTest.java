@@ -40,9 +40,14 @@ class TestChecksumLogTest {
             addModules(size, next);
             size = next;
             for (int i : new int[] {0, size / 2, size - 1}) {
-                VerifiedLookup lookup = verifier.verifyLookup("example.com/m" + i, "v1.0." + i,
-                        log.lookup("example.com/m" + i, "v1.0." + i).orElseThrow(), trusted, log.tileSource());
-                SumdbVerifier.requireHashes(lookup, "example.com/m" + i, "v1.0." + i, Optional.of(zipHash(i)), Optional.of(modHash(i)));
+                VerifiedLookup lookup = verifier.verifyLookup(
+                        "example.com/m" + i,
+                        "v1.0." + i,
+                        log.lookup("example.com/m" + i, "v1.0." + i).orElseThrow(),
+                        trusted,
+                        log.tileSource());
+                SumdbVerifier.requireHashes(
+                        lookup, "example.com/m" + i, "v1.0." + i, Optional.of(zipHash(i)), Optional.of(modHash(i)));
                 assertThat(lookup.recordId()).isEqualTo(i);
                 trusted = Optional.of(lookup.tree());
             }
@@ -54,10 +59,14 @@ class TestChecksumLogTest {
     void servesTilesInsideTheTreeOnly() {
         addModules(0, 300);
 
-        assertThat(log.tile("tile/8/0/000")).hasValueSatisfying(t -> assertThat(t).hasSize(256 * 32));
-        assertThat(log.tile("tile/8/0/001.p/44")).hasValueSatisfying(t -> assertThat(t).hasSize(44 * 32));
-        assertThat(log.tile("tile/8/0/001.p/10")).hasValueSatisfying(t -> assertThat(t).hasSize(10 * 32));
-        assertThat(log.tile("tile/8/1/000.p/1")).hasValueSatisfying(t -> assertThat(t).isEqualTo(log.treeHash(256)));
+        assertThat(log.tile("tile/8/0/000"))
+                .hasValueSatisfying(t -> assertThat(t).hasSize(256 * 32));
+        assertThat(log.tile("tile/8/0/001.p/44"))
+                .hasValueSatisfying(t -> assertThat(t).hasSize(44 * 32));
+        assertThat(log.tile("tile/8/0/001.p/10"))
+                .hasValueSatisfying(t -> assertThat(t).hasSize(10 * 32));
+        assertThat(log.tile("tile/8/1/000.p/1"))
+                .hasValueSatisfying(t -> assertThat(t).isEqualTo(log.treeHash(256)));
         assertThat(log.tile("tile/8/0/001.p/45")).isEmpty();
         assertThat(log.tile("tile/8/0/001")).isEmpty();
         assertThat(log.tile("tile/8/1/000.p/2")).isEmpty();
@@ -65,7 +74,9 @@ class TestChecksumLogTest {
         assertThat(log.tile("tile/4/0/000")).isEmpty();
         assertThat(log.tile("tile/8/0/1")).isEmpty();
         assertThat(log.tile("tile/8/data/001.p/44").map(b -> new String(b, StandardCharsets.UTF_8)))
-                .hasValueSatisfying(d -> assertThat(d).startsWith("example.com/m256 v1.0.256 ").endsWith("/go.mod " + modHash(299) + "\n\n"));
+                .hasValueSatisfying(d -> assertThat(d)
+                        .startsWith("example.com/m256 v1.0.256 ")
+                        .endsWith("/go.mod " + modHash(299) + "\n\n"));
     }
 
     @Test
@@ -74,10 +85,12 @@ class TestChecksumLogTest {
         byte[] body = log.lookup("example.com/m4", "v1.0.4").orElseThrow();
 
         assertThatThrownBy(() -> verifier.verifyLookup("example.com/m4", "v1.0.4", body, Optional.empty(), t -> {
-            byte[] tile = log.tileSource().readTile(t);
-            tile[4 * 32] ^= 0x40;
-            return tile;
-        })).isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TILE));
+                    byte[] tile = log.tileSource().readTile(t);
+                    tile[4 * 32] ^= 0x40;
+                    return tile;
+                }))
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TILE));
     }
 
     @Test
@@ -92,12 +105,23 @@ class TestChecksumLogTest {
 
         assertThat(fork.verifierKey()).isEqualTo(log.verifierKey());
         assertThat(fork.treeHash(7)).isEqualTo(log.treeHash(7));
-        assertThatThrownBy(() -> verifier.verifyLookup("example.com/m10", "v1.0.10", fork.lookup("example.com/m10", "v1.0.10").orElseThrow(),
-                Optional.of(trusted), fork.tileSource()))
-                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORK))
+        assertThatThrownBy(() -> verifier.verifyLookup(
+                        "example.com/m10",
+                        "v1.0.10",
+                        fork.lookup("example.com/m10", "v1.0.10").orElseThrow(),
+                        Optional.of(trusted),
+                        fork.tileSource()))
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FORK))
                 .hasMessageContaining("new database:\n\tgo.sum database tree\n\t11\n");
-        assertThat(verifier.verifyLookup("example.com/m3", "v1.0.3", fork.lookup("example.com/m3", "v1.0.3").orElseThrow(),
-                Optional.of(verifier.verifyTreeHead(log.fork(7).signedTreeHead())), fork.tileSource()).advanced()).isTrue();
+        assertThat(verifier.verifyLookup(
+                                "example.com/m3",
+                                "v1.0.3",
+                                fork.lookup("example.com/m3", "v1.0.3").orElseThrow(),
+                                Optional.of(verifier.verifyTreeHead(log.fork(7).signedTreeHead())),
+                                fork.tileSource())
+                        .advanced())
+                .isTrue();
     }
 
     @Test
@@ -108,6 +132,7 @@ class TestChecksumLogTest {
         assertThat(log.verifierKey()).matches("sumdb\\.test\\+[0-9a-f]{8}\\+A[A-Za-z0-9+/]{43}");
         assertThat(log.lookup("example.com/none", "v1.0.0")).isEmpty();
         log.addRecord("example.com/x", "v1.0.0", "h1:a", "h1:b");
-        assertThatThrownBy(() -> log.addRecord("example.com/x", "v1.0.0", "h1:a", "h1:b")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> log.addRecord("example.com/x", "v1.0.0", "h1:a", "h1:b"))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class HashesTest {
 
     /** RFC 6962 reference leaves (transparency-dev/merkle testonly/constants.go). */
-    static final String[] RFC_LEAVES = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657",
-        "606162636465666768696a6b6c6d6e6f"};
+    static final String[] RFC_LEAVES = {
+        "", "00", "10", "2021", "3031", "40414243", "5051525354555657", "606162636465666768696a6b6c6d6e6f"
+    };
+
     static final String[] RFC_ROOTS = {
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
@@ -22,7 +24,8 @@ class HashesTest {
         "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
         "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
         "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
+        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+    };
 
     static MemoryTree rfcTree() {
         return MemoryTree.of(8, i -> unhex(RFC_LEAVES[(int) i]));
@@ -76,27 +79,37 @@ class HashesTest {
             "46f6ffadd3d06a09ff3c5860d2755c8b9819db7df44251788c7d8e3180de8eb1",
             "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
             "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
-            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"};
+            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+        };
 
         assertThat(StoredHashes.count(8)).isEqualTo(stored.length);
         for (int i = 0; i < stored.length; i++) {
             int level = StoredHashes.levelOf(i);
             long n = StoredHashes.indexInLevelOf(i);
             assertThat(StoredHashes.index(level, n)).isEqualTo(i);
-            assertThat(hex(tree.rangeHash(n << level, (n + 1) << level))).as("stored[%d]", i).isEqualTo(stored[i]);
+            assertThat(hex(tree.rangeHash(n << level, (n + 1) << level)))
+                    .as("stored[%d]", i)
+                    .isEqualTo(stored[i]);
         }
     }
 
     @Test
     void reproducesTheLeafTreeRootsOfXmodTestTree() {
         MemoryTree tree = MemoryTree.ofAscii(300, i -> "leaf " + i);
-        String[][] roots = {{"1", "G7l9zCFjXUfiZj79/QoXRobZjdcBNS3SzQbotD/T0wU="}, {"2", "/F9riP+FVPdbsvnm85wxsZNtRLaSdu33sSBalVuXYeM="},
-            {"3", "1Pksj7uJcg6ztVZ3x9fvrd/rENEaGoSguo8aIzN/qpU="}, {"7", "WmH8K1T5z6cXdPJDIUPdQMbLKxGUf69lp9PaXLZRmcg="},
-            {"8", "xcLIIO00L92ozolra5z1uMAKIcxLIHFMxuXTwFw1JAs="}, {"256", "z17/2xHQknou31Ow5zx4N/ZZQU4AU32l2Q61xMSf8nQ="},
-            {"257", "hVuTaqAMuYtRFEhCSa0514pr6TYj4mwB6OSH3AIYSlo="}, {"300", "56/ILTiUT8eTBUUygJHUWCMojB9zTL2sBjlnE+vUtdU="}};
+        String[][] roots = {
+            {"1", "G7l9zCFjXUfiZj79/QoXRobZjdcBNS3SzQbotD/T0wU="},
+            {"2", "/F9riP+FVPdbsvnm85wxsZNtRLaSdu33sSBalVuXYeM="},
+            {"3", "1Pksj7uJcg6ztVZ3x9fvrd/rENEaGoSguo8aIzN/qpU="},
+            {"7", "WmH8K1T5z6cXdPJDIUPdQMbLKxGUf69lp9PaXLZRmcg="},
+            {"8", "xcLIIO00L92ozolra5z1uMAKIcxLIHFMxuXTwFw1JAs="},
+            {"256", "z17/2xHQknou31Ow5zx4N/ZZQU4AU32l2Q61xMSf8nQ="},
+            {"257", "hVuTaqAMuYtRFEhCSa0514pr6TYj4mwB6OSH3AIYSlo="},
+            {"300", "56/ILTiUT8eTBUUygJHUWCMojB9zTL2sBjlnE+vUtdU="}
+        };
 
         for (String[] row : roots) {
-            assertThat(Base64.getEncoder().encodeToString(tree.root(Long.parseLong(row[0])))).as("size %s", row[0])
+            assertThat(Base64.getEncoder().encodeToString(tree.root(Long.parseLong(row[0]))))
+                    .as("size %s", row[0])
                     .isEqualTo(row[1]);
         }
     }

@@ -35,12 +35,31 @@ class TileTest {
 
     @Test
     void rejectsNonCanonicalPaths() {
-        for (String bad : List.of("tile/3/5/123/456/078", "tile/3/-1/123/456/078", "tile/8/0/000.p/256", "tile/8/0/000.p/0",
-                "tile/8/0/0", "tile/8/0/x000/001", "tile/0/0/000", "tile/31/0/000", "tile/08/0/000", "tile/8/00/000",
-                "tile/8/0/000.p/05", "tile/8/0/+01", "tile/8/0/000/", "tile/8/0", "tiles/8/0/000", "tile/8/0/000.p",
-                "tile/8/data.p/5", "tile/8/0/x1000/000", "/tile/8/0/000", "tile/8/0/x999/x999/x999/x999/x999/x999/x999/000")) {
-            assertThatThrownBy(() -> Tile.parse(bad)).as(bad)
-                    .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+        for (String bad : List.of(
+                "tile/3/5/123/456/078",
+                "tile/3/-1/123/456/078",
+                "tile/8/0/000.p/256",
+                "tile/8/0/000.p/0",
+                "tile/8/0/0",
+                "tile/8/0/x000/001",
+                "tile/0/0/000",
+                "tile/31/0/000",
+                "tile/08/0/000",
+                "tile/8/00/000",
+                "tile/8/0/000.p/05",
+                "tile/8/0/+01",
+                "tile/8/0/000/",
+                "tile/8/0",
+                "tiles/8/0/000",
+                "tile/8/0/000.p",
+                "tile/8/data.p/5",
+                "tile/8/0/x1000/000",
+                "/tile/8/0/000",
+                "tile/8/0/x999/x999/x999/x999/x999/x999/x999/000")) {
+            assertThatThrownBy(() -> Tile.parse(bad))
+                    .as(bad)
+                    .isInstanceOfSatisfying(
+                            SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
         }
     }
 
@@ -72,22 +91,42 @@ class TileTest {
     void listsTheTilesAGrowingLogPublishes() {
         assertThat(paths(Tile.newTiles(8, 0, 1))).containsExactly("tile/8/0/000.p/1");
         assertThat(paths(Tile.newTiles(8, 0, 256))).containsExactly("tile/8/0/000", "tile/8/1/000.p/1");
-        assertThat(paths(Tile.newTiles(8, 0, 257))).containsExactly("tile/8/0/000", "tile/8/0/001.p/1", "tile/8/1/000.p/1");
-        assertThat(paths(Tile.newTiles(8, 255, 300))).containsExactly("tile/8/0/000", "tile/8/0/001.p/44", "tile/8/1/000.p/1");
-        assertThat(paths(Tile.newTiles(8, 63096000, 63096908))).containsExactly("tile/8/0/x246/468", "tile/8/0/x246/469",
-                "tile/8/0/x246/470", "tile/8/0/x246/471", "tile/8/0/x246/472.p/76", "tile/8/1/962.p/200");
+        assertThat(paths(Tile.newTiles(8, 0, 257)))
+                .containsExactly("tile/8/0/000", "tile/8/0/001.p/1", "tile/8/1/000.p/1");
+        assertThat(paths(Tile.newTiles(8, 255, 300)))
+                .containsExactly("tile/8/0/000", "tile/8/0/001.p/44", "tile/8/1/000.p/1");
+        assertThat(paths(Tile.newTiles(8, 63096000, 63096908)))
+                .containsExactly(
+                        "tile/8/0/x246/468",
+                        "tile/8/0/x246/469",
+                        "tile/8/0/x246/470",
+                        "tile/8/0/x246/471",
+                        "tile/8/0/x246/472.p/76",
+                        "tile/8/1/962.p/200");
         List<String> all = paths(Tile.newTiles(8, 0, 70000));
-        assertThat(all).hasSize(277).startsWith("tile/8/0/000")
-                .endsWith("tile/8/0/272", "tile/8/0/273.p/112", "tile/8/1/000", "tile/8/1/001.p/17", "tile/8/2/000.p/1");
+        assertThat(all)
+                .hasSize(277)
+                .startsWith("tile/8/0/000")
+                .endsWith(
+                        "tile/8/0/272", "tile/8/0/273.p/112", "tile/8/1/000", "tile/8/1/001.p/17", "tile/8/2/000.p/1");
     }
 
     @Test
     void countsNewTilesOfHeightTenLikeXmod() {
-        long[][] cases = {{1, 1, 0}, {100, 101, 1}, {1023, 1025, 3}, {1024, 1030, 1}, {1030, 2000, 1}, {1030, 10000, 10},
-            {49516517, 49516586, 3}};
+        long[][] cases = {
+            {1, 1, 0},
+            {100, 101, 1},
+            {1023, 1025, 3},
+            {1024, 1030, 1},
+            {1030, 2000, 1},
+            {1030, 10000, 10},
+            {49516517, 49516586, 3}
+        };
 
         for (long[] c : cases) {
-            assertThat(Tile.newTiles(10, c[0], c[1])).as("NewTiles(10, %d, %d)", c[0], c[1]).hasSize((int) c[2]);
+            assertThat(Tile.newTiles(10, c[0], c[1]))
+                    .as("NewTiles(10, %d, %d)", c[0], c[1])
+                    .hasSize((int) c[2]);
         }
     }
 

@@ -50,9 +50,11 @@ class TreeHashesTest {
 
         roots.forEach((size, root) -> {
             assertThat(HexFormat.of().formatHex(new TreeHashes(8, LOG.tileSource(), 70001).treeHash(size)))
-                    .as("TreeHash(%d) from tiles of tree 70001", size).isEqualTo(root);
+                    .as("TreeHash(%d) from tiles of tree 70001", size)
+                    .isEqualTo(root);
             assertThat(HexFormat.of().formatHex(new TreeHashes(8, LOG.tileSource(), size).treeHash(size)))
-                    .as("TreeHash(%d) from its own tiles", size).isEqualTo(root);
+                    .as("TreeHash(%d) from its own tiles", size)
+                    .isEqualTo(root);
         });
         assertThat(b64(new TreeHashes(8, LOG.tileSource(), 70001).treeHash(70001)))
                 .isEqualTo("Ozd+z/9WgjgFniIObuOv6hkti1dFcspLhaA4d7hBVB8=");
@@ -66,19 +68,29 @@ class TreeHashesTest {
         List<byte[]> proof = RecordProof.prove(70001, 12345, hashes);
 
         assertThat(b64(hashes.hashAt(0, 12345))).isEqualTo("SH10teyqIR7uMm+zz2XYF4RIfCVZJq/2k5N2r3ejJ/s=");
-        assertThat(proof.stream().map(TreeHashesTest::b64).toList()).containsExactly(
-                "4AhmzMt36bu3Qg55/AwcUloVo2JpmHbp8b4inEWOPiA=", "GUVSzLhW5CJBipT9HF2MaXGKFdlc+g6c2MjxItM+4gM=",
-                "g5BKrkkcxrjDa25nB1udlS3cY/l87N6HKpjUq6vu1mo=", "5gqbH8Jz9+P1NtYbsZWf/K9Cks0lb9qv0YcKxrw56+w=",
-                "N4VLhk6WUVzevo1l2T2alsDjNBakmZ5mLM3cdmB/Tkk=", "cQZbNELSjuZdtnyeIX6yD2ZRhi1dgn8lXfJjzYzMRBs=",
-                "RGsafpzRDGvHa5v7FekzZbACkFTUG4kIDOE9Okr4RCE=", "RNoYCIZmI2WeTiOSYzqgYGTuaGnx1rwGKgjAoR2iq7I=",
-                "pKIRW3P4awTAom1J2jnRzVVwhGKvinLutCF0ecqwHc0=", "nRBka0ZAmhOPPKyAI9MFmWPLZePTxaV27/+uSD/LYDM=",
-                "hP1KV00h+oF0dp8f8v2vt7IDPCr+ug2yaGqdR+ZhxrM=", "cCkQ+LljFTlx11gJsN5IA0G6WoH4zKOG+SqcvelL3fo=",
-                "UcFk4L6aaaCQoYUYFtMhQ2HKR9EI+tFrUYWcEDbpMRk=", "IIa857SfOJovrBw9MSu1q2mE+JdZw9JfMaU4MqIEa08=",
-                "Wxcu2oJEK+r1l1GIeN9K99mYglNA3hmjU+YSl3yaFiQ=", "fTeBfQ2yJUAZx3P5ekyFKArqSZrnXx9J3HdioWypUDk=",
-                "y86ewJ7LqkxQ6C0z42m4GBHbZyRQApC6mserxqYkE0o=");
-        assertThat(RecordProof.check(proof, 70001, LOG.treeHash(70001), 12345, hashes.hashAt(0, 12345))).isTrue();
-        assertThat(tiles.paths).containsExactlyInAnyOrder(
-                "tile/8/0/048", "tile/8/0/273.p/113", "tile/8/1/000", "tile/8/1/001.p/17");
+        assertThat(proof.stream().map(TreeHashesTest::b64).toList())
+                .containsExactly(
+                        "4AhmzMt36bu3Qg55/AwcUloVo2JpmHbp8b4inEWOPiA=",
+                        "GUVSzLhW5CJBipT9HF2MaXGKFdlc+g6c2MjxItM+4gM=",
+                        "g5BKrkkcxrjDa25nB1udlS3cY/l87N6HKpjUq6vu1mo=",
+                        "5gqbH8Jz9+P1NtYbsZWf/K9Cks0lb9qv0YcKxrw56+w=",
+                        "N4VLhk6WUVzevo1l2T2alsDjNBakmZ5mLM3cdmB/Tkk=",
+                        "cQZbNELSjuZdtnyeIX6yD2ZRhi1dgn8lXfJjzYzMRBs=",
+                        "RGsafpzRDGvHa5v7FekzZbACkFTUG4kIDOE9Okr4RCE=",
+                        "RNoYCIZmI2WeTiOSYzqgYGTuaGnx1rwGKgjAoR2iq7I=",
+                        "pKIRW3P4awTAom1J2jnRzVVwhGKvinLutCF0ecqwHc0=",
+                        "nRBka0ZAmhOPPKyAI9MFmWPLZePTxaV27/+uSD/LYDM=",
+                        "hP1KV00h+oF0dp8f8v2vt7IDPCr+ug2yaGqdR+ZhxrM=",
+                        "cCkQ+LljFTlx11gJsN5IA0G6WoH4zKOG+SqcvelL3fo=",
+                        "UcFk4L6aaaCQoYUYFtMhQ2HKR9EI+tFrUYWcEDbpMRk=",
+                        "IIa857SfOJovrBw9MSu1q2mE+JdZw9JfMaU4MqIEa08=",
+                        "Wxcu2oJEK+r1l1GIeN9K99mYglNA3hmjU+YSl3yaFiQ=",
+                        "fTeBfQ2yJUAZx3P5ekyFKArqSZrnXx9J3HdioWypUDk=",
+                        "y86ewJ7LqkxQ6C0z42m4GBHbZyRQApC6mserxqYkE0o=");
+        assertThat(RecordProof.check(proof, 70001, LOG.treeHash(70001), 12345, hashes.hashAt(0, 12345)))
+                .isTrue();
+        assertThat(tiles.paths)
+                .containsExactlyInAnyOrder("tile/8/0/048", "tile/8/0/273.p/113", "tile/8/1/000", "tile/8/1/001.p/17");
     }
 
     @Test
@@ -88,16 +100,24 @@ class TreeHashesTest {
 
         List<byte[]> proof = TreeProof.prove(70001, 66000, hashes);
 
-        assertThat(proof.stream().map(TreeHashesTest::b64).toList()).containsExactly(
-                "wH96zgyOGtAj0FyqwAg5W6XbQPHntiy3+IfNtm7Saqc=", "PPUXRPKBQySm7+LnierOIfaX0sD1cP+iDzsnJ1SkGAg=",
-                "i/LkF/w2vbBvf45gqQdnJQdFBvyUMR74643K0f2k4Ks=", "8OL0w0FknqJEtlkVAaGlxRjRUzp+JFiHPTzb8YDTNiI=",
-                "ijGPeGDlxEU4KYvPgIsElg6ikPUeq1Uan4QTbHadYAk=", "dGOGVOZjkasTob09eLL05X0ajAe+fHAkv/3YJoPHSeo=",
-                "9yRyHiUvH14juhm1JkZIsxhjeiS/CoV3gQd/4svQfWc=", "bxOxVAas8f8Zo3WH/O6eXFSALAOoOlHkkbxUn8L6BIA=",
-                "bM12EkpqjGAJ0n5zQTZyAgTPC2xaxqdtvFzlGCqbbeg=", "eC7RPGjM+yBtkMnq9XBv+e3IWtQYJoLol5a0ruHJyE4=",
-                "H/UbKGvcLqVNv1cvN5y/AzZSK1Jn0R+O56cdFDlQwZY=");
-        assertThat(TreeProof.check(proof, 70001, LOG.treeHash(70001), 66000, LOG.treeHash(66000))).isTrue();
-        assertThat(tiles.paths).containsExactlyInAnyOrder(
-                "tile/8/0/257", "tile/8/0/273.p/113", "tile/8/1/001.p/17", "tile/8/2/000.p/1");
+        assertThat(proof.stream().map(TreeHashesTest::b64).toList())
+                .containsExactly(
+                        "wH96zgyOGtAj0FyqwAg5W6XbQPHntiy3+IfNtm7Saqc=",
+                        "PPUXRPKBQySm7+LnierOIfaX0sD1cP+iDzsnJ1SkGAg=",
+                        "i/LkF/w2vbBvf45gqQdnJQdFBvyUMR74643K0f2k4Ks=",
+                        "8OL0w0FknqJEtlkVAaGlxRjRUzp+JFiHPTzb8YDTNiI=",
+                        "ijGPeGDlxEU4KYvPgIsElg6ikPUeq1Uan4QTbHadYAk=",
+                        "dGOGVOZjkasTob09eLL05X0ajAe+fHAkv/3YJoPHSeo=",
+                        "9yRyHiUvH14juhm1JkZIsxhjeiS/CoV3gQd/4svQfWc=",
+                        "bxOxVAas8f8Zo3WH/O6eXFSALAOoOlHkkbxUn8L6BIA=",
+                        "bM12EkpqjGAJ0n5zQTZyAgTPC2xaxqdtvFzlGCqbbeg=",
+                        "eC7RPGjM+yBtkMnq9XBv+e3IWtQYJoLol5a0ruHJyE4=",
+                        "H/UbKGvcLqVNv1cvN5y/AzZSK1Jn0R+O56cdFDlQwZY=");
+        assertThat(TreeProof.check(proof, 70001, LOG.treeHash(70001), 66000, LOG.treeHash(66000)))
+                .isTrue();
+        assertThat(tiles.paths)
+                .containsExactlyInAnyOrder(
+                        "tile/8/0/257", "tile/8/0/273.p/113", "tile/8/1/001.p/17", "tile/8/2/000.p/1");
     }
 
     @Test
@@ -114,22 +134,29 @@ class TreeHashesTest {
             TreeHashes hashes = new TreeHashes(8, corrupting(path), 70001);
             List<byte[]> proof = TreeProof.prove(70001, 66000, hashes);
             assertThat(TreeProof.check(proof, 70001, LOG.treeHash(70001), 66000, LOG.treeHash(66000)))
-                    .as("consistency with corrupted %s", path).isFalse();
+                    .as("consistency with corrupted %s", path)
+                    .isFalse();
         }
     }
 
     @Test
     void reportsUnreadableAndWrongSizedTilesAsTileErrors() {
-        TreeHashes failing = new TreeHashes(8, t -> {
-            throw new IOException("connection reset");
-        }, 300);
+        TreeHashes failing = new TreeHashes(
+                8,
+                t -> {
+                    throw new IOException("connection reset");
+                },
+                300);
         TreeHashes truncated = new TreeHashes(8, t -> new byte[31], 300);
 
         assertThatThrownBy(() -> failing.treeHash(300))
-                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TILE))
-                .hasMessageContaining("reading tile/8/").hasMessageContaining("connection reset");
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TILE))
+                .hasMessageContaining("reading tile/8/")
+                .hasMessageContaining("connection reset");
         assertThatThrownBy(() -> truncated.hashAt(0, 0))
-                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TILE))
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TILE))
                 .hasMessage("tile/8/0/000: expected 8192 bytes, got 31");
     }
 

@@ -15,7 +15,8 @@ class TreeHeadTest {
 
     @Test
     void formatsLikeXmod() {
-        TreeHead head = TreeHead.of(123456789012L, Hashes.recordHash("hello world".getBytes(StandardCharsets.US_ASCII)));
+        TreeHead head =
+                TreeHead.of(123456789012L, Hashes.recordHash("hello world".getBytes(StandardCharsets.US_ASCII)));
 
         assertThat(head.format()).isEqualTo(TEXT);
         assertThat(TreeHead.parse(TEXT)).isEqualTo(head);
@@ -43,7 +44,8 @@ class TreeHeadTest {
 
     @Test
     void parsesRealSumGolangOrgTreeHeads() {
-        TreeHead head = TreeHead.parse("go.sum database tree\n63096908\n8lHrQPRYe4KT4WQ9/Qk8/taKnD6IRHbFgfN7vQE2Y54=\n");
+        TreeHead head =
+                TreeHead.parse("go.sum database tree\n63096908\n8lHrQPRYe4KT4WQ9/Qk8/taKnD6IRHbFgfN7vQE2Y54=\n");
 
         assertThat(head.size()).isEqualTo(63096908);
         assertThat(head.hashBase64()).isEqualTo("8lHrQPRYe4KT4WQ9/Qk8/taKnD6IRHbFgfN7vQE2Y54=");
@@ -52,7 +54,8 @@ class TreeHeadTest {
 
     @Test
     void theEmptyTreeHasTheEmptyHash() {
-        assertThat(TreeHead.empty().format()).isEqualTo("go.sum database tree\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
+        assertThat(TreeHead.empty().format())
+                .isEqualTo("go.sum database tree\n0\n47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=\n");
     }
 
     @Test
@@ -62,11 +65,14 @@ class TreeHeadTest {
 
         assertThat(head.signedNote()).hasValueSatisfying(b -> assertThat(b).isEqualTo(note));
         assertThat(head).isEqualTo(TreeHead.parse(TEXT)).hasSameHashCodeAs(TreeHead.parse(TEXT));
-        assertThat(head).isNotEqualTo(TreeHead.of(123456789012L, Base64.getDecoder().decode("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")));
+        assertThat(head)
+                .isNotEqualTo(TreeHead.of(
+                        123456789012L, Base64.getDecoder().decode("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")));
     }
 
     private static void assertMalformed(String text) {
         assertThatThrownBy(() -> TreeHead.parse(text))
-                .isInstanceOfSatisfying(SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
+                .isInstanceOfSatisfying(
+                        SumdbException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED));
     }
 }

@@ -46,8 +46,8 @@ public final class BlobArea implements AutoCloseable {
     /** Creates the layout under {@code root} if needed, takes its lock and empties {@code tmp/}. */
     public static BlobArea open(Path root) throws IOException {
         Files.createDirectories(root);
-        FileChannel channel = FileChannel.open(root.resolve("blobs.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(root.resolve("blobs.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = tryLock(channel, root);
             BlobArea area = new BlobArea(root, channel, lock);
@@ -104,14 +104,14 @@ public final class BlobArea implements AutoCloseable {
      * dedupe serve the wrong content. Identical content already present is kept and the temp
      * file deleted. The temp file is gone when this returns or throws.
      */
-    public <T, E extends Exception> T commit(Path tempFile, String sha256Hex,
-            IndexWrite<T, E> indexWrite) throws IOException, E {
+    public <T, E extends Exception> T commit(Path tempFile, String sha256Hex, IndexWrite<T, E> indexWrite)
+            throws IOException, E {
         try {
             String claimed = Sha256.normalize(sha256Hex);
             Sha256.Digest actual = Sha256.hashAndSync(tempFile);
             if (!actual.sha256Hex().equals(claimed)) {
-                throw new IOException("SHA-256 of " + tempFile + " is " + actual.sha256Hex()
-                        + ", not the claimed " + claimed);
+                throw new IOException(
+                        "SHA-256 of " + tempFile + " is " + actual.sha256Hex() + ", not the claimed " + claimed);
             }
             commitSweepLock.readLock().lock();
             try {

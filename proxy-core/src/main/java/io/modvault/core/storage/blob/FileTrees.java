@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** Small file-system operations the blob area needs: directory fsync and tree deletion. */
 final class FileTrees {
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Makes a rename or creation inside {@code dir} durable (Linux and macOS allow this). */
     static void fsyncDirectory(Path dir) throws IOException {

@@ -14,11 +14,9 @@ import java.util.Locale;
 final class Sha256 {
     private static final int HEX_LENGTH = 64;
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
-    record Digest(long size, String sha256Hex) {
-    }
+    record Digest(long size, String sha256Hex) {}
 
     /**
      * Lower-cases and validates a hex SHA-256; it becomes a file name, so anything else (a path

@@ -37,10 +37,8 @@ public final class InMemoryModuleStore implements ModuleStore {
     private final Path directory;
     private final Clock clock;
     private final BlobArea blobs;
-    private final Map<EntryKind, ConcurrentSkipListMap<String, StoredEntry>> entries =
-            new EnumMap<>(EntryKind.class);
-    private final ConcurrentSkipListMap<String, StoredBlob> zips =
-            new ConcurrentSkipListMap<>(KeyRules.BYTE_ORDER);
+    private final Map<EntryKind, ConcurrentSkipListMap<String, StoredEntry>> entries = new EnumMap<>(EntryKind.class);
+    private final ConcurrentSkipListMap<String, StoredBlob> zips = new ConcurrentSkipListMap<>(KeyRules.BYTE_ORDER);
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private boolean closed;
 
@@ -76,14 +74,18 @@ public final class InMemoryModuleStore implements ModuleStore {
     @Override
     public Optional<StoredEntry> get(EntryKey key) {
         KeyRules.requireEntryKind(key, "get");
-        return shared("get", key, () -> Optional.ofNullable(entries.get(key.kind()).get(key.key()))
-                .map(entry -> new StoredEntry(entry.value().clone(), entry.storedAt())));
+        return shared(
+                "get",
+                key,
+                () -> Optional.ofNullable(entries.get(key.kind()).get(key.key()))
+                        .map(entry -> new StoredEntry(entry.value().clone(), entry.storedAt())));
     }
 
     @Override
     public void put(EntryKey key, byte[] value) {
         KeyRules.requireEntryKind(key, "put");
-        StoredEntry entry = new StoredEntry(Objects.requireNonNull(value, "value").clone(), now());
+        StoredEntry entry =
+                new StoredEntry(Objects.requireNonNull(value, "value").clone(), now());
         shared("put", key, () -> entries.get(key.kind()).put(key.key(), entry));
     }
 
@@ -94,18 +96,24 @@ public final class InMemoryModuleStore implements ModuleStore {
             Objects.requireNonNull(value, () -> "putAll " + key + ": null value");
         });
         Instant storedAt = now();
-        Map<EntryKey, StoredEntry> copies = batch.entrySet().stream().collect(Collectors.toMap(
-                Map.Entry::getKey, e -> new StoredEntry(e.getValue().clone(), storedAt)));
-        exclusive("putAll", batch.keySet(),
+        Map<EntryKey, StoredEntry> copies = batch.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> new StoredEntry(e.getValue().clone(), storedAt)));
+        exclusive(
+                "putAll",
+                batch.keySet(),
                 () -> copies.forEach((key, entry) -> entries.get(key.kind()).put(key.key(), entry)));
     }
 
     @Override
     public void delete(EntryKey key) {
         Objects.requireNonNull(key, "key");
-        shared("delete", key, () -> key.kind() == EntryKind.ZIP
-                ? zips.remove(key.key())
-                : entries.get(key.kind()).remove(key.key()));
+        shared(
+                "delete",
+                key,
+                () -> key.kind() == EntryKind.ZIP
+                        ? zips.remove(key.key())
+                        : entries.get(key.kind()).remove(key.key()));
     }
 
     @Override
@@ -113,10 +121,12 @@ public final class InMemoryModuleStore implements ModuleStore {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
         ConcurrentSkipListMap<String, ?> map = kind == EntryKind.ZIP ? zips : entries.get(kind);
-        return shared("keys", kind.storageName() + ":" + keyPrefix + "*", () -> map
-                .tailMap(keyPrefix, true).keySet().stream()
-                .takeWhile(key -> key.startsWith(keyPrefix))
-                .toList());
+        return shared(
+                "keys",
+                kind.storageName() + ":" + keyPrefix + "*",
+                () -> map.tailMap(keyPrefix, true).keySet().stream()
+                        .takeWhile(key -> key.startsWith(keyPrefix))
+                        .toList());
     }
 
     @Override
@@ -125,21 +135,25 @@ public final class InMemoryModuleStore implements ModuleStore {
     }
 
     @Override
-    public StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata,
-                                 Map<EntryKey, byte[]> companions) {
+    public StoredBlob commitBlob(
+            EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata, Map<EntryKey, byte[]> companions) {
         KeyRules.requireZipKind(indexKey, "commitBlob");
         Objects.requireNonNull(tempFile, "tempFile");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
         byte[] meta = Objects.requireNonNull(metadata, "metadata").clone();
         Map<EntryKey, byte[]> extra = KeyRules.requireCompanions(companions, "commitBlob");
-        return shared("commitBlob", indexKey, () -> blobs.commit(tempFile, sha256Hex, (sha, size) -> {
-            Instant storedAt = now();
-            StoredBlob blob = new StoredBlob(blobs.pathOf(sha), size, sha, meta, storedAt);
-            // Companions first: whoever sees the zip also sees its record (nothing survives a crash here).
-            extra.forEach((key, value) -> entries.get(key.kind()).put(key.key(), new StoredEntry(value, storedAt)));
-            zips.put(indexKey.key(), blob);
-            return copy(blob);
-        }));
+        return shared(
+                "commitBlob",
+                indexKey,
+                () -> blobs.commit(tempFile, sha256Hex, (sha, size) -> {
+                    Instant storedAt = now();
+                    StoredBlob blob = new StoredBlob(blobs.pathOf(sha), size, sha, meta, storedAt);
+                    // Companions first: whoever sees the zip also sees its record (nothing survives a crash here).
+                    extra.forEach(
+                            (key, value) -> entries.get(key.kind()).put(key.key(), new StoredEntry(value, storedAt)));
+                    zips.put(indexKey.key(), blob);
+                    return copy(blob);
+                }));
     }
 
     @Override
@@ -152,15 +166,21 @@ public final class InMemoryModuleStore implements ModuleStore {
     @Override
     public Optional<StoredBlob> blob(EntryKey indexKey) {
         KeyRules.requireZipKind(indexKey, "blob");
-        return shared("blob", indexKey, () -> Optional.ofNullable(zips.get(indexKey.key()))
-                .filter(blob -> Files.isRegularFile(blob.file()))
-                .map(InMemoryModuleStore::copy));
+        return shared(
+                "blob",
+                indexKey,
+                () -> Optional.ofNullable(zips.get(indexKey.key()))
+                        .filter(blob -> Files.isRegularFile(blob.file()))
+                        .map(InMemoryModuleStore::copy));
     }
 
     @Override
     public int sweepUnreferencedBlobs() {
-        return shared("sweepUnreferencedBlobs", directory.resolve("blobs"), () -> blobs.sweep(
-                () -> zips.values().stream().map(StoredBlob::sha256Hex).collect(Collectors.toSet())));
+        return shared(
+                "sweepUnreferencedBlobs",
+                directory.resolve("blobs"),
+                () -> blobs.sweep(
+                        () -> zips.values().stream().map(StoredBlob::sha256Hex).collect(Collectors.toSet())));
     }
 
     /** Idempotent; forgets every entry and releases the directory (blob files stay until reopen). */
@@ -217,7 +237,7 @@ public final class InMemoryModuleStore implements ModuleStore {
     }
 
     private static StoredBlob copy(StoredBlob blob) {
-        return new StoredBlob(blob.file(), blob.size(), blob.sha256Hex(), blob.metadata().clone(),
-                blob.storedAt());
+        return new StoredBlob(
+                blob.file(), blob.size(), blob.sha256Hex(), blob.metadata().clone(), blob.storedAt());
     }
 }

@@ -25,8 +25,7 @@ final class NativeLibrary {
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Path loadedFrom;
 
-    private NativeLibrary() {
-    }
+    private NativeLibrary() {}
 
     /** The directory the library was first extracted to; later calls do nothing. */
     static Path load(Path defaultDir, Map<String, String> env) throws IOException {

@@ -128,8 +128,7 @@ public final class RocksDbModuleStore implements ModuleStore {
             try (WriteBatch batch = new WriteBatch()) {
                 for (Map.Entry<EntryKey, byte[]> entry : entries.entrySet()) {
                     EntryKey key = entry.getKey();
-                    batch.put(rocks.family(key.kind()), bytes(key),
-                            ValueCodec.encodeEntry(storedAt, entry.getValue()));
+                    batch.put(rocks.family(key.kind()), bytes(key), ValueCodec.encodeEntry(storedAt, entry.getValue()));
                 }
                 rocks.db().write(rocks.syncWrites(), batch);
             }
@@ -169,26 +168,31 @@ public final class RocksDbModuleStore implements ModuleStore {
     }
 
     @Override
-    public StoredBlob commitBlob(EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata,
-                                 Map<EntryKey, byte[]> companions) {
+    public StoredBlob commitBlob(
+            EntryKey indexKey, Path tempFile, String sha256Hex, byte[] metadata, Map<EntryKey, byte[]> companions) {
         KeyRules.requireZipKind(indexKey, "commitBlob");
         Objects.requireNonNull(tempFile, "tempFile");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
         byte[] meta = Objects.requireNonNull(metadata, "metadata").clone();
         Map<EntryKey, byte[]> extra = KeyRules.requireCompanions(companions, "commitBlob");
-        return guarded("commitBlob", indexKey, () -> blobs.commit(tempFile, sha256Hex, (sha, size) -> {
-            Instant storedAt = now();
-            byte[] value = ValueCodec.encodeBlobIndex(new ValueCodec.BlobIndex(size, sha, meta, storedAt));
-            try (WriteBatch batch = new WriteBatch()) {
-                for (Map.Entry<EntryKey, byte[]> entry : extra.entrySet()) {
-                    batch.put(rocks.family(entry.getKey().kind()), bytes(entry.getKey()),
-                            ValueCodec.encodeEntry(storedAt, entry.getValue()));
-                }
-                batch.put(rocks.family(EntryKind.ZIP), bytes(indexKey), value);
-                rocks.db().write(rocks.syncWrites(), batch);
-            }
-            return new StoredBlob(blobs.pathOf(sha), size, sha, meta.clone(), storedAt);
-        }));
+        return guarded(
+                "commitBlob",
+                indexKey,
+                () -> blobs.commit(tempFile, sha256Hex, (sha, size) -> {
+                    Instant storedAt = now();
+                    byte[] value = ValueCodec.encodeBlobIndex(new ValueCodec.BlobIndex(size, sha, meta, storedAt));
+                    try (WriteBatch batch = new WriteBatch()) {
+                        for (Map.Entry<EntryKey, byte[]> entry : extra.entrySet()) {
+                            batch.put(
+                                    rocks.family(entry.getKey().kind()),
+                                    bytes(entry.getKey()),
+                                    ValueCodec.encodeEntry(storedAt, entry.getValue()));
+                        }
+                        batch.put(rocks.family(EntryKind.ZIP), bytes(indexKey), value);
+                        rocks.db().write(rocks.syncWrites(), batch);
+                    }
+                    return new StoredBlob(blobs.pathOf(sha), size, sha, meta.clone(), storedAt);
+                }));
     }
 
     @Override
@@ -205,8 +209,8 @@ public final class RocksDbModuleStore implements ModuleStore {
                 LOG.warn("Blob {} of {} is missing from disk; treating the zip as not stored", file, indexKey);
                 return Optional.empty();
             }
-            return Optional.of(new StoredBlob(file, index.size(), index.sha256Hex(), index.metadata(),
-                    index.storedAt()));
+            return Optional.of(
+                    new StoredBlob(file, index.size(), index.sha256Hex(), index.metadata(), index.storedAt()));
         });
     }
 
@@ -214,14 +218,17 @@ public final class RocksDbModuleStore implements ModuleStore {
     public Optional<Path> quarantine(EntryKey indexKey, String sha256Hex) {
         KeyRules.requireZipKind(indexKey, "quarantine");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
-        return guarded("quarantine", indexKey, () -> blobs.quarantine(sha256Hex,
-                () -> rocks.db().delete(rocks.family(EntryKind.ZIP), rocks.syncWrites(), bytes(indexKey))));
+        return guarded(
+                "quarantine",
+                indexKey,
+                () -> blobs.quarantine(
+                        sha256Hex,
+                        () -> rocks.db().delete(rocks.family(EntryKind.ZIP), rocks.syncWrites(), bytes(indexKey))));
     }
 
     @Override
     public int sweepUnreferencedBlobs() {
-        return guarded("sweepUnreferencedBlobs", dataDir.resolve("blobs"),
-                () -> blobs.sweep(this::referencedHashes));
+        return guarded("sweepUnreferencedBlobs", dataDir.resolve("blobs"), () -> blobs.sweep(this::referencedHashes));
     }
 
     private Set<String> referencedHashes() throws RocksDBException {
@@ -269,7 +276,6 @@ public final class RocksDbModuleStore implements ModuleStore {
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {
-        return key.length >= prefix.length
-                && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

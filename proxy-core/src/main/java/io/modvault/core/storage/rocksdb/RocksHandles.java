@@ -56,9 +56,15 @@ final class RocksHandles implements AutoCloseable {
     private final WriteOptions syncWrites;
     private final ReadOptions reads;
 
-    private RocksHandles(Filter bloomFilter, Cache blockCache, ColumnFamilyOptions familyOptions,
-            DBOptions dbOptions, RocksDB db, List<ColumnFamilyHandle> handles,
-            WriteOptions syncWrites, ReadOptions reads) {
+    private RocksHandles(
+            Filter bloomFilter,
+            Cache blockCache,
+            ColumnFamilyOptions familyOptions,
+            DBOptions dbOptions,
+            RocksDB db,
+            List<ColumnFamilyHandle> handles,
+            WriteOptions syncWrites,
+            ReadOptions reads) {
         this.bloomFilter = bloomFilter;
         this.blockCache = blockCache;
         this.familyOptions = familyOptions;
@@ -79,8 +85,7 @@ final class RocksHandles implements AutoCloseable {
             ColumnFamilyOptions family = track(created, familyOptions(filter, cache));
             DBOptions options = track(created, dbOptions());
             List<ColumnFamilyHandle> handles = new ArrayList<>();
-            RocksDB db = track(created,
-                    RocksDB.open(options, dbDir.toString(), descriptors(dbDir, family), handles));
+            RocksDB db = track(created, RocksDB.open(options, dbDir.toString(), descriptors(dbDir, family), handles));
             handles.forEach(handle -> track(created, handle));
             WriteOptions writes = track(created, new WriteOptions().setSync(true));
             ReadOptions reads = track(created, new ReadOptions());

@@ -18,16 +18,17 @@ final class ValueCodec {
     private static final int SHA256_BYTES = 32;
     private static final int BLOB_HEADER = ENTRY_HEADER + Long.BYTES + SHA256_BYTES;
 
-    private ValueCodec() {
-    }
+    private ValueCodec() {}
 
     /** A decoded zip index value. */
-    record BlobIndex(long size, String sha256Hex, byte[] metadata, Instant storedAt) {
-    }
+    record BlobIndex(long size, String sha256Hex, byte[] metadata, Instant storedAt) {}
 
     static byte[] encodeEntry(Instant storedAt, byte[] payload) {
         return ByteBuffer.allocate(ENTRY_HEADER + payload.length)
-                .put(VERSION).putLong(storedAt.toEpochMilli()).put(payload).array();
+                .put(VERSION)
+                .putLong(storedAt.toEpochMilli())
+                .put(payload)
+                .array();
     }
 
     /** {@code where} names the operation and key for the error message. */
@@ -59,14 +60,14 @@ final class ValueCodec {
 
     private static ByteBuffer header(byte[] raw, int minLength, String where) {
         if (raw.length < minLength) {
-            throw new StoreException(where + ": stored value is " + raw.length
-                    + " bytes, shorter than its " + minLength + "-byte header");
+            throw new StoreException(where + ": stored value is " + raw.length + " bytes, shorter than its " + minLength
+                    + "-byte header");
         }
         ByteBuffer buffer = ByteBuffer.wrap(raw);
         byte version = buffer.get();
         if (version != VERSION) {
-            throw new StoreException(where + ": stored value has format version " + version
-                    + ", this build reads version " + VERSION);
+            throw new StoreException(
+                    where + ": stored value has format version " + version + ", this build reads version " + VERSION);
         }
         return buffer;
     }

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class CredentialSetting {
 
-    private CredentialSetting() {
-    }
+    private CredentialSetting() {}
 
     static List<Credential> parse(String value, String name) {
         List<Credential> entries = new ArrayList<>();

@@ -35,7 +35,10 @@ public final class Credentials {
     private final String netrcDescription;
     private final Predicate<String> insecureHost;
 
-    private Credentials(List<Credential> configured, List<Credential> netrc, String netrcDescription,
+    private Credentials(
+            List<Credential> configured,
+            List<Credential> netrc,
+            String netrcDescription,
             Predicate<String> insecureHost) {
         this.configured = List.copyOf(configured);
         this.netrc = List.copyOf(netrc);
@@ -67,7 +70,10 @@ public final class Credentials {
         } catch (NoSuchFileException e) {
             return new Credentials(configured, List.of(), name + " (not found)", insecureHost);
         } catch (IOException | RuntimeException e) {
-            return new Credentials(configured, List.of(), name + " (unreadable: " + e.getClass().getSimpleName() + ")",
+            return new Credentials(
+                    configured,
+                    List.of(),
+                    name + " (unreadable: " + e.getClass().getSimpleName() + ")",
                     insecureHost);
         }
     }
@@ -99,7 +105,8 @@ public final class Credentials {
 
     /** The credential to send to {@code url}: only over https, or http to a GOINSECURE host. */
     public Optional<Credential> forUrl(URI url) {
-        String scheme = Objects.requireNonNull(url, "url").getScheme() == null ? ""
+        String scheme = Objects.requireNonNull(url, "url").getScheme() == null
+                ? ""
                 : url.getScheme().toLowerCase(Locale.ROOT);
         if (url.getHost() == null) {
             return Optional.empty();
@@ -116,7 +123,8 @@ public final class Credentials {
      */
     public GitAuth gitAuth(URI repoUrl) {
         return forUrl(repoUrl)
-                .map(c -> new GitAuth(List.of(extraHeaderKey(repoUrl) + "=" + extraHeaderValue(c)),
+                .map(c -> new GitAuth(
+                        List.of(extraHeaderKey(repoUrl) + "=" + extraHeaderValue(c)),
                         c.source() + " entry for " + c.host()))
                 .orElseGet(GitAuth::none);
     }
@@ -126,8 +134,10 @@ public final class Credentials {
      * {@code no credentials configured for git.corp.example (MODVAULT_GIT_CREDENTIALS, /root/.netrc)}.
      */
     public String describeSources(String host) {
-        return forHost(host).map(c -> "tried: " + c.source() + " entry for " + c.host())
-                .orElseGet(() -> "no credentials configured for " + host + " (" + SETTING + ", " + netrcDescription + ")");
+        return forHost(host)
+                .map(c -> "tried: " + c.source() + " entry for " + c.host())
+                .orElseGet(
+                        () -> "no credentials configured for " + host + " (" + SETTING + ", " + netrcDescription + ")");
     }
 
     @Override

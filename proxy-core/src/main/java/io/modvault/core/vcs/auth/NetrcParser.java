@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class NetrcParser {
 
-    private NetrcParser() {
-    }
+    private NetrcParser() {}
 
     /** The complete entries, in file order, each marked with {@code source}. */
     static List<Credential> parse(String data, String source) {

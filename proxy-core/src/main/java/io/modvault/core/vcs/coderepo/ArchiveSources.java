@@ -56,7 +56,8 @@ final class ArchiveSources implements Closeable {
                     top = entry.name().substring(0, slash + 1);
                 }
                 if (!entry.name().startsWith(top)) {
-                    throw new VcsException(VcsException.Kind.FAILED, "zip file contains more than one top-level directory");
+                    throw new VcsException(
+                            VcsException.Kind.FAILED, "zip file contains more than one top-level directory");
                 }
                 String name = entry.name().substring(top.length());
                 if (!name.startsWith(dirPrefix)) {

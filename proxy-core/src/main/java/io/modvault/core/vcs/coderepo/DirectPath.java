@@ -7,13 +7,22 @@ import java.util.Optional;
 
 /** A GOPROXY-layout path: {@code <escaped module>/@v/list}, {@code /@latest}, {@code /@v/<version>.info|.mod|.zip}. */
 record DirectPath(Kind kind, ModulePath module, String version, String raw) {
-    enum Kind { LIST, LATEST, INFO, MOD, ZIP }
+    enum Kind {
+        LIST,
+        LATEST,
+        INFO,
+        MOD,
+        ZIP
+    }
 
     static Optional<DirectPath> parse(String path) {
         try {
             if (path.endsWith("/@latest")) {
-                return Optional.of(new DirectPath(Kind.LATEST,
-                        ModulePath.parseEscaped(path.substring(0, path.length() - "/@latest".length())), "", path));
+                return Optional.of(new DirectPath(
+                        Kind.LATEST,
+                        ModulePath.parseEscaped(path.substring(0, path.length() - "/@latest".length())),
+                        "",
+                        path));
             }
             int at = path.indexOf("/@v/");
             if (at <= 0) {

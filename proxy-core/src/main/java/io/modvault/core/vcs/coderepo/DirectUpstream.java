@@ -55,10 +55,15 @@ public final class DirectUpstream implements UpstreamClient {
      * {@code <dataDir>/vcs}), refs refreshed at most once per {@code refsTtl} for lists and
      * {@code latest}, each git command killed after {@code gitTimeout}, credentials per URL.
      */
-    public static DirectUpstream create(RepoResolver resolver, Path mirrorsDir, Duration refsTtl, Duration gitTimeout,
-            Clock clock, Function<URI, GitAuth> auth) {
-        return new DirectUpstream(resolver,
-                new GitMirrors(mirrorsDir, GitCommand.system(gitTimeout), clock, refsTtl, auth));
+    public static DirectUpstream create(
+            RepoResolver resolver,
+            Path mirrorsDir,
+            Duration refsTtl,
+            Duration gitTimeout,
+            Clock clock,
+            Function<URI, GitAuth> auth) {
+        return new DirectUpstream(
+                resolver, new GitMirrors(mirrorsDir, GitCommand.system(gitTimeout), clock, refsTtl, auth));
     }
 
     @Override
@@ -107,7 +112,8 @@ public final class DirectUpstream implements UpstreamClient {
             }
             return new Found<>(NAME, writeFile(found.body(), target));
         }
-        UpstreamResult<DownloadedFile> result = answer(() -> repo(request.module()).zip(request.version(), target));
+        UpstreamResult<DownloadedFile> result =
+                answer(() -> repo(request.module()).zip(request.version(), target));
         if (result instanceof Found<DownloadedFile> found && found.body().size() > maxBytes) {
             return new Failed<>(NAME, path + " exceeds the limit of " + maxBytes + " bytes", false);
         }
@@ -172,8 +178,11 @@ public final class DirectUpstream implements UpstreamClient {
     private static DownloadedFile writeFile(byte[] body, Path target) {
         try {
             Files.write(target, body);
-            return new DownloadedFile(target, body.length,
-                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
+            return new DownloadedFile(
+                    target,
+                    body.length,
+                    HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(body)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write download target " + target, e);
         } catch (NoSuchAlgorithmException e) {

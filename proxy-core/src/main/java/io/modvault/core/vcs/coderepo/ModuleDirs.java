@@ -18,8 +18,7 @@ import java.util.Optional;
  */
 final class ModuleDirs {
     /** The commit of a version, the module's directory in it, and its go.mod if it has one. */
-    record ModuleDir(GitRevision revision, String dir, Optional<byte[]> goMod) {
-    }
+    record ModuleDir(GitRevision revision, String dir, Optional<byte[]> goMod) {}
 
     private final ModuleLayout layout;
     private final GitMirror mirror;
@@ -55,17 +54,21 @@ final class ModuleDirs {
             String mpath2 = goMod2.map(ModuleDirective::path).orElse("");
             boolean found2 = goMod2.isPresent() && isMajor(mpath2, pathMajor);
             if (found1 && found2) {
-                throw fail(version, layout.pathPrefix() + "/" + file1 + " and ..." + pathMajor + "/go.mod both have ..."
-                        + pathMajor + " module paths at revision " + rev);
+                throw fail(
+                        version,
+                        layout.pathPrefix() + "/" + file1 + " and ..." + pathMajor + "/go.mod both have ..." + pathMajor
+                                + " module paths at revision " + rev);
             }
             if (found2) {
                 return new ModuleDir(revision, dir2, goMod2);
             }
             if (goMod2.isPresent()) {
-                throw fail(version, mpath2.isEmpty()
-                        ? layout.codeRoot() + "/" + file2 + " is missing module path at revision " + rev
-                        : layout.codeRoot() + "/" + file2 + " has non-..." + pathMajor + " module path \"" + mpath2
-                                + "\" at revision " + rev);
+                throw fail(
+                        version,
+                        mpath2.isEmpty()
+                                ? layout.codeRoot() + "/" + file2 + " is missing module path at revision " + rev
+                                : layout.codeRoot() + "/" + file2 + " has non-..." + pathMajor + " module path \""
+                                        + mpath2 + "\" at revision " + rev);
             }
         }
         if (found1) {
@@ -77,21 +80,29 @@ final class ModuleDirs {
                 throw fail(version, file1 + " is missing module path" + suffix + " at revision " + rev);
             }
             if (!pathMajor.isEmpty()) {
-                throw fail(version, file1 + " has non-..." + pathMajor + " module path \"" + mpath1 + "\"" + suffix
-                        + " at revision " + rev);
+                throw fail(
+                        version,
+                        file1 + " has non-..." + pathMajor + " module path \"" + mpath1 + "\"" + suffix
+                                + " at revision " + rev);
             }
             if (PathVersion.split(mpath1).isEmpty()) {
-                throw fail(version, file1 + " has malformed module path \"" + mpath1 + "\"" + suffix + " at revision " + rev);
+                throw fail(
+                        version,
+                        file1 + " has malformed module path \"" + mpath1 + "\"" + suffix + " at revision " + rev);
             }
-            throw fail(version, file1 + " has post-" + ModuleVersion.major(version) + " module path \"" + mpath1 + "\""
-                    + suffix + " at revision " + rev);
+            throw fail(
+                    version,
+                    file1 + " has post-" + ModuleVersion.major(version) + " module path \"" + mpath1 + "\"" + suffix
+                            + " at revision " + rev);
         }
         if (layout.codeDir().isEmpty() && (pathMajor.isEmpty() || pathMajor.startsWith("."))) {
             // Implicit go.mod at the repository root: fine for v0/v1 and gopkg.in.
             return new ModuleDir(revision, "", Optional.empty());
         }
         if (file2 != null) {
-            throw fail(version, "missing " + layout.pathPrefix() + "/go.mod and ..." + pathMajor + "/go.mod at revision " + rev);
+            throw fail(
+                    version,
+                    "missing " + layout.pathPrefix() + "/go.mod and ..." + pathMajor + "/go.mod at revision " + rev);
         }
         throw fail(version, "missing " + layout.pathPrefix() + "/go.mod at revision " + rev);
     }
@@ -122,6 +133,7 @@ final class ModuleDirs {
     }
 
     private VcsException fail(String version, String reason) {
-        return new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version + ": invalid version: " + reason);
+        return new VcsException(
+                VcsException.Kind.NOT_FOUND, layout.path() + "@" + version + ": invalid version: " + reason);
     }
 }

@@ -13,21 +13,23 @@ import io.modvault.core.vcs.VcsException;
  * For {@code corp.example/repo/sub/v2} in {@code corp.example/repo}: codeDir {@code sub},
  * pathMajor {@code /v2}, and the module may live in {@code sub/} or {@code sub/v2/}.
  */
-record ModuleLayout(ModulePath module, String codeRoot, String codeDir, String pathPrefix, String pathMajor,
-                    String pseudoMajor) {
+record ModuleLayout(
+        ModulePath module, String codeRoot, String codeDir, String pathPrefix, String pathMajor, String pseudoMajor) {
 
     static ModuleLayout of(ModulePath module, String codeRoot) {
         String path = module.value();
         if (!hasPathPrefix(path, codeRoot)) {
             throw new VcsException(VcsException.Kind.FAILED, "mismatched repo: found " + codeRoot + " for " + path);
         }
-        PathVersion split = PathVersion.split(path).orElseThrow(() ->
-                new VcsException(VcsException.Kind.NOT_FOUND, "invalid module path \"" + path + "\""));
+        PathVersion split = PathVersion.split(path)
+                .orElseThrow(
+                        () -> new VcsException(VcsException.Kind.NOT_FOUND, "invalid module path \"" + path + "\""));
         String pathPrefix = codeRoot.equals(path) ? path : split.prefix();
         String codeDir = "";
         if (!codeRoot.equals(path)) {
             if (!hasPathPrefix(pathPrefix, codeRoot)) {
-                throw new VcsException(VcsException.Kind.NOT_FOUND,
+                throw new VcsException(
+                        VcsException.Kind.NOT_FOUND,
                         "repository rooted at " + codeRoot + " cannot contain module " + path);
             }
             codeDir = trimSlashes(pathPrefix.substring(codeRoot.length()));
@@ -57,7 +59,8 @@ record ModuleLayout(ModulePath module, String codeRoot, String codeDir, String p
         if (PseudoVersion.is(rev)) {
             return PseudoVersion.rev(rev);
         }
-        String tag = ModuleVersion.isIncompatible(rev) ? rev.substring(0, rev.length() - "+incompatible".length()) : rev;
+        String tag =
+                ModuleVersion.isIncompatible(rev) ? rev.substring(0, rev.length() - "+incompatible".length()) : rev;
         return tagPrefix() + tag;
     }
 
@@ -84,7 +87,8 @@ record ModuleLayout(ModulePath module, String codeRoot, String codeDir, String p
     static String semverCanonical(String v) {
         String canonical = ModuleVersion.canonical(v);
         return canonical.endsWith("+incompatible")
-                ? canonical.substring(0, canonical.length() - "+incompatible".length()) : canonical;
+                ? canonical.substring(0, canonical.length() - "+incompatible".length())
+                : canonical;
     }
 
     static String trimIncompatible(String v) {

@@ -39,8 +39,10 @@ public final class ModuleRepo {
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(location, "location");
         if (!location.vcs().equals("git")) {
-            throw new VcsException(VcsException.Kind.FAILED, "version control system " + location.vcs()
-                    + " of " + location.repoRoot() + " is not supported (only git)");
+            throw new VcsException(
+                    VcsException.Kind.FAILED,
+                    "version control system " + location.vcs() + " of " + location.repoRoot()
+                            + " is not supported (only git)");
         }
         this.layout = ModuleLayout.of(module, location.repoRoot());
         this.mirror = Objects.requireNonNull(mirror, "mirror");
@@ -94,7 +96,8 @@ public final class ModuleRepo {
             info = mirror.resolve(codeRev);
         } catch (VcsException e) {
             if (e.kind() == VcsException.Kind.NOT_FOUND) {
-                throw new VcsException(e.kind(), layout.path() + "@" + query + ": invalid version: " + e.getMessage(), e);
+                throw new VcsException(
+                        e.kind(), layout.path() + "@" + query + ": invalid version: " + e.getMessage(), e);
             }
             throw e;
         }
@@ -104,12 +107,14 @@ public final class ModuleRepo {
 
     /** The tip of the remote's default branch as a version: its tag, or a pseudo-version (coderepo Latest). */
     public RevisionInfo latest() {
-        String head = mirror.refs().head().orElseThrow(() -> new VcsException(VcsException.Kind.NOT_FOUND,
-                layout.path() + ": no commits in " + mirror.redactedUrl()));
+        String head = mirror.refs()
+                .head()
+                .orElseThrow(() -> new VcsException(
+                        VcsException.Kind.NOT_FOUND, layout.path() + ": no commits in " + mirror.redactedUrl()));
         GitRevision info = mirror.resolve(head);
         RevisionInfo converted = converter(info, "").convert(info.hash()).info();
-        RevisionInfo.Origin origin = new RevisionInfo.Origin("git", mirror.redactedUrl(), layout.codeDir(), head,
-                Optional.of("HEAD"));
+        RevisionInfo.Origin origin =
+                new RevisionInfo.Origin("git", mirror.redactedUrl(), layout.codeDir(), head, Optional.of("HEAD"));
         return new RevisionInfo(converted.version(), converted.time(), origin);
     }
 
@@ -132,13 +137,15 @@ public final class ModuleRepo {
         try {
             archive = Files.createTempFile(parent, ".git-archive-", ".zip");
             mirror.archive(commit, dir.dir(), archive, ModuleZipWriter.MAX_ARCHIVE);
-            try (ArchiveSources sources = ArchiveSources.open(archive, dir.dir(),
-                    () -> mirror.readFile(commit, "LICENSE", ModuleZipWriter.MAX_LICENSE))) {
+            try (ArchiveSources sources = ArchiveSources.open(
+                    archive, dir.dir(), () -> mirror.readFile(commit, "LICENSE", ModuleZipWriter.MAX_LICENSE))) {
                 return ModuleZipWriter.write(layout.module(), version, sources.sources(), target);
             }
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED, "building the zip of " + layout.path() + "@" + version
-                    + ": " + e.getMessage(), e);
+            throw new VcsException(
+                    VcsException.Kind.FAILED,
+                    "building the zip of " + layout.path() + "@" + version + ": " + e.getMessage(),
+                    e);
         } finally {
             if (archive != null) {
                 try {
@@ -172,14 +179,18 @@ public final class ModuleRepo {
      */
     private ModuleDir requireResolvesTo(String version) {
         if (!ModuleVersion.canonical(version).equals(version)) {
-            throw new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version
-                    + ": invalid version: version " + version + " is not canonical");
+            throw new VcsException(
+                    VcsException.Kind.NOT_FOUND,
+                    layout.path() + "@" + version + ": invalid version: version " + version + " is not canonical");
         }
-        RevisionConverter.Converted resolved = ResolvedVersions.of(mirror).get(ResolvedVersions.key(layout, version))
+        RevisionConverter.Converted resolved = ResolvedVersions.of(mirror)
+                .get(ResolvedVersions.key(layout, version))
                 .orElseGet(() -> statAndRemember(version));
         if (!resolved.info().version().equals(version)) {
-            throw new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version
-                    + ": invalid version: resolves to version " + resolved.info().version());
+            throw new VcsException(
+                    VcsException.Kind.NOT_FOUND,
+                    layout.path() + "@" + version + ": invalid version: resolves to version "
+                            + resolved.info().version());
         }
         // The directory checkCanonical found at the version's own commit: findDir needs no second run.
         return resolved.dir();

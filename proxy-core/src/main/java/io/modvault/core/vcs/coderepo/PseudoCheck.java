@@ -18,7 +18,8 @@ import java.util.Map;
  * version). Not required: that the base is the highest such tag, as Go does not require it.
  */
 final class PseudoCheck {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final ModuleLayout layout;
     private final GitMirror mirror;
@@ -44,7 +45,9 @@ final class PseudoCheck {
             }
             Instant time = PseudoVersion.time(version);
             if (!time.equals(info.time())) {
-                throw invalid(version, "does not match version-control timestamp (expected " + STAMP.format(info.time()) + ")");
+                throw invalid(
+                        version,
+                        "does not match version-control timestamp (expected " + STAMP.format(info.time()) + ")");
             }
             base = PseudoVersion.base(ModuleLayout.trimIncompatible(version));
         } catch (InvalidModuleException e) {
@@ -59,8 +62,10 @@ final class PseudoCheck {
         String prefix = layout.tagPrefix();
         for (String tag : info.tags()) {
             if (trimPrefix(tag, prefix).equals(base)) {
-                throw invalid(version, "tag (" + tag + ") found on revision " + info.shortHash()
-                        + " is already canonical, so should not be replaced with a pseudo-version derived from that tag");
+                throw invalid(
+                        version,
+                        "tag (" + tag + ") found on revision " + info.shortHash()
+                                + " is already canonical, so should not be replaced with a pseudo-version derived from that tag");
             }
         }
         String lastTag = ancestorTag(mirror.knownRefs().tags(), info, base, prefix);
@@ -71,8 +76,10 @@ final class PseudoCheck {
             throw invalid(version, "preceding tag (" + base + ") not found");
         }
         if (lastTag.startsWith("!")) {
-            throw invalid(version, "revision " + info.shortHash() + " is not a descendent of preceding tag ("
-                    + lastTag.substring(1) + ")");
+            throw invalid(
+                    version,
+                    "revision " + info.shortHash() + " is not a descendent of preceding tag (" + lastTag.substring(1)
+                            + ")");
         }
     }
 
@@ -101,7 +108,7 @@ final class PseudoCheck {
     }
 
     private VcsException invalid(String version, String reason) {
-        return new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version
-                + ": invalid pseudo-version: " + reason);
+        return new VcsException(
+                VcsException.Kind.NOT_FOUND, layout.path() + "@" + version + ": invalid pseudo-version: " + reason);
     }
 }

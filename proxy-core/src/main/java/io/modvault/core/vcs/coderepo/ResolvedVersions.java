@@ -70,7 +70,8 @@ final class ResolvedVersions implements RefDerivedState {
             }
             RevisionConverter.Converted previous = entries.put(key, resolved);
             goModBytes += size - (previous == null ? 0 : goModSize(previous));
-            Iterator<Map.Entry<String, RevisionConverter.Converted>> eldest = entries.entrySet().iterator();
+            Iterator<Map.Entry<String, RevisionConverter.Converted>> eldest =
+                    entries.entrySet().iterator();
             while (entries.size() > MAX_ENTRIES || goModBytes > MAX_GO_MOD_BYTES) {
                 goModBytes -= goModSize(eldest.next().getValue());
                 eldest.remove();

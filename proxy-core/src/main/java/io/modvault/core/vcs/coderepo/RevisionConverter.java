@@ -22,12 +22,10 @@ import java.util.function.Supplier;
  */
 final class RevisionConverter {
     /** The version a revision converts to, with the module's directory {@code checkCanonical} found at its commit. */
-    record Converted(RevisionInfo info, ModuleDirs.ModuleDir dir) {
-    }
+    record Converted(RevisionInfo info, ModuleDirs.ModuleDir dir) {}
 
     /** A tag read as a version of this module: the canonical version and whether the tag was exactly that. */
-    private record TagVersion(String version, boolean canonical) {
-    }
+    private record TagVersion(String version, boolean canonical) {}
 
     private final ModuleLayout layout;
     private final GitMirror mirror;
@@ -42,8 +40,13 @@ final class RevisionConverter {
      * @param retracted computes the retraction test from the latest release's go.mod (only when needed)
      * @param statVers the version or query asked for, "" for latest
      */
-    RevisionConverter(ModuleLayout layout, GitMirror mirror, ModuleDirs dirs, Supplier<Predicate<String>> retracted,
-            GitRevision info, String statVers) {
+    RevisionConverter(
+            ModuleLayout layout,
+            GitMirror mirror,
+            ModuleDirs dirs,
+            Supplier<Predicate<String>> retracted,
+            GitRevision info,
+            String statVers) {
         this.layout = layout;
         this.mirror = mirror;
         this.dirs = dirs;
@@ -77,7 +80,8 @@ final class RevisionConverter {
                 // A non-canonical tag equal to the request (v1.2.3+meta) may be ambiguous: use it as a base only.
                 pseudoBase = tv.version();
             }
-            if (tv.canonical() && ModuleVersion.compare(highestCanonical, tv.version()) < 0
+            if (tv.canonical()
+                    && ModuleVersion.compare(highestCanonical, tv.version()) < 0
                     && !retracted(tv.version())
                     && (layout.matchesMajor(tv.version()) || canUseIncompatible(tv.version()))) {
                 highestCanonical = tv.version();
@@ -201,12 +205,13 @@ final class RevisionConverter {
         if (problem != null) {
             throw invalid(v, problem);
         }
-        RevisionInfo.Origin origin = new RevisionInfo.Origin("git", mirror.redactedUrl(), layout.codeDir(), info.hash(),
-                info.ref());
+        RevisionInfo.Origin origin =
+                new RevisionInfo.Origin("git", mirror.redactedUrl(), layout.codeDir(), info.hash(), info.ref());
         return new Converted(new RevisionInfo(v, info.time(), origin), dir);
     }
 
     private VcsException invalid(String version, String reason) {
-        return new VcsException(VcsException.Kind.NOT_FOUND, layout.path() + "@" + version + ": invalid version: " + reason);
+        return new VcsException(
+                VcsException.Kind.NOT_FOUND, layout.path() + "@" + version + ": invalid version: " + reason);
     }
 }

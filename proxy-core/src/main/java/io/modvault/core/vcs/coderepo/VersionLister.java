@@ -43,7 +43,8 @@ final class VersionLister {
                 continue;
             }
             if (!layout.matchesMajor(v)) {
-                if (layout.codeDir().isEmpty() && layout.pathMajor().isEmpty()
+                if (layout.codeDir().isEmpty()
+                        && layout.pathMajor().isEmpty()
                         && ModuleVersion.major(v).compareTo("v1") > 0) {
                     incompatible.add(v);
                 }
@@ -73,7 +74,8 @@ final class VersionLister {
             String major = ModuleVersion.major(v);
             if (!major.equals(lastMajor)) {
                 int j = i;
-                while (j + 1 < incompatible.size() && ModuleVersion.major(incompatible.get(j + 1)).equals(major)) {
+                while (j + 1 < incompatible.size()
+                        && ModuleVersion.major(incompatible.get(j + 1)).equals(major)) {
                     j++;
                 }
                 lastMajor = major;
@@ -89,6 +91,7 @@ final class VersionLister {
     /** Whether the root go.mod exists at the tag {@code v} (codehost ReadFile of "go.mod"). */
     private boolean hasGoMod(String v) {
         GitRevision revision = mirror.resolve(v);
-        return mirror.readFile(revision.hash(), "go.mod", ModuleZipWriter.MAX_GO_MOD).isPresent();
+        return mirror.readFile(revision.hash(), "go.mod", ModuleZipWriter.MAX_GO_MOD)
+                .isPresent();
     }
 }

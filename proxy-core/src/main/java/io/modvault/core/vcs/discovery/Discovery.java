@@ -20,8 +20,7 @@ import java.util.Set;
 final class Discovery {
 
     /** The tags of a prefix's own page. */
-    record PrefixPage(URI url, List<MetaImport> imports) {
-    }
+    record PrefixPage(URI url, List<MetaImport> imports) {}
 
     private static final Set<String> GO_VCS = Set.of("git", "hg", "svn", "bzr", "fossil");
 
@@ -56,19 +55,24 @@ final class Discovery {
         }
         MetaImport chosen = switch (MetaImports.match(imports, importPath)) {
             case MetaImports.Found found -> found.meta();
-            case MetaImports.NoMatch none -> throw new VcsException(Kind.NOT_FOUND,
-                    "parse " + page.url() + ": no go-import meta tags (" + none.detail() + ")" + credentialHint(page));
-            case MetaImports.Ambiguous ambiguous -> throw new VcsException(Kind.FAILED,
-                    "parse " + page.url() + ": " + ambiguous.detail());
+            case MetaImports.NoMatch none ->
+                throw new VcsException(
+                        Kind.NOT_FOUND,
+                        "parse " + page.url() + ": no go-import meta tags (" + none.detail() + ")"
+                                + credentialHint(page));
+            case MetaImports.Ambiguous ambiguous ->
+                throw new VcsException(Kind.FAILED, "parse " + page.url() + ": " + ambiguous.detail());
         };
         if (!chosen.prefix().equals(importPath)) {
             // A page may only speak for its own prefix: confirm the tag where the prefix lives.
-            PrefixPage confirmed = prefixes.get((insecure ? "insecure " : "secure ") + chosen.prefix(),
+            PrefixPage confirmed = prefixes.get(
+                    (insecure ? "insecure " : "secure ") + chosen.prefix(),
                     () -> prefixPage(chosen.prefix(), insecure));
             MetaImports.Match second = MetaImports.match(confirmed.imports(), importPath);
             if (!(second instanceof MetaImports.Found found) || !found.meta().equals(chosen)) {
-                throw new VcsException(Kind.FAILED, page.url() + " and " + confirmed.url()
-                        + " disagree about go-import for " + chosen.prefix());
+                throw new VcsException(
+                        Kind.FAILED,
+                        page.url() + " and " + confirmed.url() + " disagree about go-import for " + chosen.prefix());
             }
         }
         return location(chosen, page.url());
@@ -76,14 +80,18 @@ final class Discovery {
 
     private RepoLocation location(MetaImport meta, URI pageUrl) {
         if (!meta.subdir().isEmpty()) {
-            throw new VcsException(Kind.FAILED, pageUrl + ": go-import subdirectory \"" + meta.subdir()
-                    + "\" for " + meta.prefix() + " is not supported by modvault");
+            throw new VcsException(
+                    Kind.FAILED,
+                    pageUrl + ": go-import subdirectory \"" + meta.subdir() + "\" for " + meta.prefix()
+                            + " is not supported by modvault");
         }
         URI repo = repoRoot(meta.repoRoot(), pageUrl);
         if (!meta.vcs().equals("git")) {
-            throw new VcsException(Kind.FAILED, GO_VCS.contains(meta.vcs())
-                    ? meta.prefix() + " is kept in " + meta.vcs() + "; modvault fetches git repositories only"
-                    : pageUrl + ": unknown vcs \"" + meta.vcs() + "\"");
+            throw new VcsException(
+                    Kind.FAILED,
+                    GO_VCS.contains(meta.vcs())
+                            ? meta.prefix() + " is kept in " + meta.vcs() + "; modvault fetches git repositories only"
+                            : pageUrl + ": unknown vcs \"" + meta.vcs() + "\"");
         }
         return new RepoLocation(meta.prefix(), repo, "git");
     }
@@ -113,9 +121,12 @@ final class Discovery {
         DiscoveryClient.Page page = fetch(prefix, insecure, "fetching " + prefix + ": ");
         if (page.parsed().imports().isEmpty()) {
             throwStatusFailure(page);
-            throw new VcsException(Kind.NOT_FOUND, page.parsed().error()
-                    .map(err -> "parsing " + page.url() + ": " + err)
-                    .orElse("fetching " + prefix + ": no go-import meta tag found in " + page.url()));
+            throw new VcsException(
+                    Kind.NOT_FOUND,
+                    page.parsed()
+                            .error()
+                            .map(err -> "parsing " + page.url() + ": " + err)
+                            .orElse("fetching " + prefix + ": no go-import meta tag found in " + page.url()));
         }
         return new PrefixPage(page.url(), page.parsed().imports());
     }
@@ -138,8 +149,8 @@ final class Discovery {
         if (status == 401 || status == 403) {
             throw new VcsException(Kind.AUTH, reading + ": " + authProblem(page));
         }
-        throw new VcsException(status == 404 || status == 410 ? Kind.NOT_FOUND : Kind.FAILED,
-                reading + credentialHint(page));
+        throw new VcsException(
+                status == 404 || status == 410 ? Kind.NOT_FOUND : Kind.FAILED, reading + credentialHint(page));
     }
 
     private String authProblem(DiscoveryClient.Page page) {
@@ -149,8 +160,8 @@ final class Discovery {
         }
         Optional<Credential> unsent = credentials.forHost(host);
         if (unsent.isPresent()) {
-            return host + " requires authentication; the " + unsent.get().source() + " entry for " + unsent.get().host()
-                    + " is sent only over https (or plain http to GOINSECURE hosts)";
+            return host + " requires authentication; the " + unsent.get().source() + " entry for "
+                    + unsent.get().host() + " is sent only over https (or plain http to GOINSECURE hosts)";
         }
         return host + " requires authentication (" + credentials.describeSources(host) + ")";
     }

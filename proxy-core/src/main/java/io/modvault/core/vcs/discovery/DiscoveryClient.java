@@ -30,12 +30,12 @@ final class DiscoveryClient implements AutoCloseable {
 
     /** Enough for any page's {@code <head>}; the rest is never read. */
     static final int MAX_PAGE_BYTES = 1 << 20;
+
     private static final int MAX_REDIRECTS = 10;
     private static final Duration IMPATIENT = Duration.ofSeconds(5);
 
     /** An HTTP answer, whatever its status, with the tags parsed from it. */
-    record Page(URI url, int status, MetaImports.Parsed parsed, Optional<Credential> sentCredential) {
-    }
+    record Page(URI url, int status, MetaImports.Parsed parsed, Optional<Credential> sentCredential) {}
 
     /** No usable HTTP answer: connection, TLS, redirect or timeout failure. */
     static final class TransportFailure extends Exception {
@@ -66,8 +66,11 @@ final class DiscoveryClient implements AutoCloseable {
     }
 
     private HttpClient client(Optional<SSLContext> tls, Duration connectTimeout) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout).executor(executor);
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(connectTimeout)
+                .executor(executor);
         settings.proxySelector().ifPresent(builder::proxy);
         tls.ifPresent(builder::sslContext);
         return builder.build();
@@ -96,13 +99,13 @@ final class DiscoveryClient implements AutoCloseable {
     private Page fetch(URI start, boolean insecure) throws TransportFailure {
         boolean impatient = insecure && start.getScheme().equals("https");
         HttpClient client = impatient ? unverified : verifying;
-        Duration timeout = impatient && IMPATIENT.compareTo(settings.requestTimeout()) < 0 ? IMPATIENT
-                : settings.requestTimeout();
+        Duration timeout =
+                impatient && IMPATIENT.compareTo(settings.requestTimeout()) < 0 ? IMPATIENT : settings.requestTimeout();
         URI url = start;
         for (int redirects = 0; ; redirects++) {
             Optional<Credential> credential = credentials.forUrl(url);
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(timeout)
-                    .header("User-Agent", settings.userAgent());
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(url).GET().timeout(timeout).header("User-Agent", settings.userAgent());
             credential.ifPresent(c -> request.header("Authorization", c.basicAuthorization()));
             HttpResponse<byte[]> response = send(client, request.build(), timeout);
             Optional<String> location = response.headers().firstValue("Location");
@@ -112,26 +115,31 @@ final class DiscoveryClient implements AutoCloseable {
             }
             URI next = redirectTarget(url, location.get());
             if (redirects + 1 >= MAX_REDIRECTS) {
-                throw new TransportFailure("Get \"" + next + "\": stopped after " + MAX_REDIRECTS + " redirects", false);
+                throw new TransportFailure(
+                        "Get \"" + next + "\": stopped after " + MAX_REDIRECTS + " redirects", false);
             }
             if (url.getScheme().equals("https") && next.getScheme().equals("http") && !impatient) {
-                throw new TransportFailure("Get \"" + next + "\": redirected from secure URL " + url
-                        + " to insecure URL " + next, false);
+                throw new TransportFailure(
+                        "Get \"" + next + "\": redirected from secure URL " + url + " to insecure URL " + next, false);
             }
             url = next;
         }
     }
 
-    private HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration timeout) throws TransportFailure {
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request,
-                info -> isRedirect(info.statusCode()) ? HttpResponse.BodySubscribers.replacing(null)
+    private HttpResponse<byte[]> send(HttpClient client, HttpRequest request, Duration timeout)
+            throws TransportFailure {
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(
+                request,
+                info -> isRedirect(info.statusCode())
+                        ? HttpResponse.BodySubscribers.replacing(null)
                         : new LimitedBody(MAX_PAGE_BYTES));
         try {
             // The request timeout covers the headers; this bound also covers a body that stalls.
             return future.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new TransportFailure("Get \"" + request.uri() + "\": timed out after " + timeout.toSeconds() + "s", true);
+            throw new TransportFailure(
+                    "Get \"" + request.uri() + "\": timed out after " + timeout.toSeconds() + "s", true);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

@@ -21,17 +21,13 @@ import java.util.function.Supplier;
  */
 final class ExpiringCache<V> {
 
-    private sealed interface Outcome<V> permits Value, Failure {
-    }
+    private sealed interface Outcome<V> permits Value, Failure {}
 
-    private record Value<V>(V value) implements Outcome<V> {
-    }
+    private record Value<V>(V value) implements Outcome<V> {}
 
-    private record Failure<V>(VcsException error) implements Outcome<V> {
-    }
+    private record Failure<V>(VcsException error) implements Outcome<V> {}
 
-    private record Entry<V>(Outcome<V> outcome, Instant expires) {
-    }
+    private record Entry<V>(Outcome<V> outcome, Instant expires) {}
 
     private final Clock clock;
     private final Duration ttl;
@@ -95,10 +91,11 @@ final class ExpiringCache<V> {
     private void remember(String key, Outcome<V> outcome) {
         Duration keep = switch (outcome) {
             case Value<V> v -> ttl;
-            case Failure<V> f -> switch (f.error().kind()) {
-                case NOT_FOUND, AUTH -> negativeTtl;
-                case FAILED, TIMEOUT -> Duration.ZERO;
-            };
+            case Failure<V> f ->
+                switch (f.error().kind()) {
+                    case NOT_FOUND, AUTH -> negativeTtl;
+                    case FAILED, TIMEOUT -> Duration.ZERO;
+                };
         };
         if (keep.isZero()) {
             return;
@@ -121,7 +118,9 @@ final class ExpiringCache<V> {
     private static <V> V unwrap(Outcome<V> outcome) {
         return switch (outcome) {
             case Value<V> v -> v.value();
-            case Failure<V> f -> throw new VcsException(f.error().kind(), f.error().getMessage(), f.error().getCause());
+            case Failure<V> f ->
+                throw new VcsException(
+                        f.error().kind(), f.error().getMessage(), f.error().getCause());
         };
     }
 }

@@ -32,21 +32,27 @@ public final class GoImportResolver implements RepoResolver, AutoCloseable {
      * @param credentials also given GOINSECURE for hosts when loaded
      * @param tls the trust for https discovery (e.g. a corporate CA); empty for the JVM's default
      */
-    public GoImportResolver(DiscoverySettings settings, Predicate<String> insecure, Credentials credentials,
-            Clock clock, Optional<SSLContext> tls) {
+    public GoImportResolver(
+            DiscoverySettings settings,
+            Predicate<String> insecure,
+            Credentials credentials,
+            Clock clock,
+            Optional<SSLContext> tls) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(clock, "clock");
         this.insecure = Objects.requireNonNull(insecure, "insecure");
         this.client = new DiscoveryClient(settings.http(), Objects.requireNonNull(tls, "tls"), credentials);
-        this.discovery = new Discovery(client, credentials,
+        this.discovery = new Discovery(
+                client,
+                credentials,
                 new ExpiringCache<>(clock, settings.ttl(), settings.negativeTtl(), settings.maxEntries()));
         this.locations = new ExpiringCache<>(clock, settings.ttl(), settings.negativeTtl(), settings.maxEntries());
     }
 
     /** With the JVM's default trust store. */
-    public GoImportResolver(DiscoverySettings settings, Predicate<String> insecure, Credentials credentials,
-            Clock clock) {
+    public GoImportResolver(
+            DiscoverySettings settings, Predicate<String> insecure, Credentials credentials, Clock clock) {
         this(settings, insecure, credentials, clock, Optional.empty());
     }
 
@@ -67,7 +73,8 @@ public final class GoImportResolver implements RepoResolver, AutoCloseable {
         if (known.isPresent()) {
             return known.get();
         }
-        return locations.get((insecurePath ? "insecure " : "secure ") + modulePath,
+        return locations.get(
+                (insecurePath ? "insecure " : "secure ") + modulePath,
                 () -> discovery.discover(modulePath, insecurePath));
     }
 

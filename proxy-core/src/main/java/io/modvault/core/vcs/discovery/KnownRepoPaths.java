@@ -16,21 +16,31 @@ import java.util.regex.Pattern;
 final class KnownRepoPaths {
 
     /** One site rule; {@code root} is the regex group holding the repository root. */
-    private record Site(String pathPrefix, Pattern pattern, boolean checkSuffix) {
-    }
+    private record Site(String pathPrefix, Pattern pattern, boolean checkSuffix) {}
 
     private static final List<Site> SITES = List.of(
-            new Site("github.com", Pattern.compile("^(?<root>github\\.com/[\\w.\\-]+/[\\w.\\-]+)(/[\\w.\\-]+)*$"), true),
-            new Site("bitbucket.org",
-                    Pattern.compile("^(?<root>bitbucket\\.org/(?<bitname>[\\w.\\-]+/[\\w.\\-]+))(/[\\w.\\-]+)*$"), true),
-            new Site("hub.jazz.net/git",
-                    Pattern.compile("^(?<root>hub\\.jazz\\.net/git/[a-z0-9]+/[\\w.\\-]+)(/[\\w.\\-]+)*$"), true),
-            new Site("git.apache.org",
-                    Pattern.compile("^(?<root>git\\.apache\\.org/[a-z0-9_.\\-]+\\.git)(/[\\w.\\-]+)*$"), false),
-            new Site("git.openstack.org",
-                    Pattern.compile("^(?<root>git\\.openstack\\.org/[\\w.\\-]+/[\\w.\\-]+)(\\.git)?(/[\\w.\\-]+)*$"), false),
-            new Site("chiselapp.com",
-                    Pattern.compile("^(?<root>chiselapp\\.com/user/[A-Za-z0-9]+/repository/[\\w.\\-]+)$"), false));
+            new Site(
+                    "github.com", Pattern.compile("^(?<root>github\\.com/[\\w.\\-]+/[\\w.\\-]+)(/[\\w.\\-]+)*$"), true),
+            new Site(
+                    "bitbucket.org",
+                    Pattern.compile("^(?<root>bitbucket\\.org/(?<bitname>[\\w.\\-]+/[\\w.\\-]+))(/[\\w.\\-]+)*$"),
+                    true),
+            new Site(
+                    "hub.jazz.net/git",
+                    Pattern.compile("^(?<root>hub\\.jazz\\.net/git/[a-z0-9]+/[\\w.\\-]+)(/[\\w.\\-]+)*$"),
+                    true),
+            new Site(
+                    "git.apache.org",
+                    Pattern.compile("^(?<root>git\\.apache\\.org/[a-z0-9_.\\-]+\\.git)(/[\\w.\\-]+)*$"),
+                    false),
+            new Site(
+                    "git.openstack.org",
+                    Pattern.compile("^(?<root>git\\.openstack\\.org/[\\w.\\-]+/[\\w.\\-]+)(\\.git)?(/[\\w.\\-]+)*$"),
+                    false),
+            new Site(
+                    "chiselapp.com",
+                    Pattern.compile("^(?<root>chiselapp\\.com/user/[A-Za-z0-9]+/repository/[\\w.\\-]+)$"),
+                    false));
 
     /** Go's general rule; unanchored at the start like Go's FindStringSubmatch, lazy up to the first VCS suffix. */
     private static final Pattern EXPLICIT_VCS = Pattern.compile("(?<root>(?<repo>([a-z0-9.\\-]+\\.)+[a-z0-9.\\-]+"
@@ -38,8 +48,7 @@ final class KnownRepoPaths {
 
     private static final List<String> VCS_SUFFIXES = List.of(".hg", ".git", ".svn", ".bzr", ".fossil");
 
-    private KnownRepoPaths() {
-    }
+    private KnownRepoPaths() {}
 
     /**
      * The repository for {@code importPath} if a static rule decides it.
@@ -56,12 +65,14 @@ final class KnownRepoPaths {
             }
             Matcher m = site.pattern().matcher(importPath);
             if (!m.find()) {
-                throw new VcsException(VcsException.Kind.NOT_FOUND,
+                throw new VcsException(
+                        VcsException.Kind.NOT_FOUND,
                         "invalid " + site.pathPrefix() + " import path \"" + importPath + "\"");
             }
             String root = m.group("root");
             if (site.checkSuffix() && VCS_SUFFIXES.stream().anyMatch(root::endsWith)) {
-                throw new VcsException(VcsException.Kind.NOT_FOUND,
+                throw new VcsException(
+                        VcsException.Kind.NOT_FOUND,
                         "invalid version control suffix in " + site.pathPrefix() + "/ path");
             }
             if (site.pathPrefix().equals("chiselapp.com")) {
@@ -82,13 +93,14 @@ final class KnownRepoPaths {
     }
 
     private static VcsException notGit(String importPath, String vcs) {
-        return new VcsException(VcsException.Kind.FAILED,
+        return new VcsException(
+                VcsException.Kind.FAILED,
                 importPath + " is kept in " + vcs + "; modvault fetches git repositories only");
     }
 
     /** Go's {@code str.HasPathPrefix}. */
     static boolean hasPathPrefix(String s, String prefix) {
-        return s.startsWith(prefix) && (s.length() == prefix.length() || prefix.endsWith("/")
-                || s.charAt(prefix.length()) == '/');
+        return s.startsWith(prefix)
+                && (s.length() == prefix.length() || prefix.endsWith("/") || s.charAt(prefix.length()) == '/');
     }
 }

@@ -5,5 +5,4 @@ package io.modvault.core.vcs.discovery;
  * prefix it claims, the version-control system, the repository URL, and (Go 1.25) the directory
  * inside the repository that holds the prefix, or "".
  */
-record MetaImport(String prefix, String vcs, String repoRoot, String subdir) {
-}
+record MetaImport(String prefix, String vcs, String repoRoot, String subdir) {}

@@ -15,25 +15,19 @@ import java.util.Optional;
 final class MetaImports {
 
     /** The tags found, or the parse error that left none. */
-    record Parsed(List<MetaImport> imports, Optional<String> error) {
-    }
+    record Parsed(List<MetaImport> imports, Optional<String> error) {}
 
     /** The outcome of choosing the tag for one import path. */
-    sealed interface Match permits Found, NoMatch, Ambiguous {
-    }
+    sealed interface Match permits Found, NoMatch, Ambiguous {}
 
-    record Found(MetaImport meta) implements Match {
-    }
+    record Found(MetaImport meta) implements Match {}
 
     /** No tag's prefix is a path prefix of the import path; {@code detail} lists them as Go does. */
-    record NoMatch(String detail) implements Match {
-    }
+    record NoMatch(String detail) implements Match {}
 
-    record Ambiguous(String detail) implements Match {
-    }
+    record Ambiguous(String detail) implements Match {}
 
-    private MetaImports() {
-    }
+    private MetaImports() {}
 
     static Parsed parse(byte[] page) {
         GoXmlTokenizer tokens = new GoXmlTokenizer(page);
@@ -58,7 +52,8 @@ final class MetaImports {
             if (token instanceof GoXmlTokenizer.End end && end.local().equalsIgnoreCase("head")) {
                 break;
             }
-            if (token instanceof GoXmlTokenizer.Start meta && meta.local().equalsIgnoreCase("meta")
+            if (token instanceof GoXmlTokenizer.Start meta
+                    && meta.local().equalsIgnoreCase("meta")
                     && attrValue(meta, "name").equals("go-import")) {
                 List<String> f = GoStrings.fields(attrValue(meta, "content"));
                 if (f.size() == 3 || f.size() == 4) {

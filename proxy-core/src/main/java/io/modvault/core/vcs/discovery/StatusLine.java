@@ -3,8 +3,7 @@ package io.modvault.core.vcs.discovery;
 /** "404 Not Found" for the statuses a go-get page plausibly answers, as Go's {@code resp.Status} reads. */
 final class StatusLine {
 
-    private StatusLine() {
-    }
+    private StatusLine() {}
 
     static String of(int status) {
         String text = switch (status) {

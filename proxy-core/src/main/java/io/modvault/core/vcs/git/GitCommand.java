@@ -62,13 +62,13 @@ public final class GitCommand {
     }
 
     /** Like {@link #run} but streams standard output into {@code stdoutFile} (truncated first). */
-    public GitResult runToFile(Path gitDir, List<String> extraConfig, List<String> args, Path stdoutFile,
-            long maxStdout) {
+    public GitResult runToFile(
+            Path gitDir, List<String> extraConfig, List<String> args, Path stdoutFile, long maxStdout) {
         return execute(gitDir, extraConfig, args, Objects.requireNonNull(stdoutFile, "stdoutFile"), maxStdout);
     }
 
-    private GitResult execute(Path gitDir, List<String> extraConfig, List<String> args, Path stdoutFile,
-            long maxStdout) {
+    private GitResult execute(
+            Path gitDir, List<String> extraConfig, List<String> args, Path stdoutFile, long maxStdout) {
         List<String> command = new ArrayList<>();
         command.add(executable);
         command.addAll(args);
@@ -78,10 +78,13 @@ public final class GitCommand {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED,
-                    "cannot run " + executable + " (is git installed?): " + LocalErrors.describe(e), e);
+            throw new VcsException(
+                    VcsException.Kind.FAILED,
+                    "cannot run " + executable + " (is git installed?): " + LocalErrors.describe(e),
+                    e);
         }
-        try (OutputStream stdout = stdoutFile == null ? new ByteArrayOutputStream() : Files.newOutputStream(stdoutFile)) {
+        try (OutputStream stdout =
+                stdoutFile == null ? new ByteArrayOutputStream() : Files.newOutputStream(stdoutFile)) {
             process.getOutputStream().close();
             StderrBuffer stderr = new StderrBuffer();
             StreamCopy outCopy = StreamCopy.start(process.getInputStream(), stdout, maxStdout, process);
@@ -100,7 +103,8 @@ public final class GitCommand {
                 process.getErrorStream().close();
                 ended = outCopy.awaitEnd(STREAM_GRACE);
             }
-            Outcome outcome = !finished ? Outcome.TIMED_OUT : outCopy.overflowed() ? Outcome.OUTPUT_LIMIT : Outcome.EXITED;
+            Outcome outcome =
+                    !finished ? Outcome.TIMED_OUT : outCopy.overflowed() ? Outcome.OUTPUT_LIMIT : Outcome.EXITED;
             if (outcome == Outcome.EXITED && (!ended || outCopy.failure() != null)) {
                 // Killing the process closes its streams; only a failure of a process left alone counts.
                 throw ended ? outCopy.failure() : new IOException("git's output stayed open after it exited");

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class GitEnvironment {
 
-    private GitEnvironment() {
-    }
+    private GitEnvironment() {}
 
     static void apply(Map<String, String> target, Map<String, String> base, Path gitDir, List<String> extraConfig) {
         target.clear();
@@ -43,8 +42,12 @@ final class GitEnvironment {
     /** Variables that would prompt a person or print request headers (and so credentials). */
     private static boolean dropped(String name) {
         String upper = name.toUpperCase(Locale.ROOT);
-        return upper.equals("GIT_ASKPASS") || upper.equals("SSH_ASKPASS") || upper.equals("GIT_DIR")
-                || upper.equals("GIT_WORK_TREE") || upper.startsWith("GIT_TRACE") || upper.equals("GIT_CURL_VERBOSE");
+        return upper.equals("GIT_ASKPASS")
+                || upper.equals("SSH_ASKPASS")
+                || upper.equals("GIT_DIR")
+                || upper.equals("GIT_WORK_TREE")
+                || upper.startsWith("GIT_TRACE")
+                || upper.equals("GIT_CURL_VERBOSE");
     }
 
     private static int existingCount(Map<String, String> base) {

@@ -30,8 +30,7 @@ final class GitFailures {
         "no such remote", "does not exist",
     };
 
-    private GitFailures() {
-    }
+    private GitFailures() {}
 
     /**
      * @param operation what was attempted, e.g. "git fetch" (no arguments: they may hold secrets)
@@ -43,18 +42,21 @@ final class GitFailures {
         String host = host(remote);
         return switch (result.outcome()) {
             case TIMED_OUT -> new VcsException(Kind.TIMEOUT, operation + " " + where + " timed out");
-            case OUTPUT_LIMIT -> new VcsException(Kind.FAILED, operation + " " + where + ": output exceeds the size limit");
+            case OUTPUT_LIMIT ->
+                new VcsException(Kind.FAILED, operation + " " + where + ": output exceeds the size limit");
             case EXITED -> byMessage(operation, where, host, result, credentialSource);
         };
     }
 
-    private static VcsException byMessage(String operation, String where, String host, GitResult result,
-            String credentialSource) {
+    private static VcsException byMessage(
+            String operation, String where, String host, GitResult result, String credentialSource) {
         String detail = detail(result.stderr(), result.exitCode());
         String lower = result.stderr().toLowerCase(Locale.ROOT);
         if (containsAny(lower, AUTH)) {
-            return new VcsException(Kind.AUTH, "authentication to " + host + " failed (" + operation + " " + where
-                    + ": " + detail + "); credentials tried: " + credentialSource);
+            return new VcsException(
+                    Kind.AUTH,
+                    "authentication to " + host + " failed (" + operation + " " + where + ": " + detail
+                            + "); credentials tried: " + credentialSource);
         }
         if (containsAny(lower, NOT_FOUND) || lower.contains(" not found") && !lower.contains("command not found")) {
             return new VcsException(Kind.NOT_FOUND, operation + " " + where + ": " + detail);

@@ -115,14 +115,16 @@ public final class GitMirror {
         if (found.isEmpty() && generation == before) {
             found = lookup(refresh(), rev);
         }
-        return found.orElseThrow(() -> new VcsException(Kind.NOT_FOUND,
-                "unknown revision " + rev + " in " + redactedUrl()));
+        return found.orElseThrow(
+                () -> new VcsException(Kind.NOT_FOUND, "unknown revision " + rev + " in " + redactedUrl()));
     }
 
     /** The commit time of a commit in the mirror. */
     public Instant commitTime(String commit) {
-        return statLocal(commit, Optional.empty()).map(GitRevision::time).orElseThrow(() ->
-                new VcsException(Kind.NOT_FOUND, "unknown revision " + commit + " in " + redactedUrl()));
+        return statLocal(commit, Optional.empty())
+                .map(GitRevision::time)
+                .orElseThrow(
+                        () -> new VcsException(Kind.NOT_FOUND, "unknown revision " + commit + " in " + redactedUrl()));
     }
 
     /** The content of {@code path} at {@code commit}; empty when there is no such file (codehost ReadFile). */
@@ -183,7 +185,9 @@ public final class GitMirror {
             }
             snapshot = fetched;
             generation++;
-            if (current == null || !current.ids().equals(fetched.ids()) || !current.head().equals(fetched.head())) {
+            if (current == null
+                    || !current.ids().equals(fetched.ids())
+                    || !current.head().equals(fetched.head())) {
                 // After the new snapshot is visible: a resolution that reads the new epoch sees the new refs.
                 refsChanged();
             }
@@ -198,7 +202,8 @@ public final class GitMirror {
     }
 
     private boolean isFresh(RefSnapshot refs) {
-        return !refs.fetchedAt().equals(Instant.MIN) && clock.instant().isBefore(refs.fetchedAt().plus(ttl));
+        return !refs.fetchedAt().equals(Instant.MIN)
+                && clock.instant().isBefore(refs.fetchedAt().plus(ttl));
     }
 
     /** codehost stat's lookup among the remote's refs, after the local fast paths failed. */
@@ -233,8 +238,10 @@ public final class GitMirror {
     }
 
     private GitRevision require(String rev, Optional<String> ref) {
-        return statLocal(rev, ref).orElseThrow(() -> new VcsException(Kind.FAILED,
-                "commit of " + ref.orElse(rev) + " is missing from the mirror of " + redactedUrl()));
+        return statLocal(rev, ref)
+                .orElseThrow(() -> new VcsException(
+                        Kind.FAILED,
+                        "commit of " + ref.orElse(rev) + " is missing from the mirror of " + redactedUrl()));
     }
 
     /** codehost statLocal: the commit a revision names in the mirror, if it is there. */
@@ -242,8 +249,12 @@ public final class GitMirror {
         if (!sync.exists()) {
             return Optional.empty();
         }
-        return reads.statLocal(rev).map(commit -> new GitRevision(commit.hash(), commit.time(),
-                ref.filter(r -> !commit.hash().startsWith(r)), knownRefs().tagsAt(commit.hash())));
+        return reads.statLocal(rev)
+                .map(commit -> new GitRevision(
+                        commit.hash(),
+                        commit.time(),
+                        ref.filter(r -> !commit.hash().startsWith(r)),
+                        knownRefs().tagsAt(commit.hash())));
     }
 
     /** codehost's test for a hash (prefix): 7 or more lower-case hex digits, at most a SHA-256's 64. */

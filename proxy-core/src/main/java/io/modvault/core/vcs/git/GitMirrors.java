@@ -41,8 +41,8 @@ public final class GitMirrors {
     }
 
     public GitMirror forUrl(URI url) {
-        return mirrors.computeIfAbsent(url, u ->
-                new GitMirror(dir.resolve(directoryName(u)), u, git, auth.apply(u), clock, ttl));
+        return mirrors.computeIfAbsent(
+                url, u -> new GitMirror(dir.resolve(directoryName(u)), u, git, auth.apply(u), clock, ttl));
     }
 
     @Override
@@ -53,7 +53,8 @@ public final class GitMirrors {
     /** {@code <first 16 hex digits of sha256(url)>.git}. */
     static String directoryName(URI url) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(url.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(url.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 16) + ".git";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);

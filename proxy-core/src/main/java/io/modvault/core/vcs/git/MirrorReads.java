@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class MirrorReads {
     /** A commit found in the mirror. */
-    record Commit(String hash, Instant time) {
-    }
+    record Commit(String hash, Instant time) {}
 
     private final Path dir;
     private final URI url;
@@ -34,26 +33,39 @@ final class MirrorReads {
 
     /** {@code git log -n1} of a revision; empty when the mirror does not have it. */
     Optional<Commit> statLocal(String rev) {
-        GitResult result = git.run(dir, List.of(), List.of("-c", "log.showsignature=false", "log", "--no-decorate",
-                "-n1", "--format=format:%H %ct", "--end-of-options", rev, "--"), 1 << 16);
+        GitResult result = git.run(
+                dir,
+                List.of(),
+                List.of(
+                        "-c",
+                        "log.showsignature=false",
+                        "log",
+                        "--no-decorate",
+                        "-n1",
+                        "--format=format:%H %ct",
+                        "--end-of-options",
+                        rev,
+                        "--"),
+                1 << 16);
         if (!result.succeeded()) {
             if (result.exited()) {
                 return Optional.empty();
             }
             throw failure("git log", result);
         }
-        String[] fields = new String(result.stdout(), StandardCharsets.UTF_8).trim().split(" ");
+        String[] fields =
+                new String(result.stdout(), StandardCharsets.UTF_8).trim().split(" ");
         try {
             return Optional.of(new Commit(fields[0], Instant.ofEpochSecond(Long.parseLong(fields[1]))));
         } catch (RuntimeException e) {
-            throw new VcsException(Kind.FAILED, "unexpected response from git log in the mirror of "
-                    + GitFailures.redact(url));
+            throw new VcsException(
+                    Kind.FAILED, "unexpected response from git log in the mirror of " + GitFailures.redact(url));
         }
     }
 
     Optional<byte[]> readFile(String commit, String path, long maxBytes) {
-        GitResult result = git.run(dir, List.of(),
-                List.of("cat-file", "--end-of-options", "blob", commit + ":" + path), maxBytes);
+        GitResult result =
+                git.run(dir, List.of(), List.of("cat-file", "--end-of-options", "blob", commit + ":" + path), maxBytes);
         if (result.succeeded()) {
             return Optional.of(result.stdout());
         }
@@ -62,15 +74,17 @@ final class MirrorReads {
             return Optional.empty();
         }
         if (result.outcome() == GitResult.Outcome.OUTPUT_LIMIT) {
-            throw new VcsException(Kind.FAILED, path + " at " + commit + " in " + GitFailures.redact(url)
-                    + " is larger than " + maxBytes + " bytes");
+            throw new VcsException(
+                    Kind.FAILED,
+                    path + " at " + commit + " in " + GitFailures.redact(url) + " is larger than " + maxBytes
+                            + " bytes");
         }
         throw failure("git cat-file", result);
     }
 
     boolean isAncestor(String ancestor, String commit) {
-        GitResult result = git.run(dir, List.of(), List.of("merge-base", "--is-ancestor", "--", ancestor, commit),
-                1 << 16);
+        GitResult result =
+                git.run(dir, List.of(), List.of("merge-base", "--is-ancestor", "--", ancestor, commit), 1 << 16);
         if (result.exited() && (result.exitCode() == 0 || result.exitCode() == 1)) {
             return result.exitCode() == 0;
         }
@@ -78,8 +92,11 @@ final class MirrorReads {
     }
 
     List<String> tagsMergedInto(String commit) {
-        GitResult result = git.run(dir, List.of(), List.of("for-each-ref", "--format=%(refname)",
-                "--merged=" + commit, RefSnapshot.TAGS), MirrorSync.MAX_LISTING);
+        GitResult result = git.run(
+                dir,
+                List.of(),
+                List.of("for-each-ref", "--format=%(refname)", "--merged=" + commit, RefSnapshot.TAGS),
+                MirrorSync.MAX_LISTING);
         if (!result.succeeded()) {
             throw failure("git for-each-ref", result);
         }
@@ -99,17 +116,28 @@ final class MirrorReads {
      * deflating them here too would be wasted work. The caller has made sure of the attributes file.
      */
     void archive(String commit, String subdir, Path targetZip, long maxBytes) {
-        List<String> args = new ArrayList<>(List.of("-c", "core.autocrlf=input", "-c", "core.eol=lf", "archive",
-                "--format=zip", "-0", "--prefix=prefix/", "--end-of-options", commit));
+        List<String> args = new ArrayList<>(List.of(
+                "-c",
+                "core.autocrlf=input",
+                "-c",
+                "core.eol=lf",
+                "archive",
+                "--format=zip",
+                "-0",
+                "--prefix=prefix/",
+                "--end-of-options",
+                commit));
         if (!subdir.isEmpty()) {
             args.add(subdir);
         }
         GitResult result = git.runToFile(dir, List.of(), args, targetZip, maxBytes);
         if (result.outcome() == GitResult.Outcome.OUTPUT_LIMIT) {
-            throw new VcsException(Kind.FAILED, "repository tree too large: the uncompressed git archive of "
-                    + (subdir.isEmpty() ? "" : subdir + "/ at ") + commit + " in " + GitFailures.redact(url)
-                    + " exceeds modvault's limit of " + maxBytes + " bytes (it counts every file in the tree,"
-                    + " including those a module zip leaves out, such as vendor/ and nested modules)");
+            throw new VcsException(
+                    Kind.FAILED,
+                    "repository tree too large: the uncompressed git archive of "
+                            + (subdir.isEmpty() ? "" : subdir + "/ at ") + commit + " in " + GitFailures.redact(url)
+                            + " exceeds modvault's limit of " + maxBytes + " bytes (it counts every file in the tree,"
+                            + " including those a module zip leaves out, such as vendor/ and nested modules)");
         }
         if (!result.succeeded()) {
             throw failure("git archive", result);

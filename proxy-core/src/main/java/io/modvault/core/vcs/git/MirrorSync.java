@@ -47,22 +47,41 @@ final class MirrorSync {
         if (!exists()) {
             initialize(false);
         }
-        Listing remote = RefLists.parseRemote(remote("git ls-remote", MAX_LISTING,
-                "ls-remote", "-q", "--end-of-options", url.toString()).stdout());
+        Listing remote = RefLists.parseRemote(
+                remote("git ls-remote", MAX_LISTING, "ls-remote", "-q", "--end-of-options", url.toString())
+                        .stdout());
         Listing local = localRefs();
         if (usesSha256(remote) && local.ids().isEmpty() && !usesSha256(local)) {
             initialize(true);
         }
         if (!local.ids().equals(remote.ids())) {
-            remote("git fetch", 1 << 20, "-c", "gc.autoDetach=false", "fetch", "--prune", "--force", "--end-of-options",
-                    url.toString(), "+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*");
+            remote(
+                    "git fetch",
+                    1 << 20,
+                    "-c",
+                    "gc.autoDetach=false",
+                    "fetch",
+                    "--prune",
+                    "--force",
+                    "--end-of-options",
+                    url.toString(),
+                    "+refs/heads/*:refs/heads/*",
+                    "+refs/tags/*:refs/tags/*");
             local = localRefs();
         }
         Optional<String> head = remote.head();
         if (head.isPresent() && !local.commits().containsValue(head.get()) && !isCommit(head.get())) {
             // A detached remote HEAD is on no branch: fetch its commit under a private ref.
-            remote("git fetch", 1 << 20, "-c", "gc.autoDetach=false", "fetch", "--force", "--end-of-options",
-                    url.toString(), "+" + head.get() + ":refs/modvault/HEAD");
+            remote(
+                    "git fetch",
+                    1 << 20,
+                    "-c",
+                    "gc.autoDetach=false",
+                    "fetch",
+                    "--force",
+                    "--end-of-options",
+                    url.toString(),
+                    "+" + head.get() + ":refs/modvault/HEAD");
         }
         return new RefSnapshot(local.ids(), local.commits(), head, now);
     }
@@ -72,8 +91,11 @@ final class MirrorSync {
         if (!exists()) {
             return new Listing(java.util.Map.of(), java.util.Map.of(), Optional.empty());
         }
-        GitResult result = git.run(dir, List.of(), List.of("for-each-ref", "--format=" + RefLists.LOCAL_FORMAT,
-                "refs/heads/", "refs/tags/"), MAX_LISTING);
+        GitResult result = git.run(
+                dir,
+                List.of(),
+                List.of("for-each-ref", "--format=" + RefLists.LOCAL_FORMAT, "refs/heads/", "refs/tags/"),
+                MAX_LISTING);
         if (!result.succeeded()) {
             throw GitFailures.classify("git for-each-ref in the mirror of", url, result, auth.source());
         }
@@ -87,11 +109,14 @@ final class MirrorSync {
             Files.createDirectories(file.getParent());
             String current = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             if (!current.endsWith(ATTRIBUTES)) {
-                Files.writeString(file, ATTRIBUTES, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                Files.writeString(
+                        file, ATTRIBUTES, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED, "writing the mirror's " + file.getFileName() + ": " + LocalErrors.describe(e), e);
+            throw new VcsException(
+                    VcsException.Kind.FAILED,
+                    "writing the mirror's " + file.getFileName() + ": " + LocalErrors.describe(e),
+                    e);
         }
     }
 
@@ -114,7 +139,10 @@ final class MirrorSync {
             deleteTree(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED, "creating a mirror for " + GitFailures.redact(url) + ": " + LocalErrors.describe(e), e);
+            throw new VcsException(
+                    VcsException.Kind.FAILED,
+                    "creating a mirror for " + GitFailures.redact(url) + ": " + LocalErrors.describe(e),
+                    e);
         }
         List<String> args = new ArrayList<>(List.of("init", "--bare", "-q"));
         if (sha256) {

@@ -11,11 +11,9 @@ final class RefLists {
     static final String LOCAL_FORMAT = "%(objectname)%09%(*objectname)%09%(refname)";
 
     /** Refs of one listing: unpeeled ids and peeled commits of heads and tags, and HEAD if listed. */
-    record Listing(Map<String, String> ids, Map<String, String> commits, Optional<String> head) {
-    }
+    record Listing(Map<String, String> ids, Map<String, String> commits, Optional<String> head) {}
 
-    private RefLists() {
-    }
+    private RefLists() {}
 
     /** {@code <id>\t<ref>} lines; {@code <ref>^{}} lines carry the commit of an annotated tag. */
     static Listing parseRemote(byte[] output) {

@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * default-branch commit ({@code HEAD}) when the remote was asked, and when that was.
  * {@code fetchedAt} is {@link Instant#MIN} for refs read from disk that no fetch has confirmed.
  */
-public record RefSnapshot(Map<String, String> ids, Map<String, String> commits, Optional<String> head,
-                          Instant fetchedAt) {
+public record RefSnapshot(
+        Map<String, String> ids, Map<String, String> commits, Optional<String> head, Instant fetchedAt) {
     static final String TAGS = "refs/tags/";
     static final String HEADS = "refs/heads/";
 

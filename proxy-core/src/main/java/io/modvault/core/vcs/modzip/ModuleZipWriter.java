@@ -52,6 +52,7 @@ public final class ModuleZipWriter {
      * the disk a request may take. The module zip itself keeps Go's exact limits.
      */
     public static final long MAX_ARCHIVE = 4 * MAX_ZIP_FILE;
+
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     /** One candidate file: a path relative to the module root, what it is, its declared size and content. */
@@ -65,8 +66,7 @@ public final class ModuleZipWriter {
         InputStream open() throws IOException;
     }
 
-    private ModuleZipWriter() {
-    }
+    private ModuleZipWriter() {}
 
     /**
      * Writes the module zip of {@code module@version} from {@code files} to {@code target}: NOT_FOUND
@@ -86,8 +86,8 @@ public final class ModuleZipWriter {
         }
         List<Source> valid = check(files);
         try (OutputStream file = Files.newOutputStream(target);
-             DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256());
-             ZipOutputStream zip = new ZipOutputStream(digest)) {
+                DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256());
+                ZipOutputStream zip = new ZipOutputStream(digest)) {
             for (Source source : valid) {
                 ZipEntry entry = new ZipEntry(prefix + source.path());
                 entry.setTimeLocal(FIXED_TIME);
@@ -99,11 +99,18 @@ public final class ModuleZipWriter {
             zip.flush();
             long size = Files.size(target);
             if (size > MAX_ZIP_FILE) {
-                throw new VcsException(VcsException.Kind.FAILED, "create zip: module zip file too large (" + size + " bytes)");
+                throw new VcsException(
+                        VcsException.Kind.FAILED, "create zip: module zip file too large (" + size + " bytes)");
             }
-            return new DownloadedFile(target, size, HexFormat.of().formatHex(digest.getMessageDigest().digest()));
+            return new DownloadedFile(
+                    target,
+                    size,
+                    HexFormat.of().formatHex(digest.getMessageDigest().digest()));
         } catch (IOException e) {
-            throw new VcsException(VcsException.Kind.FAILED, "create zip for " + module.value() + "@" + version + ": " + e.getMessage(), e);
+            throw new VcsException(
+                    VcsException.Kind.FAILED,
+                    "create zip for " + module.value() + "@" + version + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -198,8 +205,10 @@ public final class ModuleZipWriter {
     private static boolean declaresGo124(Source goMod) {
         try (InputStream in = goMod.open()) {
             byte[] data = in.readNBytes((int) MAX_GO_MOD + 1);
-            return GoModFile.parseLax("go.mod", data).language()
-                    .map(v -> v[0] > 1 || v[0] == 1 && v[1] >= 24).orElse(false);
+            return GoModFile.parseLax("go.mod", data)
+                    .language()
+                    .map(v -> v[0] > 1 || v[0] == 1 && v[1] >= 24)
+                    .orElse(false);
         } catch (IOException | GoModException e) {
             return false;
         }

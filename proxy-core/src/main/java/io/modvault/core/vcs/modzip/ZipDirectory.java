@@ -24,14 +24,17 @@ public final class ZipDirectory {
     private static final int MAX_COMMENT = 0xFFFF;
 
     /** The kind of file an entry holds, as Go's FileInfo.Mode() classifies it. */
-    public enum Kind { REGULAR, DIRECTORY, SYMLINK, OTHER }
+    public enum Kind {
+        REGULAR,
+        DIRECTORY,
+        SYMLINK,
+        OTHER
+    }
 
     /** One central-directory entry, in directory order. */
-    public record Entry(String name, Kind kind, long size) {
-    }
+    public record Entry(String name, Kind kind, long size) {}
 
-    private ZipDirectory() {
-    }
+    private ZipDirectory() {}
 
     /** The entries of {@code zip}'s central directory; fails for a file that is not a zip. */
     public static List<Entry> read(Path zip) throws IOException {
@@ -52,7 +55,8 @@ public final class ZipDirectory {
             long count = tail.getShort(eocd + 10) & 0xFFFF;
             long offset = tail.getInt(eocd + 16) & 0xFFFFFFFFL;
             long dirSize = tail.getInt(eocd + 12) & 0xFFFFFFFFL;
-            if ((count == 0xFFFF || offset == 0xFFFFFFFFL || dirSize == 0xFFFFFFFFL) && eocd >= 20
+            if ((count == 0xFFFF || offset == 0xFFFFFFFFL || dirSize == 0xFFFFFFFFL)
+                    && eocd >= 20
                     && tail.getInt(eocd - 20) == ZIP64_LOCATOR) {
                 ByteBuffer record = readAt(channel, tail.getLong(eocd - 20 + 8), 56);
                 if (record.getInt(0) != ZIP64_EOCD) {

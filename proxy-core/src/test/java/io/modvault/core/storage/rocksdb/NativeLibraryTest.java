@@ -12,7 +12,8 @@ class NativeLibraryTest {
     @Test
     void extractsIntoTheDataDirectoryByDefault() {
         assertThat(NativeLibrary.directory(dataNative, Map.of())).isEqualTo(dataNative);
-        assertThat(NativeLibrary.directory(dataNative, Map.of("ROCKSDB_SHAREDLIB_DIR", " "))).isEqualTo(dataNative);
+        assertThat(NativeLibrary.directory(dataNative, Map.of("ROCKSDB_SHAREDLIB_DIR", " ")))
+                .isEqualTo(dataNative);
     }
 
     @Test

@@ -49,7 +49,8 @@ class RocksDbModuleStoreTest extends ModuleStoreContract {
         assertThat(store.get(trust).orElseThrow().storedAt()).isEqualTo(START.plus(Duration.ofHours(1)));
         assertThat(store.keys(EntryKind.NEGATIVE, "")).containsExactly("example.com/gone");
         assertThat(store.blob(zip("golang.org/x/text@v0.3.0")).orElseThrow())
-                .usingRecursiveComparison().isEqualTo(blob);
+                .usingRecursiveComparison()
+                .isEqualTo(blob);
         assertThat(blob.file()).hasBinaryContent(bytes("zip bytes"));
     }
 
@@ -92,8 +93,11 @@ class RocksDbModuleStoreTest extends ModuleStoreContract {
         }
         store = open(dir, clock);
 
-        List<String> names = families.stream().map(name -> new String(name, StandardCharsets.UTF_8)).toList();
-        List<String> expected = Arrays.stream(EntryKind.values()).map(EntryKind::storageName).toList();
+        List<String> names = families.stream()
+                .map(name -> new String(name, StandardCharsets.UTF_8))
+                .toList();
+        List<String> expected =
+                Arrays.stream(EntryKind.values()).map(EntryKind::storageName).toList();
         assertThat(names).contains("default").containsAll(expected).hasSize(expected.size() + 1);
     }
 

@@ -38,10 +38,12 @@ class CredentialsTest {
     void readsUserAndPasswordAndBareTokensFromTheSetting() throws IOException {
         Credentials credentials = load(" git.corp.example=alice:s3cret:with:colons , GIT.Other.example=ghp_token ", "");
 
-        assertThat(credentials.forHost("git.corp.example")).contains(
-                new Credential("git.corp.example", "alice", "s3cret:with:colons", "MODVAULT_GIT_CREDENTIALS"));
-        assertThat(credentials.forHost("git.other.example")).contains(
-                new Credential("git.other.example", "x-access-token", "ghp_token", "MODVAULT_GIT_CREDENTIALS"));
+        assertThat(credentials.forHost("git.corp.example"))
+                .contains(
+                        new Credential("git.corp.example", "alice", "s3cret:with:colons", "MODVAULT_GIT_CREDENTIALS"));
+        assertThat(credentials.forHost("git.other.example"))
+                .contains(
+                        new Credential("git.other.example", "x-access-token", "ghp_token", "MODVAULT_GIT_CREDENTIALS"));
         assertThat(credentials.forHost("unknown.example")).isEmpty();
     }
 
@@ -53,9 +55,14 @@ class CredentialsTest {
                 machine other.example login second password 2
                 """);
 
-        assertThat(credentials.forHost("git.corp.example")).map(Credential::source).contains("MODVAULT_GIT_CREDENTIALS");
-        assertThat(credentials.forHost("other.example")).map(Credential::username).contains("first");
-        assertThat(credentials.forHost("other.example")).map(Credential::source)
+        assertThat(credentials.forHost("git.corp.example"))
+                .map(Credential::source)
+                .contains("MODVAULT_GIT_CREDENTIALS");
+        assertThat(credentials.forHost("other.example"))
+                .map(Credential::username)
+                .contains("first");
+        assertThat(credentials.forHost("other.example"))
+                .map(Credential::source)
                 .contains(home.resolve(".netrc").toString());
     }
 
@@ -64,7 +71,8 @@ class CredentialsTest {
         Path file = elsewhere.resolve("creds");
         Files.writeString(file, "machine h.example login u password p\n");
 
-        Credentials credentials = Credentials.load(Map.of("NETRC", file.toString(), "HOME", home.toString()), h -> false);
+        Credentials credentials =
+                Credentials.load(Map.of("NETRC", file.toString(), "HOME", home.toString()), h -> false);
 
         assertThat(credentials.forHost("h.example")).map(Credential::source).contains(file.toString());
     }
@@ -73,14 +81,21 @@ class CredentialsTest {
     void entryWithPortIsPreferredAndEntryWithoutPortServesEveryPort() throws IOException {
         Credentials credentials = load("git.corp.example:8443=port-token,git.corp.example=plain-token", "");
 
-        assertThat(credentials.forHost("git.corp.example:8443")).map(Credential::password).contains("port-token");
-        assertThat(credentials.forHost("git.corp.example:9000")).map(Credential::password).contains("plain-token");
-        assertThat(credentials.forHost("git.corp.example")).map(Credential::password).contains("plain-token");
+        assertThat(credentials.forHost("git.corp.example:8443"))
+                .map(Credential::password)
+                .contains("port-token");
+        assertThat(credentials.forHost("git.corp.example:9000"))
+                .map(Credential::password)
+                .contains("plain-token");
+        assertThat(credentials.forHost("git.corp.example"))
+                .map(Credential::password)
+                .contains("plain-token");
     }
 
     @Test
     void neverShowsTheSecret() throws IOException {
-        Credentials credentials = load("git.corp.example=alice:hunter2", "machine n.example login u password swordfish\n");
+        Credentials credentials =
+                load("git.corp.example=alice:hunter2", "machine n.example login u password swordfish\n");
         Credential credential = credentials.forHost("git.corp.example").orElseThrow();
 
         assertThat(credential.toString()).contains("alice", "git.corp.example").doesNotContain("hunter2");
@@ -105,10 +120,14 @@ class CredentialsTest {
     void sendsCredentialsOverHttpsOnlyUnlessTheHostIsInsecure() throws IOException {
         Credentials credentials = load("git.corp.example=t1,git.example.test=t2", "", "git.example.test");
 
-        assertThat(credentials.forUrl(URI.create("https://git.corp.example/org/repo"))).isPresent();
-        assertThat(credentials.forUrl(URI.create("http://git.corp.example/org/repo"))).isEmpty();
-        assertThat(credentials.forUrl(URI.create("http://git.example.test/org/repo"))).isPresent();
-        assertThat(credentials.forUrl(URI.create("ssh://git.corp.example/org/repo"))).isEmpty();
+        assertThat(credentials.forUrl(URI.create("https://git.corp.example/org/repo")))
+                .isPresent();
+        assertThat(credentials.forUrl(URI.create("http://git.corp.example/org/repo")))
+                .isEmpty();
+        assertThat(credentials.forUrl(URI.create("http://git.example.test/org/repo")))
+                .isPresent();
+        assertThat(credentials.forUrl(URI.create("ssh://git.corp.example/org/repo")))
+                .isEmpty();
     }
 
     @Test
@@ -116,20 +135,25 @@ class CredentialsTest {
         Credentials credentials = load("git.corp.example=alice:pw", "");
 
         GitAuth auth = credentials.gitAuth(URI.create("https://git.corp.example/org/repo.git"));
-        assertThat(auth.extraConfig()).containsExactly(
-                "http.https://git.corp.example/.extraHeader=Authorization: " + basic("alice:pw"));
+        assertThat(auth.extraConfig())
+                .containsExactly("http.https://git.corp.example/.extraHeader=Authorization: " + basic("alice:pw"));
         assertThat(auth.source()).isEqualTo("MODVAULT_GIT_CREDENTIALS entry for git.corp.example");
         assertThat(auth.toString()).doesNotContain("alice").doesNotContain(basic("alice:pw"));
-        assertThat(credentials.gitAuth(URI.create("http://git.corp.example/org/repo.git"))).isEqualTo(GitAuth.none());
-        assertThat(credentials.gitAuth(URI.create("https://elsewhere.example/org/repo.git"))).isEqualTo(GitAuth.none());
+        assertThat(credentials.gitAuth(URI.create("http://git.corp.example/org/repo.git")))
+                .isEqualTo(GitAuth.none());
+        assertThat(credentials.gitAuth(URI.create("https://elsewhere.example/org/repo.git")))
+                .isEqualTo(GitAuth.none());
     }
 
     @Test
     void gitAuthKeepsAnExplicitPortAndAllowsInsecureHttpHosts() throws IOException {
         Credentials credentials = load("git.example.test:8080=tok", "", "git.example.test");
 
-        assertThat(credentials.gitAuth(URI.create("http://git.example.test:8080/org/repo")).extraConfig()).containsExactly(
-                "http.http://git.example.test:8080/.extraHeader=Authorization: " + basic("x-access-token:tok"));
+        assertThat(credentials
+                        .gitAuth(URI.create("http://git.example.test:8080/org/repo"))
+                        .extraConfig())
+                .containsExactly(
+                        "http.http://git.example.test:8080/.extraHeader=Authorization: " + basic("x-access-token:tok"));
     }
 
     @Test
@@ -149,8 +173,8 @@ class CredentialsTest {
         Credentials credentials = Credentials.load(Map.of("HOME", home.toString()), h -> false);
 
         assertThat(credentials.forHost("git.corp.example")).isEmpty();
-        assertThat(credentials.describeSources("git.corp.example")).isEqualTo(
-                "no credentials configured for git.corp.example (MODVAULT_GIT_CREDENTIALS, "
+        assertThat(credentials.describeSources("git.corp.example"))
+                .isEqualTo("no credentials configured for git.corp.example (MODVAULT_GIT_CREDENTIALS, "
                         + home.resolve(".netrc") + " (not found))");
     }
 

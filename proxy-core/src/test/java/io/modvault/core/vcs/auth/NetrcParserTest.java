@@ -51,7 +51,8 @@ class NetrcParserTest {
 
     @Test
     void parsesGosOwnTestFile() {
-        assertThat(parse(GO_TEST_NETRC)).extracting(Credential::host, Credential::username, Credential::password)
+        assertThat(parse(GO_TEST_NETRC))
+                .extracting(Credential::host, Credential::username, Credential::password)
                 .containsExactly(
                         tuple("api.github.com", "user", "pwd"),
                         tuple("test.host", "user2", "pwd2"),
@@ -61,14 +62,16 @@ class NetrcParserTest {
 
     @Test
     void marksEntriesWithTheFileTheyCameFrom() {
-        assertThat(parse("machine h login u password p")).singleElement()
+        assertThat(parse("machine h login u password p"))
+                .singleElement()
                 .isEqualTo(new Credential("h", "u", "p", "/home/u/.netrc"));
     }
 
     @Test
     void separatesTokensByAnyWhitespaceWithinALine() {
         assertThat(parse("machine\tgit.corp.example \u00A0login  u\r\npassword\u000Bp\r\n"))
-                .extracting(Credential::host, Credential::password).containsExactly(tuple("git.corp.example", "p"));
+                .extracting(Credential::host, Credential::password)
+                .containsExactly(tuple("git.corp.example", "p"));
     }
 
     @Test
@@ -79,7 +82,8 @@ class NetrcParserTest {
 
     @Test
     void skipsUnknownKeysWithTheirValue() {
-        assertThat(parse("machine h account acct login u password p")).extracting(Credential::username)
+        assertThat(parse("machine h account acct login u password p"))
+                .extracting(Credential::username)
                 .containsExactly("u");
     }
 
@@ -94,13 +98,15 @@ class NetrcParserTest {
     @Test
     void defaultEntryIsNeverUsedAndEndsTheFile() {
         assertThat(parse("default login anon password x\nmachine h login u password p\n"))
-                .extracting(Credential::host).containsExactly("h");
+                .extracting(Credential::host)
+                .containsExactly("h");
         assertThat(parse("default\nmachine h login u password p\n")).isEmpty();
     }
 
     @Test
     void quotesAreNotSpecial() {
-        assertThat(parse("machine h login u password \"p q\"")).extracting(Credential::password)
+        assertThat(parse("machine h login u password \"p q\""))
+                .extracting(Credential::password)
                 .containsExactly("\"p");
     }
 }

@@ -32,6 +32,7 @@ class DirectUpstreamTest {
 
     @TempDir
     Path temp;
+
     private ModuleRepoFixture fixture;
     private TestRepo repo;
     private DirectUpstream direct;
@@ -41,7 +42,9 @@ class DirectUpstreamTest {
     void setUp() {
         fixture = new ModuleRepoFixture(temp);
         repo = fixture.repo("lib");
-        repo.write("go.mod", "module " + MOD + "\n").write("lib.go", "package lib\n").commit("one");
+        repo.write("go.mod", "module " + MOD + "\n")
+                .write("lib.go", "package lib\n")
+                .commit("one");
         repo.tag("v1.0.0");
         repo.newBranch("Feature");
         feature = repo.commit("feature");
@@ -51,7 +54,8 @@ class DirectUpstreamTest {
 
     @Test
     void answersListInfoModAndLatest() {
-        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/list", 1 << 20))).isEqualTo("v1.0.0\n");
+        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/list", 1 << 20)))
+                .isEqualTo("v1.0.0\n");
         assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.info", 1 << 20)))
                 .startsWith("{\"Version\":\"v1.0.0\",\"Time\":\"2020-01-02T03:04:05Z\",\"Origin\":{\"VCS\":\"git\"");
         assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/!feature.info", 1 << 20)))
@@ -59,7 +63,8 @@ class DirectUpstreamTest {
         assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.mod", 1 << 20)))
                 .isEqualTo("module " + MOD + "\n");
         assertThat(body(direct.fetchBytes("corp.example/!team/lib/@latest", 1 << 20)))
-                .contains("\"Version\":\"v1.0.0\"").contains("\"Ref\":\"HEAD\"");
+                .contains("\"Version\":\"v1.0.0\"")
+                .contains("\"Ref\":\"HEAD\"");
         assertThat(direct.name()).isEqualTo("direct");
     }
 
@@ -67,15 +72,16 @@ class DirectUpstreamTest {
     void streamsZipsIntoTheTargetWithTheirHash() throws Exception {
         Path target = temp.resolve("download.zip");
 
-        UpstreamResult<DownloadedFile> result = direct.fetchFile("corp.example/!team/lib/@v/v1.0.0.zip", target, 1 << 20);
+        UpstreamResult<DownloadedFile> result =
+                direct.fetchFile("corp.example/!team/lib/@v/v1.0.0.zip", target, 1 << 20);
 
         assertThat(result).isInstanceOf(Found.class);
         DownloadedFile file = ((Found<DownloadedFile>) result).body();
         assertThat(file.size()).isEqualTo(Files.size(target));
-        assertThat(DirHash.hashZip(target)).isEqualTo(
-                ModZipOracle.zip(repo.dir(), "v1.0.0", "", MOD, "v1.0.0").h1());
-        assertThat(temp.toFile().list())
-                .noneMatch(name -> name.startsWith(".git-archive-"));
+        assertThat(DirHash.hashZip(target))
+                .isEqualTo(ModZipOracle.zip(repo.dir(), "v1.0.0", "", MOD, "v1.0.0")
+                        .h1());
+        assertThat(temp.toFile().list()).noneMatch(name -> name.startsWith(".git-archive-"));
     }
 
     @Test
@@ -84,8 +90,10 @@ class DirectUpstreamTest {
         Files.move(repo.dir(), temp.resolve("unreachable"));
         fixture.clock.advance(Duration.ofDays(1));
 
-        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.info", 1 << 20))).contains("v1.0.0");
-        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.mod", 1 << 20))).startsWith("module ");
+        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.info", 1 << 20)))
+                .contains("v1.0.0");
+        assertThat(body(direct.fetchBytes("corp.example/!team/lib/@v/v1.0.0.mod", 1 << 20)))
+                .startsWith("module ");
         assertThat(direct.fetchFile("corp.example/!team/lib/@v/v1.0.0.zip", temp.resolve("z.zip"), 1 << 20))
                 .isInstanceOf(Found.class);
         assertThat(direct.fetchBytes("corp.example/!team/lib/@v/list", 1 << 20)).isInstanceOf(NotFound.class);
@@ -97,10 +105,14 @@ class DirectUpstreamTest {
         UpstreamResult<byte[]> module = direct.fetchBytes("corp.example/other/@v/list", 1 << 20);
         UpstreamResult<byte[]> sumdb = direct.fetchBytes("sumdb/sum.golang.org/supported", 1 << 20);
 
-        assertThat(version).isInstanceOfSatisfying(NotFound.class, n -> assertThat(n.reason())
-                .contains("corp.example/Team/lib@v9.0.0: invalid version: unknown revision v9.0.0"));
-        assertThat(module).isInstanceOfSatisfying(NotFound.class,
-                n -> assertThat(n.reason()).contains("no repository for corp.example/other"));
+        assertThat(version)
+                .isInstanceOfSatisfying(
+                        NotFound.class,
+                        n -> assertThat(n.reason())
+                                .contains("corp.example/Team/lib@v9.0.0: invalid version: unknown revision v9.0.0"));
+        assertThat(module)
+                .isInstanceOfSatisfying(
+                        NotFound.class, n -> assertThat(n.reason()).contains("no repository for corp.example/other"));
         assertThat(sumdb).isInstanceOf(NotFound.class);
     }
 
@@ -129,8 +141,11 @@ class DirectUpstreamTest {
     @Test
     void plugsIntoTheCachingProxyLikeAnyUpstream() {
         try (InMemoryModuleStore store = InMemoryModuleStore.open(temp.resolve("store"), fixture.clock)) {
-            ModuleProxy proxy = new ModuleProxy(store, direct, FetchSettings.of(Duration.ofMinutes(1),
-                    Duration.ofMinutes(1), Duration.ofMinutes(1)), fixture.clock);
+            ModuleProxy proxy = new ModuleProxy(
+                    store,
+                    direct,
+                    FetchSettings.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                    fixture.clock);
             ModulePath module = ModulePath.of(MOD);
 
             FetchResult zip = proxy.get(new ProxyRequest.Zip(module, "v1.0.0"));
@@ -138,8 +153,11 @@ class DirectUpstreamTest {
             FetchResult missing = proxy.get(new ProxyRequest.Mod(module, "v1.5.0"));
 
             assertThat(zip).isInstanceOf(FetchResult.Blob.class);
-            assertThat(info).isInstanceOfSatisfying(FetchResult.Content.class, c ->
-                    assertThat(new String(c.body(), StandardCharsets.UTF_8)).contains("\"Version\":\"v1.0.0\""));
+            assertThat(info)
+                    .isInstanceOfSatisfying(
+                            FetchResult.Content.class,
+                            c -> assertThat(new String(c.body(), StandardCharsets.UTF_8))
+                                    .contains("\"Version\":\"v1.0.0\""));
             assertThat(missing).isInstanceOf(FetchResult.NotFound.class);
         }
     }

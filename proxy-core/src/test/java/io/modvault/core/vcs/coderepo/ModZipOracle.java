@@ -19,13 +19,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ModZipOracle {
     /** What x/mod made of one version: its h1 and its entry names in zip order. */
-    record Result(String h1, List<String> names) {
-    }
+    record Result(String h1, List<String> names) {}
 
     private static Path binary;
 
-    private ModZipOracle() {
-    }
+    private ModZipOracle() {}
 
     static Result zip(Path repoDir, String revision, String subdir, String module, String version) {
         List<String> lines = run(List.of("zip", repoDir.toString(), revision, subdir, module, version));
@@ -33,7 +31,8 @@ final class ModZipOracle {
     }
 
     static String pseudoVersion(String major, String older, long unixSeconds, String rev) {
-        return run(List.of("pseudo", major, older, Long.toString(unixSeconds), rev)).get(0);
+        return run(List.of("pseudo", major, older, Long.toString(unixSeconds), rev))
+                .get(0);
     }
 
     private static List<String> run(List<String> args) {
@@ -53,7 +52,9 @@ final class ModZipOracle {
         try {
             if (!Files.isExecutable(target) || newer(source, target)) {
                 Files.createDirectories(target.getParent());
-                exec(List.of(GoCommand.binary().toString(), "build", "-o", target.toString(), "."), source,
+                exec(
+                        List.of(GoCommand.binary().toString(), "build", "-o", target.toString(), "."),
+                        source,
                         Map.of("GOFLAGS", "-mod=mod", "GOTOOLCHAIN", "local", "GOWORK", "off", "CGO_ENABLED", "0"));
             }
         } catch (IOException e) {

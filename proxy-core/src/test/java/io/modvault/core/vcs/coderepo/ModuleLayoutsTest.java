@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleLayoutsTest {
     @TempDir
     Path temp;
+
     private ModuleRepoFixture fixture;
     private TestRepo mono;
     private String tip;
@@ -50,7 +51,8 @@ class ModuleLayoutsTest {
     void readsTheGoModOfASubdirectoryModule() {
         ModuleRepo lib = fixture.module("corp.example/mono/sub/lib", "corp.example/mono", mono);
 
-        assertThat(new String(lib.goMod("v0.1.0"), UTF_8)).isEqualTo("module corp.example/mono/sub/lib // the library\n");
+        assertThat(new String(lib.goMod("v0.1.0"), UTF_8))
+                .isEqualTo("module corp.example/mono/sub/lib // the library\n");
     }
 
     @Test
@@ -58,7 +60,8 @@ class ModuleLayoutsTest {
         Path libZip = temp.resolve("lib.zip");
         fixture.module("corp.example/mono/sub/lib", "corp.example/mono", mono).zip("v0.1.0", libZip);
         Path licensedZip = temp.resolve("licensed.zip");
-        fixture.module("corp.example/mono/sub/licensed", "corp.example/mono", mono).zip("v0.1.0", licensedZip);
+        fixture.module("corp.example/mono/sub/licensed", "corp.example/mono", mono)
+                .zip("v0.1.0", licensedZip);
 
         String lib = "corp.example/mono/sub/lib@v0.1.0/";
         assertThat(ModuleZipTest.entries(libZip)).containsExactly(lib + "go.mod", lib + "lib.go", lib + "LICENSE");
@@ -88,9 +91,10 @@ class ModuleLayoutsTest {
 
     @Test
     void hashesEveryLayoutLikeXMod() throws IOException {
-        String pseudo = fixture.module("corp.example/mono/sub/lib", "corp.example/mono", mono).stat(tip).version();
-        record Case(String module, String subdir, String version, String revision) {
-        }
+        String pseudo = fixture.module("corp.example/mono/sub/lib", "corp.example/mono", mono)
+                .stat(tip)
+                .version();
+        record Case(String module, String subdir, String version, String revision) {}
         for (Case c : new Case[] {
             new Case("corp.example/mono", "", "v1.0.0", "v1.0.0"),
             new Case("corp.example/mono/sub/lib", "sub/lib", "v0.1.0", "sub/lib/v0.1.0"),
@@ -100,7 +104,8 @@ class ModuleLayoutsTest {
         }) {
             Path zip = temp.resolve(c.subdir().replace('/', '_') + c.version() + ".zip");
             fixture.module(c.module(), "corp.example/mono", mono).zip(c.version(), zip);
-            ModZipOracle.Result expected = ModZipOracle.zip(mono.dir(), c.revision(), c.subdir(), c.module(), c.version());
+            ModZipOracle.Result expected =
+                    ModZipOracle.zip(mono.dir(), c.revision(), c.subdir(), c.module(), c.version());
 
             assertThat(DirHash.hashZip(zip)).as(c.toString()).isEqualTo(expected.h1());
             assertThat(ModuleZipTest.entries(zip)).as(c.toString()).isEqualTo(expected.names());
@@ -118,27 +123,33 @@ class ModuleLayoutsTest {
 
         assertThat(new String(module.goMod("v1.0.0"), UTF_8)).isEqualTo("module corp.example/old\n");
         assertThat(new String(module.goMod("v2.0.0+incompatible"), UTF_8)).isEqualTo("module corp.example/old\n");
-        assertThat(DirHash.hashZip(zip)).isEqualTo(
-                ModZipOracle.zip(old.dir(), "v2.0.0", "", "corp.example/old", "v2.0.0+incompatible").h1());
+        assertThat(DirHash.hashZip(zip))
+                .isEqualTo(ModZipOracle.zip(old.dir(), "v2.0.0", "", "corp.example/old", "v2.0.0+incompatible")
+                        .h1());
     }
 
     @Test
     void hashesTheMajorBranchLayoutLikeXMod() throws IOException {
         TestRepo repo = fixture.repo("branch");
-        repo.write("go.mod", "module corp.example/branch\n").write("a.go", "package a\n").commit("v1");
+        repo.write("go.mod", "module corp.example/branch\n")
+                .write("a.go", "package a\n")
+                .commit("v1");
         repo.tag("v1.0.0");
-        repo.newBranch("v2").write("go.mod", "module corp.example/branch/v2\n\ngo 1.24\n")
-                .write("vendor/modules.txt", "# none\n").commit("v2");
+        repo.newBranch("v2")
+                .write("go.mod", "module corp.example/branch/v2\n\ngo 1.24\n")
+                .write("vendor/modules.txt", "# none\n")
+                .commit("v2");
         repo.tag("v2.0.0");
         ModuleRepo v2 = fixture.module("corp.example/branch/v2", "corp.example/branch", repo);
         Path zip = temp.resolve("branch.zip");
         v2.zip("v2.0.0", zip);
 
         assertThat(new String(v2.goMod("v2.0.0"), UTF_8)).startsWith("module corp.example/branch/v2\n");
-        assertThat(ModuleZipTest.entries(zip)).containsExactly("corp.example/branch/v2@v2.0.0/a.go",
-                "corp.example/branch/v2@v2.0.0/go.mod");
-        assertThat(DirHash.hashZip(zip)).isEqualTo(
-                ModZipOracle.zip(repo.dir(), "v2.0.0", "", "corp.example/branch/v2", "v2.0.0").h1());
+        assertThat(ModuleZipTest.entries(zip))
+                .containsExactly("corp.example/branch/v2@v2.0.0/a.go", "corp.example/branch/v2@v2.0.0/go.mod");
+        assertThat(DirHash.hashZip(zip))
+                .isEqualTo(ModZipOracle.zip(repo.dir(), "v2.0.0", "", "corp.example/branch/v2", "v2.0.0")
+                        .h1());
     }
 
     @Test
@@ -150,24 +161,32 @@ class ModuleLayoutsTest {
 
         assertThatThrownBy(() -> module.goMod("v2.0.0+incompatible")).isInstanceOfSatisfying(VcsException.class, e -> {
             assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND);
-            assertThat(e.getMessage()).contains("module contains a go.mod file, so module path must match major version");
+            assertThat(e.getMessage())
+                    .contains("module contains a go.mod file, so module path must match major version");
         });
     }
 
     @Test
     void refusesSubdirectoryModulesWithoutGoModOrWithAnotherPath() {
         TestRepo repo = fixture.repo("bad");
-        repo.write("go.mod", "module corp.example/bad\n").write("nomod/x.go", "package x\n")
-                .write("wrong/go.mod", "module corp.example/elsewhere/v3\n").commit("one");
+        repo.write("go.mod", "module corp.example/bad\n")
+                .write("nomod/x.go", "package x\n")
+                .write("wrong/go.mod", "module corp.example/elsewhere/v3\n")
+                .commit("one");
         repo.tag("nomod/v1.0.0").tag("wrong/v1.0.0");
 
-        assertThatThrownBy(() -> fixture.module("corp.example/bad/nomod", "corp.example/bad", repo).goMod("v1.0.0"))
+        assertThatThrownBy(() -> fixture.module("corp.example/bad/nomod", "corp.example/bad", repo)
+                        .goMod("v1.0.0"))
                 .isInstanceOfSatisfying(VcsException.class, e -> {
                     assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND);
-                    assertThat(e.getMessage()).contains("missing corp.example/bad/nomod/go.mod at revision nomod/v1.0.0");
+                    assertThat(e.getMessage())
+                            .contains("missing corp.example/bad/nomod/go.mod at revision nomod/v1.0.0");
                 });
-        assertThatThrownBy(() -> fixture.module("corp.example/bad/wrong", "corp.example/bad", repo).goMod("v1.0.0"))
-                .isInstanceOfSatisfying(VcsException.class, e -> assertThat(e.getMessage())
-                        .contains("wrong/go.mod has post-v1 module path \"corp.example/elsewhere/v3\""));
+        assertThatThrownBy(() -> fixture.module("corp.example/bad/wrong", "corp.example/bad", repo)
+                        .goMod("v1.0.0"))
+                .isInstanceOfSatisfying(
+                        VcsException.class,
+                        e -> assertThat(e.getMessage())
+                                .contains("wrong/go.mod has post-v1 module path \"corp.example/elsewhere/v3\""));
     }
 }

@@ -37,6 +37,7 @@ class ModuleResolutionReuseTest {
 
     @TempDir
     Path temp;
+
     private ModuleRepoFixture fixture;
     private TestRepo repo;
     private Path gitLog;
@@ -56,7 +57,8 @@ class ModuleResolutionReuseTest {
         Path wrapper = temp.resolve("logging-git.sh");
         Files.writeString(wrapper, "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '" + gitLog + "'\nexec git \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        GitCommand git = new GitCommand(wrapper.toString(), Duration.ofSeconds(60), TestGit.environment(temp.resolve("home")));
+        GitCommand git =
+                new GitCommand(wrapper.toString(), Duration.ofSeconds(60), TestGit.environment(temp.resolve("home")));
         mirror = new GitMirrors(temp.resolve("mirrors"), git, fixture.clock, RepoFixture.TTL).forUrl(repo.uri());
         // The mirror exists, as for every request after the first: a resolution during the fetch
         // that creates it is not remembered (the fetch changes the refs while it runs).
@@ -74,7 +76,8 @@ class ModuleResolutionReuseTest {
         assertThat(modCommands).isEmpty();
         assertThat(zipCommands).containsExactly("archive");
         assertThat(DirHash.hashZip(temp.resolve("v1.0.0.zip")))
-                .isEqualTo(ModZipOracle.zip(repo.dir(), "v1.0.0", "", MOD, "v1.0.0").h1());
+                .isEqualTo(ModZipOracle.zip(repo.dir(), "v1.0.0", "", MOD, "v1.0.0")
+                        .h1());
     }
 
     @Test
@@ -109,7 +112,8 @@ class ModuleResolutionReuseTest {
         Path zip = temp.resolve("moved.zip");
         module.zip("v1.0.0", zip);
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            byte[] goMod = file.getInputStream(file.getEntry(MOD + "@v1.0.0/go.mod")).readAllBytes();
+            byte[] goMod =
+                    file.getInputStream(file.getEntry(MOD + "@v1.0.0/go.mod")).readAllBytes();
             assertThat(text(goMod)).contains("go 1.21");
         }
     }

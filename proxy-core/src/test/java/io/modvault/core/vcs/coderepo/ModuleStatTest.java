@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleStatTest {
     @TempDir
     Path temp;
+
     private ModuleRepoFixture fixture;
 
     @BeforeEach
@@ -37,15 +38,18 @@ class ModuleStatTest {
         String commit = repo.commit("one");
         repo.annotatedTag("v1.0.0");
 
-        RevisionInfo info = fixture.module("corp.example/plain", "corp.example/plain", repo).stat("v1.0.0");
+        RevisionInfo info =
+                fixture.module("corp.example/plain", "corp.example/plain", repo).stat("v1.0.0");
 
         assertThat(info.version()).isEqualTo("v1.0.0");
         assertThat(info.time()).isEqualTo(Instant.parse("2020-01-02T03:04:05Z"));
-        assertThat(info.origin()).isEqualTo(new RevisionInfo.Origin("git", repo.uri().toString(), "", commit,
-                Optional.of("refs/tags/v1.0.0")));
-        assertThat(new String(info.toJson(), UTF_8)).isEqualTo("{\"Version\":\"v1.0.0\",\"Time\":\"2020-01-02T03:04:05Z\","
-                + "\"Origin\":{\"VCS\":\"git\",\"URL\":\"" + repo.uri() + "\",\"Hash\":\"" + commit
-                + "\",\"Ref\":\"refs/tags/v1.0.0\"}}");
+        assertThat(info.origin())
+                .isEqualTo(new RevisionInfo.Origin(
+                        "git", repo.uri().toString(), "", commit, Optional.of("refs/tags/v1.0.0")));
+        assertThat(new String(info.toJson(), UTF_8))
+                .isEqualTo("{\"Version\":\"v1.0.0\",\"Time\":\"2020-01-02T03:04:05Z\","
+                        + "\"Origin\":{\"VCS\":\"git\",\"URL\":\"" + repo.uri() + "\",\"Hash\":\"" + commit
+                        + "\",\"Ref\":\"refs/tags/v1.0.0\"}}");
     }
 
     @Test
@@ -55,11 +59,14 @@ class ModuleStatTest {
         String commit = repo.commit("one");
         String expected = "v3.0.0-20200102030405-" + commit.substring(0, 12);
 
-        RevisionInfo info = fixture.module("corp.example/untagged/v3", "corp.example/untagged", repo).stat("main");
+        RevisionInfo info = fixture.module("corp.example/untagged/v3", "corp.example/untagged", repo)
+                .stat("main");
 
-        assertThat(info.version()).isEqualTo(expected)
+        assertThat(info.version())
+                .isEqualTo(expected)
                 .isEqualTo(PseudoVersion.of("v3", "", repo.commitTime(commit), commit.substring(0, 12)))
-                .isEqualTo(ModZipOracle.pseudoVersion("v3", "", repo.commitTime(commit).getEpochSecond(), commit.substring(0, 12)));
+                .isEqualTo(ModZipOracle.pseudoVersion(
+                        "v3", "", repo.commitTime(commit).getEpochSecond(), commit.substring(0, 12)));
         assertThat(info.origin().ref()).contains("refs/heads/main");
     }
 
@@ -75,15 +82,17 @@ class ModuleStatTest {
 
         // A commit with a canonical tag is that version; "v1.3" and "+meta" tags are not versions.
         assertThat(module.stat(afterRelease.substring(0, 12)).version()).isEqualTo("v1.3.0-pre");
-        String releaseBased = module.stat(repo.git("rev-parse", "HEAD~2").trim().substring(0, 7)).version();
+        String releaseBased = module.stat(repo.git("rev-parse", "HEAD~2").trim().substring(0, 7))
+                .version();
         assertThat(releaseBased).isEqualTo("v1.2.3");
 
         String pre = module.stat(afterPre).version();
         String expectedPre = "v1.9.0-retag.0.20200102050405-" + afterPre.substring(0, 12);
-        assertThat(pre).isEqualTo(expectedPre)
+        assertThat(pre)
+                .isEqualTo(expectedPre)
                 .isEqualTo(PseudoVersion.of("", "v1.9.0-retag", repo.commitTime(afterPre), afterPre.substring(0, 12)))
-                .isEqualTo(ModZipOracle.pseudoVersion("", "v1.9.0-retag", repo.commitTime(afterPre).getEpochSecond(),
-                        afterPre.substring(0, 12)));
+                .isEqualTo(ModZipOracle.pseudoVersion(
+                        "", "v1.9.0-retag", repo.commitTime(afterPre).getEpochSecond(), afterPre.substring(0, 12)));
     }
 
     @Test
@@ -95,19 +104,22 @@ class ModuleStatTest {
         String feature = repo.commit("feature work");
         String expected = "v1.2.4-0.20200102040405-" + feature.substring(0, 12);
 
-        RevisionInfo info = fixture.module("corp.example/patch", "corp.example/patch", repo).stat("feature");
+        RevisionInfo info =
+                fixture.module("corp.example/patch", "corp.example/patch", repo).stat("feature");
 
-        assertThat(info.version()).isEqualTo(expected)
+        assertThat(info.version())
+                .isEqualTo(expected)
                 .isEqualTo(PseudoVersion.of("", "v1.2.3", repo.commitTime(feature), feature.substring(0, 12)))
-                .isEqualTo(ModZipOracle.pseudoVersion("", "v1.2.3", repo.commitTime(feature).getEpochSecond(),
-                        feature.substring(0, 12)));
+                .isEqualTo(ModZipOracle.pseudoVersion(
+                        "", "v1.2.3", repo.commitTime(feature).getEpochSecond(), feature.substring(0, 12)));
         assertThat(info.origin().ref()).contains("refs/heads/feature");
     }
 
     @Test
     void basesSubdirectoryModulePseudoVersionsOnPrefixedTagsOnly() {
         TestRepo repo = fixture.repo("mono");
-        repo.write("go.mod", "module corp.example/mono\n").write("sub/lib/go.mod", "module corp.example/mono/sub/lib\n");
+        repo.write("go.mod", "module corp.example/mono\n")
+                .write("sub/lib/go.mod", "module corp.example/mono/sub/lib\n");
         repo.commit("one");
         repo.tag("v1.5.0").tag("sub/lib/v0.2.0");
         String next = repo.commit("two");
@@ -147,8 +159,9 @@ class ModuleStatTest {
 
         assertThat(v2.stat("v2").version()).isEqualTo("v2.1.1-0.20200102050405-" + tip.substring(0, 12));
         assertThat(v2.stat("v2.1.0").version()).isEqualTo("v2.1.0");
-        assertThatThrownBy(() -> v2.stat("v1.0.0")).isInstanceOfSatisfying(VcsException.class,
-                e -> assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> v2.stat("v1.0.0"))
+                .isInstanceOfSatisfying(
+                        VcsException.class, e -> assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND));
     }
 
     @Test
@@ -165,8 +178,10 @@ class ModuleStatTest {
         assertThat(module.stat(valid).origin().hash()).isEqualTo(next);
         assertRejected(module, "v1.0.1-0.20200102040406-" + rev, "does not match version-control timestamp");
         assertRejected(module, "v1.5.1-0.20200102040405-" + rev, "preceding tag (v1.5.0) not found");
-        assertRejected(module, "v1.0.1-0.20200102040405-" + next.substring(0, 10), "revision is shorter than canonical");
-        assertRejected(module, "v1.0.0-20200102040405-" + rev, "major version without preceding tag must be v0, not v1");
+        assertRejected(
+                module, "v1.0.1-0.20200102040405-" + next.substring(0, 10), "revision is shorter than canonical");
+        assertRejected(
+                module, "v1.0.0-20200102040405-" + rev, "major version without preceding tag must be v0, not v1");
     }
 
     @Test
@@ -177,10 +192,12 @@ class ModuleStatTest {
         repo.commit("two");
         repo.tag("v1.0.5");
         String third = repo.commit("three");
-        repo.write("go.mod", "module corp.example/retract\n\nretract (\n\tv1.0.5 // broken\n)\n").commit("four");
+        repo.write("go.mod", "module corp.example/retract\n\nretract (\n\tv1.0.5 // broken\n)\n")
+                .commit("four");
         repo.tag("v1.1.0");
 
-        RevisionInfo info = fixture.module("corp.example/retract", "corp.example/retract", repo).stat(third);
+        RevisionInfo info = fixture.module("corp.example/retract", "corp.example/retract", repo)
+                .stat(third);
 
         assertThat(info.version()).isEqualTo("v1.0.1-0.20200102050405-" + third.substring(0, 12));
     }

@@ -31,6 +31,7 @@ class ModuleZipTest {
 
     @TempDir
     Path temp;
+
     private ModuleRepoFixture fixture;
     private TestRepo repo;
 
@@ -72,8 +73,17 @@ class ModuleZipTest {
 
         String p = MOD + "@v1.0.0/";
         // Before go 1.24, vendor/modules.txt stays and pkg/vendor/vendor.go goes (go.dev/issue/37397).
-        assertThat(entries(zip)).containsExactly(p + ".gitattributes", p + "LICENSE", p + "a.go", p + "go.mod",
-                p + "notes.txt", p + "run.sh", p + "sub/.hg_archival.txt", p + "vendor/modules.txt", p + "ünïcode.go");
+        assertThat(entries(zip))
+                .containsExactly(
+                        p + ".gitattributes",
+                        p + "LICENSE",
+                        p + "a.go",
+                        p + "go.mod",
+                        p + "notes.txt",
+                        p + "run.sh",
+                        p + "sub/.hg_archival.txt",
+                        p + "vendor/modules.txt",
+                        p + "ünïcode.go");
     }
 
     @Test
@@ -104,7 +114,8 @@ class ModuleZipTest {
         fixture.module(MOD, MOD, repo).zip("v1.0.0", zip);
 
         try (ZipFile file = new ZipFile(zip.toFile())) {
-            byte[] notes = file.getInputStream(file.getEntry(MOD + "@v1.0.0/notes.txt")).readAllBytes();
+            byte[] notes = file.getInputStream(file.getEntry(MOD + "@v1.0.0/notes.txt"))
+                    .readAllBytes();
             assertThat(new String(notes, UTF_8)).isEqualTo("line one\r\nline two\r\n");
         }
     }
@@ -115,8 +126,9 @@ class ModuleZipTest {
         DownloadedFile written = fixture.module(MOD, MOD, repo).zip("v1.0.0", zip);
 
         assertThat(written.size()).isEqualTo(Files.size(zip));
-        assertThat(written.sha256Hex()).isEqualTo(
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip))));
+        assertThat(written.sha256Hex())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(zip))));
     }
 
     @Test
@@ -142,7 +154,8 @@ class ModuleZipTest {
 
         try (ZipFile file = new ZipFile(zip.toFile())) {
             assertThat(file.getEntry(MOD + "@v1.2.0/secret.txt")).isNotNull();
-            byte[] version = file.getInputStream(file.getEntry(MOD + "@v1.2.0/version.go")).readAllBytes();
+            byte[] version = file.getInputStream(file.getEntry(MOD + "@v1.2.0/version.go"))
+                    .readAllBytes();
             assertThat(new String(version, UTF_8)).isEqualTo("package a // $Format:%H$\n");
         }
     }
@@ -156,7 +169,8 @@ class ModuleZipTest {
         assertThatThrownBy(() -> fixture.module(MOD, MOD, repo).zip("v1.3.0", temp.resolve("bad.zip")))
                 .isInstanceOfSatisfying(VcsException.class, e -> {
                     assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND);
-                    assertThat(e.getMessage()).contains("case-insensitive file name collision: \"README\" and \"readme\"");
+                    assertThat(e.getMessage())
+                            .contains("case-insensitive file name collision: \"README\" and \"readme\"");
                 });
     }
 

@@ -30,7 +30,9 @@ class ResolvedVersionsTest {
     void invalidationForgetsEveryEntry() {
         ResolvedVersions memo = new ResolvedVersions();
         memo.put(key("v1.0.0"), resolved("v1.0.0", 10), memo.epoch());
-        memo.put(key("v1.0.1-0.20200102030405-0123456789ab"), resolved("v1.0.1-0.20200102030405-0123456789ab", 0),
+        memo.put(
+                key("v1.0.1-0.20200102030405-0123456789ab"),
+                resolved("v1.0.1-0.20200102030405-0123456789ab", 0),
                 memo.epoch());
 
         memo.refsChanged();
@@ -80,10 +82,12 @@ class ResolvedVersionsTest {
     }
 
     private static RevisionConverter.Converted resolved(String version, int goModBytes) {
-        GitRevision revision = new GitRevision("0123456789abcdef0123456789abcdef01234567", Instant.EPOCH,
-                Optional.empty(), List.of());
-        RevisionInfo info = new RevisionInfo(version, Instant.EPOCH, new RevisionInfo.Origin("git", "https://corp.example/memo",
-                "", revision.hash(), Optional.empty()));
+        GitRevision revision =
+                new GitRevision("0123456789abcdef0123456789abcdef01234567", Instant.EPOCH, Optional.empty(), List.of());
+        RevisionInfo info = new RevisionInfo(
+                version,
+                Instant.EPOCH,
+                new RevisionInfo.Origin("git", "https://corp.example/memo", "", revision.hash(), Optional.empty()));
         Optional<byte[]> goMod = goModBytes == 0 ? Optional.empty() : Optional.of(new byte[goModBytes]);
         return new RevisionConverter.Converted(info, new ModuleDirs.ModuleDir(revision, "", goMod));
     }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ExpiringCacheTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final ExpiringCache<String> cache = new ExpiringCache<>(clock, Duration.ofMinutes(10), Duration.ofMinutes(1), 3);
+    private final ExpiringCache<String> cache =
+            new ExpiringCache<>(clock, Duration.ofMinutes(10), Duration.ofMinutes(1), 3);
     private final AtomicInteger loads = new AtomicInteger();
 
     private String load(String value) {
@@ -47,7 +48,8 @@ class ExpiringCacheTest {
             String key = kind.name();
             assertThatThrownBy(() -> cache.get(key, () -> fail(kind))).hasMessage("failed " + kind);
             assertThatThrownBy(() -> cache.get(key, () -> load("x")))
-                    .isInstanceOf(VcsException.class).hasFieldOrPropertyWithValue("kind", kind);
+                    .isInstanceOf(VcsException.class)
+                    .hasFieldOrPropertyWithValue("kind", kind);
         }
         clock.advance(Duration.ofMinutes(1));
         assertThat(cache.get("AUTH", () -> load("fixed"))).isEqualTo("fixed");
@@ -56,8 +58,10 @@ class ExpiringCacheTest {
 
     @Test
     void retriesFailuresAndTimeoutsAtOnce() {
-        assertThatThrownBy(() -> cache.get("k", () -> fail(VcsException.Kind.FAILED))).isInstanceOf(VcsException.class);
-        assertThatThrownBy(() -> cache.get("k", () -> fail(VcsException.Kind.TIMEOUT))).isInstanceOf(VcsException.class);
+        assertThatThrownBy(() -> cache.get("k", () -> fail(VcsException.Kind.FAILED)))
+                .isInstanceOf(VcsException.class);
+        assertThatThrownBy(() -> cache.get("k", () -> fail(VcsException.Kind.TIMEOUT)))
+                .isInstanceOf(VcsException.class);
         assertThat(cache.get("k", () -> load("ok"))).isEqualTo("ok");
         assertThat(loads).hasValue(3);
     }

@@ -63,10 +63,16 @@ class GoImportResolverTest {
         settings.put("HOME", home.toString());
         settings.put(Credentials.SETTING, credentialSetting);
         Credentials credentials = Credentials.load(settings, policy::insecure);
-        HttpUpstreamSettings http = new HttpUpstreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Optional.of(EnvironmentProxySelector.of(proxy.env())), "modvault/test");
-        resolver = new GoImportResolver(new DiscoverySettings(http, Duration.ofMinutes(10), Duration.ofMinutes(1), 100),
-                policy::insecure, credentials, clock);
+        HttpUpstreamSettings http = new HttpUpstreamSettings(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Optional.of(EnvironmentProxySelector.of(proxy.env())),
+                "modvault/test");
+        resolver = new GoImportResolver(
+                new DiscoverySettings(http, Duration.ofMinutes(10), Duration.ofMinutes(1), 100),
+                policy::insecure,
+                credentials,
+                clock);
         return resolver;
     }
 
@@ -84,11 +90,15 @@ class GoImportResolverTest {
 
         RepoLocation location = insecureResolver().resolve("git.example.test/org/repo");
 
-        assertThat(location).isEqualTo(new RepoLocation("git.example.test/org/repo",
-                URI.create("https://git.example.test/scm/org/repo.git"), "git"));
-        assertThat(proxy.requestLines()).containsExactly("CONNECT git.example.test:443 HTTP/1.1",
-                "GET http://git.example.test/org/repo?go-get=1 HTTP/1.1");
-        assertThat(pages.requests()).extracting(PageServer.Request::target)
+        assertThat(location)
+                .isEqualTo(new RepoLocation(
+                        "git.example.test/org/repo", URI.create("https://git.example.test/scm/org/repo.git"), "git"));
+        assertThat(proxy.requestLines())
+                .containsExactly(
+                        "CONNECT git.example.test:443 HTTP/1.1",
+                        "GET http://git.example.test/org/repo?go-get=1 HTTP/1.1");
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::target)
                 .containsExactly("http://git.example.test/org/repo?go-get=1");
     }
 
@@ -114,7 +124,8 @@ class GoImportResolverTest {
         RepoLocation location = insecureResolver().resolve("git.example.test/org/repo/sub/v2");
 
         assertThat(location.repoRoot()).isEqualTo("git.example.test/org/repo");
-        assertThat(pages.requests()).extracting(PageServer.Request::pathAndQuery)
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::pathAndQuery)
                 .containsExactly("/org/repo/sub/v2?go-get=1", "/org/repo?go-get=1");
     }
 
@@ -143,10 +154,13 @@ class GoImportResolverTest {
 
     @Test
     void usesTagsOnAnErrorPageLikeGo() {
-        pages.page("/org/repo?go-get=1", 404,
+        pages.page(
+                "/org/repo?go-get=1",
+                404,
                 "<meta name=go-import content='git.example.test/org/repo git https://git.example.test/org/repo.git'>");
 
-        assertThat(insecureResolver().resolve("git.example.test/org/repo").repoRoot()).isEqualTo("git.example.test/org/repo");
+        assertThat(insecureResolver().resolve("git.example.test/org/repo").repoRoot())
+                .isEqualTo("git.example.test/org/repo");
     }
 
     @Test
@@ -160,9 +174,12 @@ class GoImportResolverTest {
                 .hasMessage("unrecognized import path \"git.example.test/org/private\": reading "
                         + "http://git.example.test/org/private?go-get=1: 401 Unauthorized: git.example.test refused the "
                         + "credentials (tried: MODVAULT_GIT_CREDENTIALS entry for git.example.test)")
-                .message().doesNotContain("wrong-password");
-        assertThat(pages.requests()).extracting(PageServer.Request::authorization).containsExactly("Basic "
-                + Base64.getEncoder().encodeToString("alice:wrong-password".getBytes(StandardCharsets.UTF_8)));
+                .message()
+                .doesNotContain("wrong-password");
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::authorization)
+                .containsExactly("Basic "
+                        + Base64.getEncoder().encodeToString("alice:wrong-password".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -174,7 +191,9 @@ class GoImportResolverTest {
                 .hasFieldOrPropertyWithValue("kind", Kind.AUTH)
                 .hasMessageEndingWith("403 Forbidden: git.example.test requires authentication (no credentials "
                         + "configured for git.example.test (MODVAULT_GIT_CREDENTIALS, " + netrcNotFound(home) + "))");
-        assertThat(pages.requests()).extracting(PageServer.Request::authorization).containsOnlyNulls();
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::authorization)
+                .containsOnlyNulls();
     }
 
     @Test
@@ -185,9 +204,12 @@ class GoImportResolverTest {
         assertThatThrownBy(() -> resolver.resolve("git.example.test/legacy/tool"))
                 .isInstanceOf(VcsException.class)
                 .hasFieldOrPropertyWithValue("kind", Kind.AUTH)
-                .hasMessageEndingWith("git.example.test requires authentication; the MODVAULT_GIT_CREDENTIALS entry for "
-                        + "git.example.test is sent only over https (or plain http to GOINSECURE hosts)");
-        assertThat(pages.requests()).extracting(PageServer.Request::authorization).containsOnlyNulls();
+                .hasMessageEndingWith(
+                        "git.example.test requires authentication; the MODVAULT_GIT_CREDENTIALS entry for "
+                                + "git.example.test is sent only over https (or plain http to GOINSECURE hosts)");
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::authorization)
+                .containsOnlyNulls();
     }
 
     @Test
@@ -228,14 +250,18 @@ class GoImportResolverTest {
 
     @Test
     void ignoresModEntriesAndRefusesOtherVersionControlSystems() {
-        pages.goImport("/org/both?go-get=1", "git.example.test/org/both mod https://proxy.example",
+        pages.goImport(
+                        "/org/both?go-get=1",
+                        "git.example.test/org/both mod https://proxy.example",
                         "git.example.test/org/both git https://git.example.test/org/both.git")
                 .goImport("/org/hg?go-get=1", "git.example.test/org/hg hg https://hg.example.test/org/hg")
                 .goImport("/org/cvs?go-get=1", "git.example.test/org/cvs cvs https://cvs.example.test/org/cvs");
         GoImportResolver resolver = insecureResolver();
 
-        assertThat(resolver.resolve("git.example.test/org/both").url()).isEqualTo(URI.create("https://git.example.test/org/both.git"));
-        assertThatThrownBy(() -> resolver.resolve("git.example.test/org/hg")).hasFieldOrPropertyWithValue("kind", Kind.FAILED)
+        assertThat(resolver.resolve("git.example.test/org/both").url())
+                .isEqualTo(URI.create("https://git.example.test/org/both.git"));
+        assertThatThrownBy(() -> resolver.resolve("git.example.test/org/hg"))
+                .hasFieldOrPropertyWithValue("kind", Kind.FAILED)
                 .hasMessageEndingWith("git.example.test/org/hg is kept in hg; modvault fetches git repositories only");
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/cvs"))
                 .hasMessageEndingWith("http://git.example.test/org/cvs?go-get=1: unknown vcs \"cvs\"");
@@ -243,7 +269,9 @@ class GoImportResolverTest {
 
     @Test
     void refusesAmbiguousTagsSubdirectoriesAndUnusableRepositoryUrls() {
-        pages.goImport("/org/twice?go-get=1", "git.example.test/org git https://a.example/org.git",
+        pages.goImport(
+                        "/org/twice?go-get=1",
+                        "git.example.test/org git https://a.example/org.git",
                         "git.example.test/org/twice git https://b.example/twice.git")
                 .goImport("/org/sub?go-get=1", "git.example.test/org/sub git https://git.example.test/mono.git go/sub")
                 .goImport("/org/file?go-get=1", "git.example.test/org/file git file:///srv/git/file.git")
@@ -253,7 +281,8 @@ class GoImportResolverTest {
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/twice"))
                 .hasMessageEndingWith("multiple meta tags match import path \"git.example.test/org/twice\"");
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/sub"))
-                .hasMessageEndingWith("go-import subdirectory \"go/sub\" for git.example.test/org/sub is not supported by modvault");
+                .hasMessageEndingWith(
+                        "go-import subdirectory \"go/sub\" for git.example.test/org/sub is not supported by modvault");
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/file"))
                 .hasMessageEndingWith("invalid repo root \"file:///srv/git/file.git\": file scheme disallowed");
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/scp"))
@@ -269,8 +298,9 @@ class GoImportResolverTest {
 
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/other"))
                 .hasFieldOrPropertyWithValue("kind", Kind.NOT_FOUND)
-                .hasMessageContaining("parse http://git.example.test/org/other?go-get=1: no go-import meta tags (meta tag "
-                        + "git.example.test/org/another did not match import path git.example.test/org/other)");
+                .hasMessageContaining(
+                        "parse http://git.example.test/org/other?go-get=1: no go-import meta tags (meta tag "
+                                + "git.example.test/org/another did not match import path git.example.test/org/other)");
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/script"))
                 .hasFieldOrPropertyWithValue("kind", Kind.NOT_FOUND)
                 .hasMessageEndingWith("parsing git.example.test/org/script: XML syntax error on line 1: "
@@ -281,12 +311,15 @@ class GoImportResolverTest {
     void followsRedirectsAndSendsCredentialsOnlyToTheirHost() {
         pages.redirect("/org/moved?go-get=1", "http://git.example.test/org/new-home?go-get=1")
                 .redirect("/org/new-home?go-get=1", "http://pages.example.test/org/page?go-get=1")
-                .goImport("/org/page?go-get=1", "git.example.test/org/moved git https://git.example.test/org/new-home.git");
+                .goImport(
+                        "/org/page?go-get=1",
+                        "git.example.test/org/moved git https://git.example.test/org/new-home.git");
         GoImportResolver resolver = resolver(HOST + ",pages.example.test", "git.example.test=tok");
 
         assertThat(resolver.resolve("git.example.test/org/moved").url())
                 .isEqualTo(URI.create("https://git.example.test/org/new-home.git"));
-        assertThat(pages.requests()).extracting(PageServer.Request::target, r -> r.authorization() != null)
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::target, r -> r.authorization() != null)
                 .containsExactly(
                         tuple("http://git.example.test/org/moved?go-get=1", true),
                         tuple("http://git.example.test/org/new-home?go-get=1", true),
@@ -318,7 +351,9 @@ class GoImportResolverTest {
     @Test
     void confirmsEachPrefixOnceForAllItsPackages() {
         String tag = "git.example.test/org/repo git https://git.example.test/org/repo.git";
-        pages.goImport("/org/repo/a?go-get=1", tag).goImport("/org/repo/b?go-get=1", tag).goImport("/org/repo?go-get=1", tag);
+        pages.goImport("/org/repo/a?go-get=1", tag)
+                .goImport("/org/repo/b?go-get=1", tag)
+                .goImport("/org/repo?go-get=1", tag);
         GoImportResolver resolver = insecureResolver();
 
         resolver.resolve("git.example.test/org/repo/a");
@@ -326,13 +361,16 @@ class GoImportResolverTest {
         resolver.resolve("git.example.test/org/repo");
 
         // Like Go, the prefix cache serves confirmations only; the root's own lookup asks again.
-        assertThat(pages.requests()).extracting(PageServer.Request::pathAndQuery).containsExactly(
-                "/org/repo/a?go-get=1", "/org/repo?go-get=1", "/org/repo/b?go-get=1", "/org/repo?go-get=1");
+        assertThat(pages.requests())
+                .extracting(PageServer.Request::pathAndQuery)
+                .containsExactly(
+                        "/org/repo/a?go-get=1", "/org/repo?go-get=1", "/org/repo/b?go-get=1", "/org/repo?go-get=1");
     }
 
     @Test
     void readsAtMostOneMebibyteOfAPage() {
-        String tag = "<meta name=go-import content='git.example.test/org/big git https://git.example.test/org/big.git'>";
+        String tag =
+                "<meta name=go-import content='git.example.test/org/big git https://git.example.test/org/big.git'>";
         pages.page("/org/big?go-get=1", 200, "<head>" + tag + "</head><body>" + "x".repeat(3 << 20) + "</body>")
                 .page("/org/late?go-get=1", 200, "<head><!--" + "x".repeat(1 << 20) + "-->" + tag + "</head>");
         GoImportResolver resolver = insecureResolver();
@@ -347,10 +385,11 @@ class GoImportResolverTest {
     void needsNoNetworkForKnownHostsExplicitGitPathsOrMalformedPaths() {
         GoImportResolver resolver = insecureResolver();
 
-        assertThat(resolver.resolve("github.com/org/repo/sub")).isEqualTo(
-                new RepoLocation("github.com/org/repo", URI.create("https://github.com/org/repo"), "git"));
-        assertThat(resolver.resolve("git.example.test/org/repo.git/v2")).isEqualTo(
-                new RepoLocation("git.example.test/org/repo.git", URI.create("http://git.example.test/org/repo"), "git"));
+        assertThat(resolver.resolve("github.com/org/repo/sub"))
+                .isEqualTo(new RepoLocation("github.com/org/repo", URI.create("https://github.com/org/repo"), "git"));
+        assertThat(resolver.resolve("git.example.test/org/repo.git/v2"))
+                .isEqualTo(new RepoLocation(
+                        "git.example.test/org/repo.git", URI.create("http://git.example.test/org/repo"), "git"));
         assertThatThrownBy(() -> resolver.resolve("git.example.test/org/../x"))
                 .hasFieldOrPropertyWithValue("kind", Kind.NOT_FOUND)
                 .hasMessageStartingWith("malformed module path");

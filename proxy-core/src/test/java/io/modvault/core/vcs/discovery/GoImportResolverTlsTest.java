@@ -61,24 +61,36 @@ class GoImportResolverTlsTest {
 
     private GoImportResolver resolver(String goinsecure, String credentialSetting, Optional<SSLContext> trust) {
         RoutingPolicy policy = RoutingPolicy.fromSettings(Map.of(RoutingPolicy.GOINSECURE, goinsecure));
-        Credentials credentials = Credentials.load(Map.of("HOME", home.toString(), Credentials.SETTING,
-                credentialSetting), policy::insecure);
-        HttpUpstreamSettings http = new HttpUpstreamSettings(Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Optional.of(EnvironmentProxySelector.of(proxy.env())), "modvault/test");
-        resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials,
-                new MutableClock(Instant.EPOCH), trust);
+        Credentials credentials = Credentials.load(
+                Map.of("HOME", home.toString(), Credentials.SETTING, credentialSetting), policy::insecure);
+        HttpUpstreamSettings http = new HttpUpstreamSettings(
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(3),
+                Optional.of(EnvironmentProxySelector.of(proxy.env())),
+                "modvault/test");
+        resolver = new GoImportResolver(
+                DiscoverySettings.defaults(http),
+                policy::insecure,
+                credentials,
+                new MutableClock(Instant.EPOCH),
+                trust);
         return resolver;
     }
 
     @Test
     void sendsCredentialsOverVerifiedHttps() throws Exception {
         tls.goImport("/org/repo?go-get=1", TAG);
-        GoImportResolver resolver = resolver("", "git.example.test=alice:pw", Optional.of(SelfSignedTls.forSan("dns:git.example.test").clientContext()));
+        GoImportResolver resolver = resolver(
+                "",
+                "git.example.test=alice:pw",
+                Optional.of(SelfSignedTls.forSan("dns:git.example.test").clientContext()));
 
         assertThat(resolver.resolve("git.example.test/org/repo"))
-                .isEqualTo(new RepoLocation("git.example.test/org/repo", URI.create("https://git.example.test/org/repo.git"), "git"));
+                .isEqualTo(new RepoLocation(
+                        "git.example.test/org/repo", URI.create("https://git.example.test/org/repo.git"), "git"));
         assertThat(proxy.requestLines()).containsExactly("CONNECT git.example.test:443 HTTP/1.1");
-        assertThat(tls.requests()).extracting(PageServer.Request::pathAndQuery, PageServer.Request::authorization)
+        assertThat(tls.requests())
+                .extracting(PageServer.Request::pathAndQuery, PageServer.Request::authorization)
                 .containsExactly(tuple("/org/repo?go-get=1", "Basic YWxpY2U6cHc="));
         assertThat(plain.requests()).isEmpty();
     }
@@ -112,17 +124,25 @@ class GoImportResolverTlsTest {
         tls.redirect("/org/repo?go-get=1", "http://git.example.test/org/repo-page?go-get=1");
         plain.goImport("/org/repo-page?go-get=1", TAG);
 
-        assertThatThrownBy(() -> resolver("", "", Optional.of(SelfSignedTls.forSan("dns:git.example.test").clientContext()))
-                .resolve("git.example.test/org/repo"))
+        assertThatThrownBy(() -> resolver(
+                                "",
+                                "",
+                                Optional.of(SelfSignedTls.forSan("dns:git.example.test")
+                                        .clientContext()))
+                        .resolve("git.example.test/org/repo"))
                 .hasFieldOrPropertyWithValue("kind", Kind.FAILED)
-                .hasMessageEndingWith("redirected from secure URL https://git.example.test/org/repo?go-get=1 to insecure "
-                        + "URL http://git.example.test/org/repo-page?go-get=1");
+                .hasMessageEndingWith(
+                        "redirected from secure URL https://git.example.test/org/repo?go-get=1 to insecure "
+                                + "URL http://git.example.test/org/repo-page?go-get=1");
         assertThat(plain.requests()).isEmpty();
         resolver.close();
 
-        assertThat(resolver("git.example.test", "", Optional.empty()).resolve("git.example.test/org/repo").repoRoot())
+        assertThat(resolver("git.example.test", "", Optional.empty())
+                        .resolve("git.example.test/org/repo")
+                        .repoRoot())
                 .isEqualTo("git.example.test/org/repo");
-        assertThat(plain.requests()).extracting(PageServer.Request::target)
+        assertThat(plain.requests())
+                .extracting(PageServer.Request::target)
                 .containsExactly("http://git.example.test/org/repo-page?go-get=1");
     }
 }

@@ -37,18 +37,29 @@ class KnownRepoPathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"github.com/user/unicode/испытание", "hub.jazz.net/git/user.1/pkgname",
-        "hub.jazz.net/git/USER/pkgname", "git.openstack.org", "git.openstack.org/openstack",
-        "git.apache.org/package-name/path/to/lib", "github.com", "github.com/owner", "bitbucket.org/owner"})
+    @ValueSource(
+            strings = {
+                "github.com/user/unicode/испытание",
+                "hub.jazz.net/git/user.1/pkgname",
+                "hub.jazz.net/git/USER/pkgname",
+                "git.openstack.org",
+                "git.openstack.org/openstack",
+                "git.apache.org/package-name/path/to/lib",
+                "github.com",
+                "github.com/owner",
+                "bitbucket.org/owner"
+            })
     void refusesPathsThatClaimASiteButDoNotFitIt(String path) {
-        assertThatThrownBy(() -> resolve(path)).isInstanceOf(VcsException.class)
+        assertThatThrownBy(() -> resolve(path))
+                .isInstanceOf(VcsException.class)
                 .hasFieldOrPropertyWithValue("kind", VcsException.Kind.NOT_FOUND)
                 .hasMessageStartingWith("invalid ");
     }
 
     @Test
     void namesTheSiteInTheMessage() {
-        assertThatThrownBy(() -> resolve("github.com/owner")).hasMessage("invalid github.com import path \"github.com/owner\"");
+        assertThatThrownBy(() -> resolve("github.com/owner"))
+                .hasMessage("invalid github.com import path \"github.com/owner\"");
         assertThatThrownBy(() -> resolve("github.com/owner/repo.git/sub"))
                 .hasMessage("invalid version control suffix in github.com/ path");
         assertThatThrownBy(() -> resolve("bitbucket.org/owner/repo.hg"))
@@ -69,22 +80,27 @@ class KnownRepoPathsTest {
     /** Expectations checked with Go's regexp on the same pattern (leftmost-first, like Java's). */
     @Test
     void explicitGitPathDropsTheSuffixFromTheUrlLikeGo() {
-        assertThat(resolve("git.corp.example/org/repo.git")).contains(new RepoLocation(
-                "git.corp.example/org/repo.git", URI.create("https://git.corp.example/org/repo"), "git"));
-        assertThat(resolve("git.corp.example/org/repo.git/sub/pkg/v2")).contains(new RepoLocation(
-                "git.corp.example/org/repo.git", URI.create("https://git.corp.example/org/repo"), "git"));
-        assertThat(resolve("git.corp.example/a.git/b.git")).contains(new RepoLocation(
-                "git.corp.example/a.git/b.git", URI.create("https://git.corp.example/a.git/b"), "git"));
-        assertThat(resolve("a.b/c.d.git.e.git")).contains(new RepoLocation(
-                "a.b/c.d.git.e.git", URI.create("https://a.b/c.d.git.e"), "git"));
-        assertThat(resolve("git.corp.example/~user/tools.git")).contains(new RepoLocation(
-                "git.corp.example/~user/tools.git", URI.create("https://git.corp.example/~user/tools"), "git"));
+        assertThat(resolve("git.corp.example/org/repo.git"))
+                .contains(new RepoLocation(
+                        "git.corp.example/org/repo.git", URI.create("https://git.corp.example/org/repo"), "git"));
+        assertThat(resolve("git.corp.example/org/repo.git/sub/pkg/v2"))
+                .contains(new RepoLocation(
+                        "git.corp.example/org/repo.git", URI.create("https://git.corp.example/org/repo"), "git"));
+        assertThat(resolve("git.corp.example/a.git/b.git"))
+                .contains(new RepoLocation(
+                        "git.corp.example/a.git/b.git", URI.create("https://git.corp.example/a.git/b"), "git"));
+        assertThat(resolve("a.b/c.d.git.e.git"))
+                .contains(new RepoLocation("a.b/c.d.git.e.git", URI.create("https://a.b/c.d.git.e"), "git"));
+        assertThat(resolve("git.corp.example/~user/tools.git"))
+                .contains(new RepoLocation(
+                        "git.corp.example/~user/tools.git", URI.create("https://git.corp.example/~user/tools"), "git"));
     }
 
     @Test
     void explicitGitPathOnAnInsecureHostUsesPlainHttp() {
-        assertThat(KnownRepoPaths.resolve("git.example.test/org/repo.git", true)).contains(new RepoLocation(
-                "git.example.test/org/repo.git", URI.create("http://git.example.test/org/repo"), "git"));
+        assertThat(KnownRepoPaths.resolve("git.example.test/org/repo.git", true))
+                .contains(new RepoLocation(
+                        "git.example.test/org/repo.git", URI.create("http://git.example.test/org/repo"), "git"));
     }
 
     @Test

@@ -28,34 +28,47 @@ class MetaImportsTest {
 
     static Stream<Arguments> goDiscoveryTests() {
         return Stream.of(
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">",
                         List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">\n"
-                        + "\t\t<meta name=\"go-import\" content=\"baz/quux git http://github.com/rsc/baz/quux\">",
-                        List.of(git("foo/bar", "https://github.com/rsc/foo/bar"),
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">\n"
+                                + "\t\t<meta name=\"go-import\" content=\"baz/quux git http://github.com/rsc/baz/quux\">",
+                        List.of(
+                                git("foo/bar", "https://github.com/rsc/foo/bar"),
                                 git("baz/quux", "http://github.com/rsc/baz/quux"))),
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">\n"
-                        + "\t\t<meta name=\"go-import\" content=\"foo/bar mod http://github.com/rsc/baz/quux\">",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">\n"
+                                + "\t\t<meta name=\"go-import\" content=\"foo/bar mod http://github.com/rsc/baz/quux\">",
                         List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar mod http://github.com/rsc/baz/quux\">\n"
-                        + "\t\t<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar mod http://github.com/rsc/baz/quux\">\n"
+                                + "\t\t<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">",
                         List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
-                Arguments.of("<head>\n\t\t<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">"
-                        + "\n\t\t</head>", List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">\n\t\t<body>",
+                Arguments.of(
+                        "<head>\n\t\t<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">"
+                                + "\n\t\t</head>",
                         List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
-                Arguments.of("<!doctype html><meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">\n\t\t<body>",
                         List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
-                Arguments.of("<!doctype html><title>Page Not Found</title><meta name=go-import content=\"chitin.io/chitin "
-                        + "git https://github.com/chitin-io/chitin\"><div style=position:relative>DRAFT</div>",
+                Arguments.of(
+                        "<!doctype html><meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar\">",
+                        List.of(git("foo/bar", "https://github.com/rsc/foo/bar"))),
+                Arguments.of(
+                        "<!doctype html><title>Page Not Found</title><meta name=go-import content=\"chitin.io/chitin "
+                                + "git https://github.com/chitin-io/chitin\"><div style=position:relative>DRAFT</div>",
                         List.of(git("chitin.io/chitin", "https://github.com/chitin-io/chitin"))),
-                Arguments.of("<meta name=\"go-import\" content=\"myitcv.io git https://github.com/myitcv/x\">\n"
-                        + "\t        <meta name=\"go-import\" content=\"myitcv.io/blah2 mod "
-                        + "https://raw.githubusercontent.com/myitcv/pubx/master\">\n\t        ",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"myitcv.io git https://github.com/myitcv/x\">\n"
+                                + "\t        <meta name=\"go-import\" content=\"myitcv.io/blah2 mod "
+                                + "https://raw.githubusercontent.com/myitcv/pubx/master\">\n\t        ",
                         List.of(git("myitcv.io", "https://github.com/myitcv/x"))),
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar subdir\">",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar subdir\">",
                         List.of(new MetaImport("foo/bar", "git", "https://github.com/rsc/foo/bar", "subdir"))),
-                Arguments.of("<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar subdir/path\">",
+                Arguments.of(
+                        "<meta name=\"go-import\" content=\"foo/bar git https://github.com/rsc/foo/bar subdir/path\">",
                         List.of(new MetaImport("foo/bar", "git", "https://github.com/rsc/foo/bar", "subdir/path"))));
     }
 
@@ -87,32 +100,40 @@ class MetaImportsTest {
 
     @Test
     void stopsAtBodyAndAtTheEndOfHead() {
-        assertThat(parse("<html><BODY><meta name=go-import content='a.example/x git https://a.example/x'>").imports())
+        assertThat(parse("<html><BODY><meta name=go-import content='a.example/x git https://a.example/x'>")
+                        .imports())
                 .isEmpty();
-        assertThat(parse("<head></HEAD><meta name=go-import content='a.example/x git https://a.example/x'>").imports())
+        assertThat(parse("<head></HEAD><meta name=go-import content='a.example/x git https://a.example/x'>")
+                        .imports())
                 .isEmpty();
     }
 
     @Test
     void matchesElementAndAttributeNamesIgnoringCaseButTheNameValueExactly() {
-        assertThat(parse("<META NAME=\"go-import\" CONTENT=\"a.example/x git https://a.example/x\">").imports())
+        assertThat(parse("<META NAME=\"go-import\" CONTENT=\"a.example/x git https://a.example/x\">")
+                        .imports())
                 .containsExactly(git("a.example/x", "https://a.example/x"));
-        assertThat(parse("<meta name=\"Go-Import\" content=\"a.example/x git https://a.example/x\">").imports())
+        assertThat(parse("<meta name=\"Go-Import\" content=\"a.example/x git https://a.example/x\">")
+                        .imports())
                 .isEmpty();
-        assertThat(parse("<x:meta html:name=\"go-import\" content=\"a.example/x git https://a.example/x\"/>").imports())
+        assertThat(parse("<x:meta html:name=\"go-import\" content=\"a.example/x git https://a.example/x\"/>")
+                        .imports())
                 .containsExactly(git("a.example/x", "https://a.example/x"));
     }
 
     @Test
     void usesTheFirstOfRepeatedAttributes() {
         assertThat(parse("<meta name=\"go-source\" name=\"go-import\" content=\"a.example/x git https://a.example/x\">")
-                .imports()).isEmpty();
+                        .imports())
+                .isEmpty();
     }
 
     @Test
     void decodesEntitiesInAttributeValuesAndLeavesUnknownOnesAlone() {
-        assertThat(parse("<meta name=\"go-import\" content=\"a.example/x&#x20;git&#9;https://a.example/x?a=1&amp;b=&nbsp;\">")
-                .imports()).containsExactly(git("a.example/x", "https://a.example/x?a=1&b=&nbsp;"));
+        assertThat(parse(
+                                "<meta name=\"go-import\" content=\"a.example/x&#x20;git&#9;https://a.example/x?a=1&amp;b=&nbsp;\">")
+                        .imports())
+                .containsExactly(git("a.example/x", "https://a.example/x?a=1&b=&nbsp;"));
     }
 
     @Test
@@ -127,18 +148,20 @@ class MetaImportsTest {
     @Test
     void unquotedValuesEndAtTheFirstCharacterOutsideHtmlNameTokens() {
         // Go's non-strict reader takes only [A-Za-z0-9_:-] for an unquoted value; ".example" is then a bad name.
-        assertThat(parse("<meta name=go-import content=a.example/x>")).isEqualTo(new MetaImports.Parsed(List.of(),
-                Optional.of("XML syntax error on line 1: invalid XML name: .example")));
+        assertThat(parse("<meta name=go-import content=a.example/x>"))
+                .isEqualTo(new MetaImports.Parsed(
+                        List.of(), Optional.of("XML syntax error on line 1: invalid XML name: .example")));
     }
 
     @Test
     void reportsASyntaxErrorOnlyWhenNoTagPrecedesIt() {
         assertThat(parse("<head><script>if (a < b) {}</script>"
-                + "<meta name=go-import content='a.example/x git https://a.example/x'>"))
-                .isEqualTo(new MetaImports.Parsed(List.of(),
-                        Optional.of("XML syntax error on line 1: expected element name after <")));
+                        + "<meta name=go-import content='a.example/x git https://a.example/x'>"))
+                .isEqualTo(new MetaImports.Parsed(
+                        List.of(), Optional.of("XML syntax error on line 1: expected element name after <")));
         assertThat(parse("<meta name=go-import content='a.example/x git https://a.example/x'>\n"
-                + "<script>if (a < b) {}</script>").imports())
+                                + "<script>if (a < b) {}</script>")
+                        .imports())
                 .containsExactly(git("a.example/x", "https://a.example/x"));
     }
 
@@ -167,10 +190,14 @@ class MetaImportsTest {
     void acceptsUtf8AndAsciiDeclarationsOnly() {
         String meta = "<meta name=go-import content='a.example/x git https://a.example/x'>";
 
-        assertThat(parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + meta).imports()).hasSize(1);
-        assertThat(parse("<?xml version='1.0' encoding='ascii'?>" + meta).imports()).hasSize(1);
-        assertThat(parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + meta).error()).contains(
-                "xml: opening charset \"ISO-8859-1\": can't decode XML document using charset \"ISO-8859-1\"");
+        assertThat(parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + meta).imports())
+                .hasSize(1);
+        assertThat(parse("<?xml version='1.0' encoding='ascii'?>" + meta).imports())
+                .hasSize(1);
+        assertThat(parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + meta)
+                        .error())
+                .contains(
+                        "xml: opening charset \"ISO-8859-1\": can't decode XML document using charset \"ISO-8859-1\"");
         assertThat(parse("<?xml version=\"1.1\"?>" + meta).error())
                 .contains("xml: unsupported version \"1.1\"; only version 1.0 is supported");
     }
@@ -180,13 +207,15 @@ class MetaImportsTest {
         String page = "<!DOCTYPE html [ <!ENTITY x \"a>b\"> <!-- > --> ]><![CDATA[ <meta> ]]>"
                 + "<meta name=go-import content='a.example/x git https://a.example/x'>";
 
-        assertThat(parse(page)).isEqualTo(new MetaImports.Parsed(List.of(git("a.example/x", "https://a.example/x")),
-                Optional.empty()));
+        assertThat(parse(page))
+                .isEqualTo(
+                        new MetaImports.Parsed(List.of(git("a.example/x", "https://a.example/x")), Optional.empty()));
     }
 
     @Test
     void countsLinesForErrorsIncludingCarriageReturns() {
-        assertThat(parse("<a>\r\n<b>\n\n<  c>").error()).contains("XML syntax error on line 4: expected element name after <");
+        assertThat(parse("<a>\r\n<b>\n\n<  c>").error())
+                .contains("XML syntax error on line 4: expected element name after <");
     }
 
     // --- matchGoImport: golang/go vcs_test.go TestMatchGoImport ---
@@ -199,32 +228,39 @@ class MetaImportsTest {
     void matchesTheTagWhosePrefixIsAPathPrefix() {
         assertThat(MetaImports.match(List.of(FOO), "example.com/user/foo")).isEqualTo(new MetaImports.Found(FOO));
         assertThat(MetaImports.match(List.of(FOO), "example.com/user/foo/")).isEqualTo(new MetaImports.Found(FOO));
-        assertThat(MetaImports.match(List.of(FOO, FOOA), "example.com/user/foo")).isEqualTo(new MetaImports.Found(FOO));
-        assertThat(MetaImports.match(List.of(FOO, FOOA), "example.com/user/fooa")).isEqualTo(new MetaImports.Found(FOOA));
+        assertThat(MetaImports.match(List.of(FOO, FOOA), "example.com/user/foo"))
+                .isEqualTo(new MetaImports.Found(FOO));
+        assertThat(MetaImports.match(List.of(FOO, FOOA), "example.com/user/fooa"))
+                .isEqualTo(new MetaImports.Found(FOOA));
     }
 
     @Test
     void refusesNestedRepositories() {
-        for (String path : List.of("example.com/user/foo/bar", "example.com/user/foo/bar/baz",
-                "example.com/user/foo/bar/baz/qux", "example.com/user/foo/bar/baz/")) {
-            assertThat(MetaImports.match(List.of(FOO, FOO_BAR), path)).isEqualTo(
-                    new MetaImports.Ambiguous("multiple meta tags match import path \"" + path + "\""));
+        for (String path : List.of(
+                "example.com/user/foo/bar",
+                "example.com/user/foo/bar/baz",
+                "example.com/user/foo/bar/baz/qux",
+                "example.com/user/foo/bar/baz/")) {
+            assertThat(MetaImports.match(List.of(FOO, FOO_BAR), path))
+                    .isEqualTo(new MetaImports.Ambiguous("multiple meta tags match import path \"" + path + "\""));
         }
     }
 
     @Test
     void reportsEveryMismatchLikeGo() {
-        assertThat(MetaImports.match(List.of(FOO, FOO_BAR), "example.com")).isEqualTo(new MetaImports.NoMatch(
-                "meta tag example.com/user/foo did not match import path example.com, "
-                        + "meta tag example.com/user/foo/bar did not match import path example.com"));
-        assertThat(MetaImports.match(List.of(FOO), "different.example.com/user/foo")).isInstanceOf(
-                MetaImports.NoMatch.class);
+        assertThat(MetaImports.match(List.of(FOO, FOO_BAR), "example.com"))
+                .isEqualTo(
+                        new MetaImports.NoMatch("meta tag example.com/user/foo did not match import path example.com, "
+                                + "meta tag example.com/user/foo/bar did not match import path example.com"));
+        assertThat(MetaImports.match(List.of(FOO), "different.example.com/user/foo"))
+                .isInstanceOf(MetaImports.NoMatch.class);
         assertThat(MetaImports.match(List.of(), "example.com/x")).isEqualTo(new MetaImports.NoMatch(""));
     }
 
     @Test
     void aModEntryBeforeVcsEntriesWins() {
-        MetaImport mod = new MetaImport("myitcv.io/blah2", "mod", "https://raw.githubusercontent.com/myitcv/pubx/master", "");
+        MetaImport mod =
+                new MetaImport("myitcv.io/blah2", "mod", "https://raw.githubusercontent.com/myitcv/pubx/master", "");
         MetaImport vcs = git("myitcv.io", "https://github.com/myitcv/x");
 
         assertThat(MetaImports.match(List.of(mod, vcs), "myitcv.io/blah2/foo")).isEqualTo(new MetaImports.Found(mod));

@@ -26,11 +26,9 @@ import javax.net.ssl.SSLContext;
  */
 final class PageServer implements AutoCloseable {
 
-    record Request(String target, String pathAndQuery, String authorization) {
-    }
+    record Request(String target, String pathAndQuery, String authorization) {}
 
-    private record Answer(int status, String location, String body, long stallMillis) {
-    }
+    private record Answer(int status, String location, String body, long stallMillis) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -71,7 +69,10 @@ final class PageServer implements AutoCloseable {
         for (String content : contents) {
             html.append("<meta name=\"go-import\" content=\"").append(content).append("\">\n");
         }
-        return page(pathAndQuery, 200, html.append("</head><body>go get</body></html>\n").toString());
+        return page(
+                pathAndQuery,
+                200,
+                html.append("</head><body>go get</body></html>\n").toString());
     }
 
     PageServer redirect(String pathAndQuery, String location) {
@@ -92,8 +93,8 @@ final class PageServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        requests.add(new Request(uri.toString(), pathAndQuery,
-                exchange.getRequestHeaders().getFirst("Authorization")));
+        requests.add(new Request(
+                uri.toString(), pathAndQuery, exchange.getRequestHeaders().getFirst("Authorization")));
         Answer answer = answers.getOrDefault(pathAndQuery, new Answer(404, null, "<html>not found</html>", 0));
         try {
             if (answer.stallMillis() > 0 && closing.await(answer.stallMillis(), TimeUnit.MILLISECONDS)) {

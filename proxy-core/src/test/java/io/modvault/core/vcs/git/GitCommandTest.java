@@ -32,7 +32,8 @@ class GitCommandTest {
 
         assertThat(result.outcome()).isEqualTo(GitResult.Outcome.TIMED_OUT);
         assertThat(elapsed).isLessThan(Duration.ofSeconds(20));
-        assertThat(GitFailures.classify("git ls-remote", REMOTE, result, GitAuth.SYSTEM_SOURCE).kind())
+        assertThat(GitFailures.classify("git ls-remote", REMOTE, result, GitAuth.SYSTEM_SOURCE)
+                        .kind())
                 .isEqualTo(VcsException.Kind.TIMEOUT);
     }
 
@@ -44,12 +45,15 @@ class GitCommandTest {
         env.put("GIT_CONFIG_VALUE_0", "http://proxy.corp.example:3128");
         GitCommand git = new GitCommand("git", Duration.ofSeconds(30), env);
 
-        GitResult result = git.run(temp, List.of("http.https://git.corp.example/.extraHeader=Authorization: Bearer abc"),
-                List.of("config", "--get-regexp", "^http\\."), 1 << 16);
+        GitResult result = git.run(
+                temp,
+                List.of("http.https://git.corp.example/.extraHeader=Authorization: Bearer abc"),
+                List.of("config", "--get-regexp", "^http\\."),
+                1 << 16);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(new String(result.stdout(), StandardCharsets.UTF_8)).isEqualTo(
-                "http.https://git.corp.example/.proxy http://proxy.corp.example:3128\n"
+        assertThat(new String(result.stdout(), StandardCharsets.UTF_8))
+                .isEqualTo("http.https://git.corp.example/.proxy http://proxy.corp.example:3128\n"
                         + "http.https://git.corp.example/.extraheader Authorization: Bearer abc\n");
     }
 
@@ -69,11 +73,15 @@ class GitCommandTest {
                 "fatal: could not read Username for 'https://git.corp.example': terminal prompts disabled",
                 "fatal: unable to access 'https://git.corp.example/team/repo.git/': The requested URL returned error: 403",
                 "remote: HTTP Basic: Access denied\nfatal: Authentication failed")) {
-            VcsException e = GitFailures.classify("git ls-remote", REMOTE, exited(stderr), "token from GONOSUMDB_TOKEN");
+            VcsException e =
+                    GitFailures.classify("git ls-remote", REMOTE, exited(stderr), "token from GONOSUMDB_TOKEN");
 
             assertThat(e.kind()).as(stderr).isEqualTo(VcsException.Kind.AUTH);
-            assertThat(e.getMessage()).as(stderr).startsWith("authentication to git.corp.example failed")
-                    .contains("credentials tried: token from GONOSUMDB_TOKEN").doesNotContain("s3cr3t");
+            assertThat(e.getMessage())
+                    .as(stderr)
+                    .startsWith("authentication to git.corp.example failed")
+                    .contains("credentials tried: token from GONOSUMDB_TOKEN")
+                    .doesNotContain("s3cr3t");
         }
     }
 
@@ -84,20 +92,25 @@ class GitCommandTest {
                 "fatal: unable to access 'https://git.corp.example/x/': The requested URL returned error: 404",
                 "fatal: '/srv/git/repo' does not appear to be a git repository",
                 "fatal: couldn't find remote ref refs/heads/gone")) {
-            assertThat(GitFailures.classify("git fetch", REMOTE, exited(stderr), GitAuth.SYSTEM_SOURCE).kind())
-                    .as(stderr).isEqualTo(VcsException.Kind.NOT_FOUND);
+            assertThat(GitFailures.classify("git fetch", REMOTE, exited(stderr), GitAuth.SYSTEM_SOURCE)
+                            .kind())
+                    .as(stderr)
+                    .isEqualTo(VcsException.Kind.NOT_FOUND);
         }
     }
 
     @Test
     void classifiesOtherFailuresAsFailedWithoutCredentialsOrControlCharacters() {
-        VcsException e = GitFailures.classify("git fetch", REMOTE,
+        VcsException e = GitFailures.classify(
+                "git fetch",
+                REMOTE,
                 exited("fatal: unable to connect to https://u:p@git.corp.example/\u001b[31m: Connection refused\n"),
                 GitAuth.SYSTEM_SOURCE);
 
         assertThat(e.kind()).isEqualTo(VcsException.Kind.FAILED);
-        assertThat(e.getMessage()).isEqualTo("git fetch https://git.corp.example/team/repo.git: "
-                + "fatal: unable to connect to https://git.corp.example/[31m: Connection refused");
+        assertThat(e.getMessage())
+                .isEqualTo("git fetch https://git.corp.example/team/repo.git: "
+                        + "fatal: unable to connect to https://git.corp.example/[31m: Connection refused");
     }
 
     @Test
@@ -105,7 +118,8 @@ class GitCommandTest {
         GitAuth auth = new GitAuth(List.of("http.extraHeader=Authorization: Bearer s3cr3t"), "configured token");
 
         assertThat(auth.toString()).doesNotContain("s3cr3t");
-        assertThatThrownBy(() -> new GitAuth(List.of("no-equals-sign"), "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GitAuth(List.of("no-equals-sign"), "x"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static GitResult exited(String stderr) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitMirrorTest {
     @TempDir
     Path temp;
+
     private RepoFixture fixture;
     private TestRepo repo;
     private String first;
@@ -48,7 +49,10 @@ class GitMirrorTest {
 
         RefSnapshot refs = mirror.refs();
 
-        assertThat(refs.tags()).containsEntry("v1.0.0", first).containsEntry("v1.1.0", second).hasSize(2);
+        assertThat(refs.tags())
+                .containsEntry("v1.0.0", first)
+                .containsEntry("v1.1.0", second)
+                .hasSize(2);
         assertThat(refs.commit("refs/heads/main")).contains(second);
         assertThat(refs.head()).contains(second);
         assertThat(refs.tagsAt(first)).containsExactly("v1.0.0");
@@ -79,12 +83,14 @@ class GitMirrorTest {
         GitMirror mirror = fixture.mirror(repo);
         mirror.refs();
 
-        assertThat(mirror.readFile(first, "dir/file.txt", 100)).hasValueSatisfying(
-                bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("content\n"));
+        assertThat(mirror.readFile(first, "dir/file.txt", 100))
+                .hasValueSatisfying(bytes ->
+                        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("content\n"));
         assertThat(mirror.readFile(first, "missing.txt", 100)).isEmpty();
         assertThat(mirror.readFile(first, "dir", 100)).isEmpty();
-        assertThatThrownBy(() -> mirror.readFile(first, "dir/file.txt", 3)).isInstanceOfSatisfying(VcsException.class,
-                e -> assertThat(e.kind()).isEqualTo(VcsException.Kind.FAILED));
+        assertThatThrownBy(() -> mirror.readFile(first, "dir/file.txt", 3))
+                .isInstanceOfSatisfying(
+                        VcsException.class, e -> assertThat(e.kind()).isEqualTo(VcsException.Kind.FAILED));
         assertThat(mirror.isAncestor(first, second)).isTrue();
         assertThat(mirror.isAncestor(second, first)).isFalse();
         assertThat(mirror.tagsMergedInto(first)).containsExactly("v1.0.0");
@@ -132,15 +138,16 @@ class GitMirrorTest {
 
         assertThat(mirror.resolve("v1.0.0").hash()).isEqualTo(first);
         assertThat(mirror.resolve(second.substring(0, 12)).hash()).isEqualTo(second);
-        assertThatThrownBy(() -> mirror.resolve("main")).isInstanceOfSatisfying(VcsException.class,
-                e -> assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> mirror.resolve("main"))
+                .isInstanceOfSatisfying(
+                        VcsException.class, e -> assertThat(e.kind()).isEqualTo(VcsException.Kind.NOT_FOUND));
     }
 
     @Test
     void reusesAMirrorLeftOnDiskByAnEarlierProcess() throws IOException {
         fixture.mirror(repo).refs();
-        GitMirrors restarted = new GitMirrors(temp.resolve("mirrors"), TestGit.command(temp.resolve("home")),
-                fixture.clock, RepoFixture.TTL);
+        GitMirrors restarted = new GitMirrors(
+                temp.resolve("mirrors"), TestGit.command(temp.resolve("home")), fixture.clock, RepoFixture.TTL);
         java.net.URI url = repo.uri();
         Files.move(repo.dir(), temp.resolve("moved-away"));
 
@@ -197,7 +204,8 @@ class GitMirrorTest {
         mirror.archive(first, "dir", archive, ModuleZipWriter.MAX_ARCHIVE);
 
         try (ZipFile file = new ZipFile(archive.toFile())) {
-            List<? extends ZipEntry> files = file.stream().filter(e -> !e.isDirectory()).toList();
+            List<? extends ZipEntry> files =
+                    file.stream().filter(e -> !e.isDirectory()).toList();
             assertThat(files).extracting(ZipEntry::getName).containsExactly("prefix/dir/file.txt");
             assertThat(files).allSatisfy(e -> assertThat(e.getMethod()).isEqualTo(ZipEntry.STORED));
         }
@@ -211,8 +219,10 @@ class GitMirrorTest {
         assertThatThrownBy(() -> mirror.archive(first, "", temp.resolve("big.zip"), 64))
                 .isInstanceOfSatisfying(VcsException.class, e -> {
                     assertThat(e.kind()).isEqualTo(VcsException.Kind.FAILED);
-                    assertThat(e.getMessage()).contains("repository tree too large")
-                            .contains("uncompressed git archive of " + first).contains("limit of 64 bytes")
+                    assertThat(e.getMessage())
+                            .contains("repository tree too large")
+                            .contains("uncompressed git archive of " + first)
+                            .contains("limit of 64 bytes")
                             .contains("vendor/");
                 });
     }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** A hermetic git environment for tests: no user or system config, HOME in a scratch directory. */
 public final class TestGit {
 
-    private TestGit() {
-    }
+    private TestGit() {}
 
     public static Map<String, String> environment(Path home) {
         Map<String, String> env = new LinkedHashMap<>();

@@ -97,7 +97,8 @@ public final class TestRepo {
     }
 
     public Instant commitTime(String rev) {
-        return Instant.ofEpochSecond(Long.parseLong(git("log", "-n1", "--format=%ct", rev).trim()));
+        return Instant.ofEpochSecond(
+                Long.parseLong(git("log", "-n1", "--format=%ct", rev).trim()));
     }
 
     public TestRepo tag(String name) {
@@ -124,7 +125,8 @@ public final class TestRepo {
         List<String> command = new ArrayList<>();
         command.add("git");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         try {

@@ -35,7 +35,8 @@ class ZipDirectoryTest {
     void readsZip64DirectoriesWithMoreThan65535Entries() throws IOException {
         Path zip = temp.resolve("many.zip");
         int count = 65_600;
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             out.setLevel(0);
             for (int i = 0; i < count; i++) {
                 out.putNextEntry(new ZipEntry("prefix/f" + i));
@@ -47,7 +48,7 @@ class ZipDirectoryTest {
         List<ZipDirectory.Entry> entries = ZipDirectory.read(zip);
 
         assertThat(entries).hasSize(count);
-        assertThat(entries.get(count - 1)).isEqualTo(new ZipDirectory.Entry("prefix/f" + (count - 1),
-                ZipDirectory.Kind.REGULAR, 1));
+        assertThat(entries.get(count - 1))
+                .isEqualTo(new ZipDirectory.Entry("prefix/f" + (count - 1), ZipDirectory.Kind.REGULAR, 1));
     }
 }

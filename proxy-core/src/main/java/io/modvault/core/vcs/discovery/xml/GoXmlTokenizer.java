@@ -16,24 +16,19 @@ import java.util.Optional;
 public final class GoXmlTokenizer {
 
     /** One raw token: a start or end element, or anything else. */
-    public sealed interface Token permits Start, End, Other {
-    }
+    public sealed interface Token permits Start, End, Other {}
 
     /** An attribute's local name and unescaped value. */
-    public record Attr(String local, String value) {
-    }
+    public record Attr(String local, String value) {}
 
     /** A start element with its attributes. */
-    public record Start(String local, List<Attr> attrs) implements Token {
-    }
+    public record Start(String local, List<Attr> attrs) implements Token {}
 
     /** An end element. */
-    public record End(String local) implements Token {
-    }
+    public record End(String local) implements Token {}
 
     /** Character data, comments, processing instructions and directives. */
-    public record Other() implements Token {
-    }
+    public record Other() implements Token {}
 
     /** A syntax error, with Go's message; once thrown, every later {@link #next()} throws it again. */
     public static final class XmlException extends Exception {

@@ -8,8 +8,7 @@ import java.util.Locale;
 
 /** Character-level rules of Go's encoding/xml that need no decoder state: entities and legal characters. */
 final class XmlCharacters {
-    private XmlCharacters() {
-    }
+    private XmlCharacters() {}
 
     /** The five predefined entities, or null. */
     static String namedEntity(String name) {
@@ -45,16 +44,24 @@ final class XmlCharacters {
     static String problem(byte[] data) {
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(data))
+                    .toString();
         } catch (CharacterCodingException e) {
             return "invalid UTF-8";
         }
         for (int i = 0; i < decoded.length(); ) {
             int r = decoded.codePointAt(i);
             i += Character.charCount(r);
-            boolean inRange = r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF
-                    || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF;
+            boolean inRange = r == 0x09
+                    || r == 0x0A
+                    || r == 0x0D
+                    || r >= 0x20 && r <= 0xD7FF
+                    || r >= 0xE000 && r <= 0xFFFD
+                    || r >= 0x10000 && r <= 0x10FFFF;
             if (!inRange) {
                 return String.format(Locale.ROOT, "illegal character code U+%04X", r);
             }

@@ -13,12 +13,16 @@ import java.nio.charset.StandardCharsets;
  */
 final class XmlNames {
 
-    private XmlNames() {
-    }
+    private XmlNames() {}
 
     static boolean isNameByte(int c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == ':'
-                || c == '.' || c == '-';
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || c == '_'
+                || c == ':'
+                || c == '.'
+                || c == '-';
     }
 
     static boolean isName(byte[] name) {
@@ -27,8 +31,12 @@ final class XmlNames {
         }
         String s;
         try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(name)).toString();
+            s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(name))
+                    .toString();
         } catch (CharacterCodingException e) {
             return false;
         }
@@ -58,8 +66,11 @@ final class XmlNames {
             return c >= '0' && c <= '9' || c == '.' || c == '-';
         }
         int type = Character.getType(c);
-        return c == 0xB7 || Character.isDigit(c) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+        return c == 0xB7
+                || Character.isDigit(c)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
                 || type == Character.MODIFIER_LETTER;
     }
 }

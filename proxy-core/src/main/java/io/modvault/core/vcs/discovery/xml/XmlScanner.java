@@ -69,7 +69,12 @@ final class XmlScanner {
             if ((b = mustgetc()) < 0) {
                 return null;
             }
-            if (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == ':' || b == '-') {
+            if (b >= 'a' && b <= 'z'
+                    || b >= 'A' && b <= 'Z'
+                    || b >= '0' && b <= '9'
+                    || b == '_'
+                    || b == ':'
+                    || b == '-') {
                 buf.write(b);
             } else {
                 ungetc(b);
