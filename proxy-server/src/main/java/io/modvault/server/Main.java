@@ -1,13 +1,15 @@
 package io.modvault.server;
 
+import io.modvault.server.prewarm.PrewarmRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code modvault} command line. Subcommands: {@code serve} (run the proxy) and
- * {@code verify} (re-hash the stored artifacts against their recorded hashes). Exit status is 0 on
- * success, 2 for usage or configuration errors, 1 for other failures (for {@code verify}: problems
- * found).
+ * The {@code modvault} command line. Subcommands: {@code serve} (run the proxy),
+ * {@code verify} (re-hash the stored artifacts against their recorded hashes) and {@code prewarm}
+ * (fill the cache ahead of need). Exit status is 0 on success, 2 for usage or configuration
+ * errors, 1 for other failures (for {@code verify}: problems found; for {@code prewarm}: items
+ * that could not be fetched).
  */
 @Command(
         name = "modvault",
@@ -25,6 +27,7 @@ public final class Main implements Runnable {
         CommandLine root = new CommandLine(new Main());
         root.addSubcommand("serve", ServeCommand.commandLine());
         root.addSubcommand("verify", VerifyCommand.commandLine(System.getenv(), System.out, System.err));
+        root.addSubcommand("prewarm", PrewarmCommand.commandLine(PrewarmRun.Io.system()));
         return root;
     }
 

@@ -2,17 +2,12 @@ package io.modvault.server;
 
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
-import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
-import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code modvault serve}: loads the configuration and runs the server until SIGTERM/SIGINT,
@@ -28,19 +23,7 @@ final class ServeCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         spec.usageMessage().description("Run the proxy server until SIGTERM or SIGINT.");
         spec.mixinStandardHelpOptions(true);
-        spec.addOption(OptionSpec.builder("--config")
-                .paramLabel("FILE")
-                .type(Path.class)
-                .description(
-                        "YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
-                .build());
-        for (ConfigKey key : ConfigKey.values()) {
-            spec.addOption(OptionSpec.builder(key.flag())
-                    .paramLabel("VALUE")
-                    .type(String.class)
-                    .description(key.description() + " Env " + key.envName() + ", default " + key.defaultValue() + ".")
-                    .build());
-        }
+        ConfigOptions.addTo(spec, EnumSet.allOf(ConfigKey.class));
         command.spec = spec;
         return new CommandLine(spec);
     }
@@ -49,10 +32,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerConfig config;
         try {
-            config = ConfigLoader.load(
-                    System.getenv(),
-                    Optional.ofNullable(spec.findOption("--config").getValue()),
-                    flags());
+            config = ConfigOptions.load(spec, System.getenv());
         } catch (ConfigException e) {
             System.err.println("modvault: configuration error: " + e.getMessage());
             return CONFIG_ERROR;
@@ -66,26 +46,12 @@ final class ServeCommand implements Callable<Integer> {
             return CONFIG_ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            LogLevels.flush();
-                            stopped.countDown();
-                        },
-                        "modvault-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            LogLevels.flush();
+            stopped.countDown();
+        }, "modvault-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private Map<ConfigKey, String> flags() {
-        Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
-        for (ConfigKey key : ConfigKey.values()) {
-            String value = spec.findOption(key.flag()).getValue();
-            if (value != null) {
-                flags.put(key, value);
-            }
-        }
-        return flags;
     }
 }

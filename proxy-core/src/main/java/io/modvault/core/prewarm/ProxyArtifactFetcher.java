@@ -1,0 +1,49 @@
+package io.modvault.core.prewarm;
+
+import io.modvault.core.fetch.CacheOutcome;
+import io.modvault.core.fetch.FetchResult;
+import io.modvault.core.fetch.ModuleProxy;
+import io.modvault.core.protocol.ProxyRequest;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Fetches through the {@link ModuleProxy} of an open data directory, so prewarming takes the
+ * path a client request takes: routing (private modules to their repository, never to the
+ * checksum database), the store first (a stored artifact costs no upstream request), one shared
+ * fetch per key, verification against the checksum database (whose lookups and tiles are cached
+ * as the verifier reads them), and the atomic store commit.
+ */
+public final class ProxyArtifactFetcher implements ArtifactFetcher {
+    private static final byte[] NO_BODY = new byte[0];
+    private final ModuleProxy proxy;
+
+    public ProxyArtifactFetcher(ModuleProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    @Override
+    public FetchOutcome fetch(ProxyRequest request) {
+        FetchResult result;
+        try {
+            result = proxy.get(request);
+        } catch (CancellationException e) {
+            return new FetchOutcome.Failed(0, "interrupted", false);
+        } catch (RuntimeException e) {
+            // A local failure (disk full, store closed): another attempt would meet it again.
+            return new FetchOutcome.Failed(0, e.getMessage() == null ? e.toString() : e.getMessage(), false);
+        }
+        return switch (result) {
+            case FetchResult.Content content -> new FetchOutcome.Delivered(content.body().length,
+                    stored(content.outcome()), content.body());
+            case FetchResult.Blob blob -> new FetchOutcome.Delivered(blob.blob().size(), stored(blob.outcome()), NO_BODY);
+            case FetchResult.NotFound notFound -> new FetchOutcome.Failed(404, notFound.reason(), false);
+            case FetchResult.Refused refused -> new FetchOutcome.Failed(refused.status(), refused.reason(), false);
+            case FetchResult.Failure failure -> FetchOutcome.Failed.withStatus(failure.status(), failure.reason());
+        };
+    }
+
+    /** A hit, or a stale copy kept because the upstream failed: either way no new data came in. */
+    private static boolean stored(CacheOutcome outcome) {
+        return outcome == CacheOutcome.HIT || outcome == CacheOutcome.STALE;
+    }
+}

@@ -1,0 +1,149 @@
+package io.modvault.server;
+
+import io.modvault.core.prewarm.ArtifactFetcher;
+import io.modvault.core.prewarm.HttpArtifactFetcher;
+import io.modvault.core.prewarm.InputException;
+import io.modvault.core.prewarm.PrewarmInputs;
+import io.modvault.core.prewarm.PrewarmItem;
+import io.modvault.core.prewarm.ProxyArtifactFetcher;
+import io.modvault.core.storage.StoreException;
+import io.modvault.server.config.ConfigException;
+import io.modvault.server.config.ConfigKey;
+import io.modvault.server.config.ServerConfig;
+import io.modvault.server.prewarm.PrewarmRun;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code modvault prewarm [INPUT...]}: fills the cache before it is needed. Inputs are expanded
+ * by {@link PrewarmInputs}; the items are fetched either through the {@link Modvault} of the data
+ * directory (the server stopped) or, with {@code --server}, with GETs to a running modvault or any
+ * GOPROXY. Settings as for {@code serve} ({@link ConfigOptions}). Exit status 0 when every item is
+ * in the cache, 1 when some failed (each named), 2 for usage and configuration errors, including a
+ * data directory held by a running server.
+ */
+@Command(name = "prewarm", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = {"Fetch modules into the cache before they are needed: verified, stored, ready for offline use.",
+            "INPUT is module@version (its .info, .mod and .zip), module@latest or another query (resolved by the proxy,"
+                    + " then fetched), or - to read inputs from standard input, one per line (blank lines and # comments"
+                    + " ignored). go.mod, go.sum, go.work and directory inputs are not supported yet.",
+            "Without --server the data directory is filled directly; stop the server that uses it first."})
+final class PrewarmCommand implements Callable<Integer> {
+    static final int DONE = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "module@version, module@latest, module@query, or -.")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Prewarm through a running modvault (or any GOPROXY) at URL, which fetches and verifies itself.")
+    private String server;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "8",
+            description = "Items fetched at once (default ${DEFAULT-VALUE}: fetching waits on the network, so a few in flight"
+                    + " hide most round trips while staying polite to a shared upstream).")
+    private int jobs;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write a machine-readable report to FILE (- for standard output).")
+    private String json;
+
+    private final PrewarmRun.Io io;
+
+    private PrewarmCommand(PrewarmRun.Io io) {
+        this.io = io;
+    }
+
+    static CommandLine commandLine(PrewarmRun.Io io) {
+        CommandLine commandLine = new CommandLine(new PrewarmCommand(io));
+        ConfigOptions.addTo(commandLine.getCommandSpec(), ConfigOptions.withoutListener());
+        return commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true));
+    }
+
+    @Override
+    public Integer call() {
+        if (inputs.isEmpty()) {
+            return usage("no inputs: give module@version, module@latest, or - to read them from standard input");
+        }
+        if (jobs < 1) {
+            return usage("--jobs must be at least 1, not " + jobs);
+        }
+        if (json != null && !json.equals("-") && !Files.isDirectory(Path.of(json).toAbsolutePath().getParent())) {
+            return usage("--json " + json + ": its directory does not exist");
+        }
+        List<PrewarmItem> items;
+        ServerConfig config;
+        try {
+            items = PrewarmInputs.standard().expand(inputs,
+                    () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));
+            config = ConfigOptions.load(spec, io.environment());
+        } catch (InputException | UncheckedIOException e) {
+            return usage(e.getMessage());
+        } catch (ConfigException e) {
+            return usage("configuration error: " + e.getMessage());
+        }
+        PrewarmRun run = new PrewarmRun(io, json, jobs);
+        return server != null ? throughServer(config, items, run) : intoDataDir(config, items, run);
+    }
+
+    private int throughServer(ServerConfig config, List<PrewarmItem> items, PrewarmRun run) {
+        URI url;
+        try {
+            url = URI.create(server);
+        } catch (IllegalArgumentException e) {
+            return usage("--server " + server + ": " + e.getMessage());
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            return usage("--server " + server + ": not an http:// or https:// URL");
+        }
+        ArtifactFetcher fetcher = new HttpArtifactFetcher(server, config.connectTimeout(), config.upstreamTimeout());
+        return run.execute(fetcher, items, () -> { });
+    }
+
+    private int intoDataDir(ServerConfig config, List<PrewarmItem> items, PrewarmRun run) {
+        if (config.store() != ServerConfig.StoreType.ROCKSDB) {
+            return usage(ConfigKey.STORE.envName() + "=" + config.store().name().toLowerCase(Locale.ROOT)
+                    + " keeps nothing on disk; prewarm fills a rocksdb store, or a running server with --server URL");
+        }
+        LogLevels.apply("DEBUG".equalsIgnoreCase(config.logLevel()) ? "DEBUG" : "WARN");
+        Modvault modvault;
+        try {
+            modvault = Modvault.open(config, io.clock());
+        } catch (StoreLockedException e) {
+            return usage(e.messageFor("prewarm") + ", or prewarm through that server with --server URL");
+        } catch (ConfigException e) {
+            return usage("configuration error: " + e.getMessage());
+        } catch (StoreException e) {
+            return usage("cannot open the store in " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
+        }
+        try (modvault) {
+            return run.execute(new ProxyArtifactFetcher(modvault.proxy()), items, modvault);
+        }
+    }
+
+    private int usage(String message) {
+        io.err().println("modvault prewarm: " + message);
+        io.err().flush();
+        return USAGE;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code modvault prewarm} command: its options, progress displays and interrupt handling. */
+package io.modvault.server.prewarm;
