@@ -21,12 +21,19 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class ConfigOptions {
     /** Settings of the HTTP listener, its connections, in-memory cache and background scrub. */
-    static final Set<ConfigKey> LISTENER_KEYS = EnumSet.of(ConfigKey.LISTEN, ConfigKey.MEMORY_CACHE, ConfigKey.SHUTDOWN_GRACE,
-            ConfigKey.EVENT_LOOP_THREADS, ConfigKey.REQUEST_HEADER_TIMEOUT, ConfigKey.IDLE_TIMEOUT, ConfigKey.MAX_CONNECTIONS,
-            ConfigKey.MAX_CONNECTIONS_PER_CLIENT, ConfigKey.SCRUB_INTERVAL, ConfigKey.SCRUB_RATE);
+    static final Set<ConfigKey> LISTENER_KEYS = EnumSet.of(
+            ConfigKey.LISTEN,
+            ConfigKey.MEMORY_CACHE,
+            ConfigKey.SHUTDOWN_GRACE,
+            ConfigKey.EVENT_LOOP_THREADS,
+            ConfigKey.REQUEST_HEADER_TIMEOUT,
+            ConfigKey.IDLE_TIMEOUT,
+            ConfigKey.MAX_CONNECTIONS,
+            ConfigKey.MAX_CONNECTIONS_PER_CLIENT,
+            ConfigKey.SCRUB_INTERVAL,
+            ConfigKey.SCRUB_RATE);
 
-    private ConfigOptions() {
-    }
+    private ConfigOptions() {}
 
     /** Every key except the listener's. */
     static Set<ConfigKey> withoutListener() {
@@ -36,11 +43,16 @@ final class ConfigOptions {
     }
 
     static void addTo(CommandSpec spec, Set<ConfigKey> keys) {
-        spec.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(Path.class)
-                .description("YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
+        spec.addOption(OptionSpec.builder("--config")
+                .paramLabel("FILE")
+                .type(Path.class)
+                .description(
+                        "YAML file of settings (keys as in the environment); env " + ConfigLoader.CONFIG_FILE_ENV + ".")
                 .build());
         for (ConfigKey key : keys) {
-            spec.addOption(OptionSpec.builder(key.flag()).paramLabel("VALUE").type(String.class)
+            spec.addOption(OptionSpec.builder(key.flag())
+                    .paramLabel("VALUE")
+                    .type(String.class)
                     .description(key.description() + " Env " + key.envName() + ", default " + key.defaultValue() + ".")
                     .build());
         }
@@ -50,7 +62,8 @@ final class ConfigOptions {
     static ServerConfig load(CommandSpec spec, Map<String, String> environment) {
         Map<ConfigKey, String> flags = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
-            Optional.ofNullable(spec.findOption(key.flag())).map(option -> option.<String>getValue())
+            Optional.ofNullable(spec.findOption(key.flag()))
+                    .map(option -> option.<String>getValue())
                     .ifPresent(value -> flags.put(key, value));
         }
         Path file = spec.findOption("--config").getValue();

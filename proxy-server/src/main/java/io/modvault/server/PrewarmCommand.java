@@ -38,12 +38,17 @@ import picocli.CommandLine.Spec;
  * in the cache, 1 when some failed (each named), 2 for usage and configuration errors, including a
  * data directory held by a running server.
  */
-@Command(name = "prewarm", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        description = {"Fetch modules into the cache before they are needed: verified, stored, ready for offline use.",
+@Command(
+        name = "prewarm",
+        mixinStandardHelpOptions = true,
+        versionProvider = Versions.class,
+        description = {
+            "Fetch modules into the cache before they are needed: verified, stored, ready for offline use.",
             "INPUT is module@version (its .info, .mod and .zip), module@latest or another query (resolved by the proxy,"
                     + " then fetched), or - to read inputs from standard input, one per line (blank lines and # comments"
                     + " ignored). go.mod, go.sum, go.work and directory inputs are not supported yet.",
-            "Without --server the data directory is filled directly; stop the server that uses it first."})
+            "Without --server the data directory is filled directly; stop the server that uses it first."
+        })
 final class PrewarmCommand implements Callable<Integer> {
     static final int DONE = 0;
     static final int FAILED = 1;
@@ -52,19 +57,32 @@ final class PrewarmCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "module@version, module@latest, module@query, or -.")
+    @Parameters(
+            paramLabel = "INPUT",
+            arity = "0..*",
+            description = "module@version, module@latest, module@query, or -.")
     private List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--server", paramLabel = "URL",
-            description = "Prewarm through a running modvault (or any GOPROXY) at URL, which fetches and verifies itself.")
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            description =
+                    "Prewarm through a running modvault (or any GOPROXY) at URL, which fetches and verifies itself.")
     private String server;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "8",
-            description = "Items fetched at once (default ${DEFAULT-VALUE}: fetching waits on the network, so a few in flight"
-                    + " hide most round trips while staying polite to a shared upstream).")
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            defaultValue = "8",
+            description =
+                    "Items fetched at once (default ${DEFAULT-VALUE}: fetching waits on the network, so a few in flight"
+                            + " hide most round trips while staying polite to a shared upstream).")
     private int jobs;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write a machine-readable report to FILE (- for standard output).")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Also write a machine-readable report to FILE (- for standard output).")
     private String json;
 
     private final PrewarmRun.Io io;
@@ -87,14 +105,18 @@ final class PrewarmCommand implements Callable<Integer> {
         if (jobs < 1) {
             return usage("--jobs must be at least 1, not " + jobs);
         }
-        if (json != null && !json.equals("-") && !Files.isDirectory(Path.of(json).toAbsolutePath().getParent())) {
+        if (json != null
+                && !json.equals("-")
+                && !Files.isDirectory(Path.of(json).toAbsolutePath().getParent())) {
             return usage("--json " + json + ": its directory does not exist");
         }
         List<PrewarmItem> items;
         ServerConfig config;
         try {
-            items = PrewarmInputs.standard().expand(inputs,
-                    () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));
+            items = PrewarmInputs.standard()
+                    .expand(
+                            inputs,
+                            () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));
             config = ConfigOptions.load(spec, io.environment());
         } catch (InputException | UncheckedIOException e) {
             return usage(e.getMessage());
@@ -117,7 +139,7 @@ final class PrewarmCommand implements Callable<Integer> {
             return usage("--server " + server + ": not an http:// or https:// URL");
         }
         ArtifactFetcher fetcher = new HttpArtifactFetcher(server, config.connectTimeout(), config.upstreamTimeout());
-        return run.execute(fetcher, items, () -> { });
+        return run.execute(fetcher, items, () -> {});
     }
 
     private int intoDataDir(ServerConfig config, List<PrewarmItem> items, PrewarmRun run) {

@@ -46,11 +46,14 @@ final class ServeCommand implements Callable<Integer> {
             return CONFIG_ERROR;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            LogLevels.flush();
-            stopped.countDown();
-        }, "modvault-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            LogLevels.flush();
+                            stopped.countDown();
+                        },
+                        "modvault-shutdown"));
         stopped.await();
         return 0;
     }

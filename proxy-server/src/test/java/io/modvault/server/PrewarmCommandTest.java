@@ -15,7 +15,8 @@ class PrewarmCommandTest {
     Path temp;
 
     private PrewarmCommands.Run prewarm(String... args) {
-        return PrewarmCommands.run(Map.of("MODVAULT_DATA_DIR", temp.resolve("data").toString()), "", Duration.ofSeconds(5), args);
+        return PrewarmCommands.run(
+                Map.of("MODVAULT_DATA_DIR", temp.resolve("data").toString()), "", Duration.ofSeconds(5), args);
     }
 
     @Test
@@ -23,9 +24,18 @@ class PrewarmCommandTest {
         assertThat(Main.commandLine().getSubcommands()).containsKeys("serve", "verify", "prewarm");
         PrewarmCommands.Run help = prewarm("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("Usage: prewarm").contains("--server=URL").contains("--jobs=N").contains("--json=FILE")
-                .contains("--data-dir").contains("--upstream").contains("--sumdb").contains("--private").contains("--config")
-                .contains("not supported yet").doesNotContain("--listen");
+        assertThat(help.out())
+                .contains("Usage: prewarm")
+                .contains("--server=URL")
+                .contains("--jobs=N")
+                .contains("--json=FILE")
+                .contains("--data-dir")
+                .contains("--upstream")
+                .contains("--sumdb")
+                .contains("--private")
+                .contains("--config")
+                .contains("not supported yet")
+                .doesNotContain("--listen");
     }
 
     @Test
@@ -33,8 +43,10 @@ class PrewarmCommandTest {
         Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/app\n");
         PrewarmCommands.Run run = prewarm("example.test/a@v1.0.0", goMod.toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("modvault prewarm: " + goMod
-                + ": go.mod, go.sum, go.work and directory inputs are not supported yet; give module@version or module@latest");
+        assertThat(run.err().strip())
+                .isEqualTo(
+                        "modvault prewarm: " + goMod
+                                + ": go.mod, go.sum, go.work and directory inputs are not supported yet; give module@version or module@latest");
         assertThat(temp.resolve("data")).doesNotExist();
     }
 
@@ -42,11 +54,16 @@ class PrewarmCommandTest {
     void usageErrorsExitTwoWithOneLine() {
         assertThat(prewarm().err()).contains("no inputs");
         assertThat(prewarm("--jobs", "0", "example.test/a@v1.0.0").err()).contains("--jobs must be at least 1");
-        assertThat(prewarm("--server", "ftp://x", "example.test/a@v1.0.0").err()).contains("not an http:// or https:// URL");
-        assertThat(prewarm("--upstream", "gopher://x", "example.test/a@v1.0.0").err()).contains("configuration error");
-        assertThat(prewarm("--json", temp.resolve("no/such/dir/r.json").toString(), "example.test/a@v1.0.0").err())
+        assertThat(prewarm("--server", "ftp://x", "example.test/a@v1.0.0").err())
+                .contains("not an http:// or https:// URL");
+        assertThat(prewarm("--upstream", "gopher://x", "example.test/a@v1.0.0").err())
+                .contains("configuration error");
+        assertThat(prewarm("--json", temp.resolve("no/such/dir/r.json").toString(), "example.test/a@v1.0.0")
+                        .err())
                 .contains("its directory does not exist");
-        for (String[] args : new String[][] {{}, {"--jobs", "0", "example.test/a@v1.0.0"}, {"example.test/a@upgrade"}, {"--bogus"}}) {
+        for (String[] args :
+                new String[][] {{}, {"--jobs", "0", "example.test/a@v1.0.0"}, {"example.test/a@upgrade"}, {"--bogus"}
+                }) {
             assertThat(prewarm(args).exit()).as(String.join(" ", args)).isEqualTo(2);
         }
     }

@@ -26,15 +26,19 @@ public final class PrewarmCommands {
         }
     }
 
-    private PrewarmCommands() {
-    }
+    private PrewarmCommands() {}
 
     public static Run run(Map<String, String> environment, String stdin, Duration progressInterval, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrewarmRun.Io io = new PrewarmRun.Io(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false,
-                progressInterval, Clock.systemUTC());
+        PrewarmRun.Io io = new PrewarmRun.Io(
+                environment,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                progressInterval,
+                Clock.systemUTC());
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level level = root.getLevel();
         try {

@@ -8,8 +8,7 @@ public sealed interface FetchOutcome {
      * request); {@code body} is the answer for small artifacts ({@code .info}, {@code .mod},
      * {@code @latest}) and empty for zips, which are never held in memory.
      */
-    record Delivered(long bytes, boolean alreadyStored, byte[] body) implements FetchOutcome {
-    }
+    record Delivered(long bytes, boolean alreadyStored, byte[] body) implements FetchOutcome {}
 
     /**
      * The artifact could not be had. {@code status} is the HTTP status (0 when there was none:

@@ -30,8 +30,11 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
     public HttpArtifactFetcher(String baseUrl, Duration connectTimeout, Duration timeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** The server's base URL, as reports name it. */
@@ -53,12 +56,17 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     String text = new String(body.readNBytes(REASON_LIMIT), StandardCharsets.UTF_8).strip();
-                    String reason = response.statusCode() + " from " + baseUrl + (text.isEmpty() ? "" : ": " + firstLine(text));
+                    String reason =
+                            response.statusCode() + " from " + baseUrl + (text.isEmpty() ? "" : ": " + firstLine(text));
                     return FetchOutcome.Failed.withStatus(response.statusCode(), reason);
                 }
-                boolean stored = response.headers().firstValue("X-Modvault-Cache").filter(ALREADY_STORED::contains).isPresent();
+                boolean stored = response.headers()
+                        .firstValue("X-Modvault-Cache")
+                        .filter(ALREADY_STORED::contains)
+                        .isPresent();
                 if (request instanceof ProxyRequest.Zip) {
-                    return new FetchOutcome.Delivered(body.transferTo(OutputStream.nullOutputStream()), stored, new byte[0]);
+                    return new FetchOutcome.Delivered(
+                            body.transferTo(OutputStream.nullOutputStream()), stored, new byte[0]);
                 }
                 byte[] bytes = body.readAllBytes();
                 return new FetchOutcome.Delivered(bytes.length, stored, bytes);

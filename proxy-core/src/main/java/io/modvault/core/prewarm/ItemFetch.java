@@ -34,22 +34,29 @@ final class ItemFetch {
     }
 
     private ItemResult resolve(PrewarmItem.Query query) {
-        ProxyRequest request = query.query().equals("latest") ? new ProxyRequest.Latest(query.module())
+        ProxyRequest request = query.query().equals("latest")
+                ? new ProxyRequest.Latest(query.module())
                 : new ProxyRequest.Info(query.module(), query.query(), false);
         FetchOutcome outcome = fetch(request);
         if (outcome instanceof FetchOutcome.Failed failed) {
-            return ItemResult.failed(query.name(), query.origin(), 0, 0, "resolving " + query.query() + ": " + failed.reason());
+            return ItemResult.failed(
+                    query.name(), query.origin(), 0, 0, "resolving " + query.query() + ": " + failed.reason());
         }
         FetchOutcome.Delivered answer = (FetchOutcome.Delivered) outcome;
         Optional<String> version = version(answer.body());
         try {
-            ModuleCoordinate resolved = ModuleCoordinate.checked(query.module(), version.orElseThrow(
-                    () -> new InvalidModuleException("the answer has no Version")));
+            ModuleCoordinate resolved = ModuleCoordinate.checked(
+                    query.module(), version.orElseThrow(() -> new InvalidModuleException("the answer has no Version")));
             long fetched = answer.alreadyStored() ? 0 : answer.bytes();
             // Whether the version counts as present depends on its artifacts, not on a refreshed @latest.
             return fetchVersion(PrewarmItem.Version.complete(resolved, query.origin()), answer.bytes(), fetched, true);
         } catch (InvalidModuleException e) {
-            return ItemResult.failed(query.name(), query.origin(), answer.bytes(), 0, "resolving " + query.query() + ": " + e.getMessage());
+            return ItemResult.failed(
+                    query.name(),
+                    query.origin(),
+                    answer.bytes(),
+                    0,
+                    "resolving " + query.query() + ": " + e.getMessage());
         }
     }
 
@@ -60,15 +67,21 @@ final class ItemFetch {
             }
             FetchOutcome outcome = fetch(artifact.request(item.coordinate()));
             if (outcome instanceof FetchOutcome.Failed failed) {
-                return ItemResult.failed(item.name(), item.origin(), bytes, fetchedBytes, artifact.suffix() + ": " + failed.reason());
+                return ItemResult.failed(
+                        item.name(), item.origin(), bytes, fetchedBytes, artifact.suffix() + ": " + failed.reason());
             }
             FetchOutcome.Delivered delivered = (FetchOutcome.Delivered) outcome;
             bytes += delivered.bytes();
             fetchedBytes += delivered.alreadyStored() ? 0 : delivered.bytes();
             allStored &= delivered.alreadyStored();
         }
-        return new ItemResult(item.name(), item.origin(), allStored ? ItemResult.Status.PRESENT : ItemResult.Status.FETCHED,
-                bytes, fetchedBytes, Optional.empty());
+        return new ItemResult(
+                item.name(),
+                item.origin(),
+                allStored ? ItemResult.Status.PRESENT : ItemResult.Status.FETCHED,
+                bytes,
+                fetchedBytes,
+                Optional.empty());
     }
 
     private FetchOutcome fetch(ProxyRequest request) {
@@ -82,7 +95,9 @@ final class ItemFetch {
     private static Optional<String> version(byte[] body) {
         try {
             JsonNode node = JSON.readTree(body);
-            return node != null && node.path("Version").isTextual() ? Optional.of(node.get("Version").asText()) : Optional.empty();
+            return node != null && node.path("Version").isTextual()
+                    ? Optional.of(node.get("Version").asText())
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

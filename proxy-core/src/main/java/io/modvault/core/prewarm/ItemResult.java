@@ -10,11 +10,14 @@ import java.util.Optional;
  * artifact delivered and {@code fetchedBytes} those the cache did not hold before. A failed item
  * has a one-line {@code reason} naming the artifact.
  */
-public record ItemResult(String item, String origin, Status status, long bytes, long fetchedBytes, Optional<String> reason) {
+public record ItemResult(
+        String item, String origin, Status status, long bytes, long fetchedBytes, Optional<String> reason) {
 
     /** FETCHED when at least one artifact came from the upstream, PRESENT when all were stored already. */
     public enum Status {
-        FETCHED, PRESENT, FAILED;
+        FETCHED,
+        PRESENT,
+        FAILED;
 
         /** The lower-case name, as the JSON report writes it. */
         public String label() {

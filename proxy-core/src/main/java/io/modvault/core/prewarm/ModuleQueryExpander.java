@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class ModuleQueryExpander implements InputExpander {
     /** Characters a query may carry in a {@code @v/<query>.info} URL segment. */
     private static final Pattern QUERY = Pattern.compile("[A-Za-z0-9._+~-]+");
+
     private static final Set<String> BUILD_LIST_QUERIES = Set.of("upgrade", "patch", "none");
 
     @Override
@@ -31,16 +32,20 @@ public final class ModuleQueryExpander implements InputExpander {
         ModulePath module = module(input, input.substring(0, at));
         if (ModuleVersion.isValid(version) && ModuleVersion.isCanonical(version)) {
             try {
-                return Optional.of(List.of(PrewarmItem.Version.complete(ModuleCoordinate.checked(module, version), input)));
+                return Optional.of(
+                        List.of(PrewarmItem.Version.complete(ModuleCoordinate.checked(module, version), input)));
             } catch (InvalidModuleException e) {
-                throw new InputException(e.getMessage().startsWith(input) ? e.getMessage() : input + ": " + e.getMessage(), e);
+                throw new InputException(
+                        e.getMessage().startsWith(input) ? e.getMessage() : input + ": " + e.getMessage(), e);
             }
         }
         if (BUILD_LIST_QUERIES.contains(version)) {
-            throw new InputException(input + ": the query " + version + " needs a build list (a go.mod); give a version or latest");
+            throw new InputException(
+                    input + ": the query " + version + " needs a build list (a go.mod); give a version or latest");
         }
         if (!QUERY.matcher(version).matches()) {
-            throw new InputException(input + ": not module@version or module@query (latest, a branch, a commit, a version prefix)");
+            throw new InputException(
+                    input + ": not module@version or module@query (latest, a branch, a commit, a version prefix)");
         }
         return Optional.of(List.of(new PrewarmItem.Query(module, version, input)));
     }

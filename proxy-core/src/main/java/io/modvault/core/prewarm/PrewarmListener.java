@@ -6,18 +6,14 @@ package io.modvault.core.prewarm;
  */
 public interface PrewarmListener {
     /** Ignores every event. */
-    PrewarmListener NONE = new PrewarmListener() {
-    };
+    PrewarmListener NONE = new PrewarmListener() {};
 
     /** The run starts with {@code items} items. */
-    default void started(int items) {
-    }
+    default void started(int items) {}
 
     /** An artifact of {@code bytes} bytes was delivered. */
-    default void delivered(long bytes) {
-    }
+    default void delivered(long bytes) {}
 
     /** An item ended. */
-    default void finished(ItemResult result) {
-    }
+    default void finished(ItemResult result) {}
 }

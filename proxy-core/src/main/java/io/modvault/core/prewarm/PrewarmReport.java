@@ -36,12 +36,15 @@ public record PrewarmReport(int planned, List<ItemResult> items, Duration elapse
     public List<String> summaryLines() {
         List<String> lines = new ArrayList<>();
         for (ItemResult item : items) {
-            item.reason().ifPresent(reason -> lines.add("FAILED " + item.item() + describeOrigin(item) + ": " + reason));
+            item.reason()
+                    .ifPresent(reason -> lines.add("FAILED " + item.item() + describeOrigin(item) + ": " + reason));
         }
-        String done = interrupted ? "prewarm interrupted: " + items.size() + " of " + planned + " items done: "
+        String done = interrupted
+                ? "prewarm interrupted: " + items.size() + " of " + planned + " items done: "
                 : "prewarm: " + items.size() + " items: ";
         lines.add(done
-                + count(ItemResult.Status.FETCHED) + " fetched, " + count(ItemResult.Status.PRESENT) + " already present, "
+                + count(ItemResult.Status.FETCHED) + " fetched, " + count(ItemResult.Status.PRESENT)
+                + " already present, "
                 + count(ItemResult.Status.FAILED) + " failed; " + Units.bytes(fetchedBytes()) + " fetched ("
                 + Units.bytes(bytes()) + " in all) in " + Units.duration(elapsed));
         return lines;

@@ -64,7 +64,8 @@ public final class Prewarmer {
                 done.add(results.get(i));
             }
         }
-        return new PrewarmReport(items.size(), done, Duration.between(start, clock.instant()), done.size() < items.size());
+        return new PrewarmReport(
+                items.size(), done, Duration.between(start, clock.instant()), done.size() < items.size());
     }
 
     /** Stops the run: no new item starts and fetches in flight are interrupted; later runs end at once. */

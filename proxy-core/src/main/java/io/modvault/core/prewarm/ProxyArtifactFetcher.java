@@ -33,9 +33,10 @@ public final class ProxyArtifactFetcher implements ArtifactFetcher {
             return new FetchOutcome.Failed(0, e.getMessage() == null ? e.toString() : e.getMessage(), false);
         }
         return switch (result) {
-            case FetchResult.Content content -> new FetchOutcome.Delivered(content.body().length,
-                    stored(content.outcome()), content.body());
-            case FetchResult.Blob blob -> new FetchOutcome.Delivered(blob.blob().size(), stored(blob.outcome()), NO_BODY);
+            case FetchResult.Content content ->
+                new FetchOutcome.Delivered(content.body().length, stored(content.outcome()), content.body());
+            case FetchResult.Blob blob ->
+                new FetchOutcome.Delivered(blob.blob().size(), stored(blob.outcome()), NO_BODY);
             case FetchResult.NotFound notFound -> new FetchOutcome.Failed(404, notFound.reason(), false);
             case FetchResult.Refused refused -> new FetchOutcome.Failed(refused.status(), refused.reason(), false);
             case FetchResult.Failure failure -> FetchOutcome.Failed.withStatus(failure.status(), failure.reason());

@@ -16,8 +16,7 @@ import java.io.OutputStream;
 public final class ReportJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     public static ObjectNode toJson(PrewarmReport report) {
         ObjectNode root = JSON.createObjectNode();

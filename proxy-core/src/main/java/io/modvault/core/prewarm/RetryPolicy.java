@@ -31,7 +31,9 @@ public record RetryPolicy(int attempts, Duration firstBackoff, Sleeper sleeper) 
     public FetchOutcome run(Supplier<FetchOutcome> attempt) {
         Duration backoff = firstBackoff;
         FetchOutcome outcome = attempt.get();
-        for (int tried = 1; tried < attempts && outcome instanceof FetchOutcome.Failed failed && failed.retryable(); tried++) {
+        for (int tried = 1;
+                tried < attempts && outcome instanceof FetchOutcome.Failed failed && failed.retryable();
+                tried++) {
             try {
                 sleeper.sleep(backoff);
             } catch (InterruptedException e) {

@@ -7,8 +7,7 @@ import java.util.Locale;
 public final class Units {
     private static final String[] BYTE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
-    private Units() {
-    }
+    private Units() {}
 
     /** {@code 512 B}, {@code 1.5 MiB}. */
     public static String bytes(long bytes) {

@@ -20,6 +20,7 @@ class PrewarmInputsTest {
     private static final Supplier<BufferedReader> NO_STDIN = () -> {
         throw new AssertionError("standard input read without a - input");
     };
+
     @TempDir
     Path temp;
 
@@ -33,7 +34,8 @@ class PrewarmInputsTest {
 
     @Test
     void moduleAtVersionNamesAllThreeArtifacts() {
-        assertThat(expand("example.test/Upper/Case@v1.0.0")).containsExactly(version("example.test/Upper/Case", "v1.0.0"));
+        assertThat(expand("example.test/Upper/Case@v1.0.0"))
+                .containsExactly(version("example.test/Upper/Case", "v1.0.0"));
         assertThat(((PrewarmItem.Version) expand("example.test/a@v1.0.0").get(0)).artifacts())
                 .containsExactlyInAnyOrder(Artifact.INFO, Artifact.MOD, Artifact.ZIP);
     }
@@ -41,22 +43,29 @@ class PrewarmInputsTest {
     @Test
     void latestBranchesAndVersionPrefixesAreQueries() {
         assertThat(expand("example.test/a@latest", "example.test/a@main", "example.test/a@v1.2"))
-                .containsExactly(new PrewarmItem.Query(ModulePath.of("example.test/a"), "latest", "example.test/a@latest"),
+                .containsExactly(
+                        new PrewarmItem.Query(ModulePath.of("example.test/a"), "latest", "example.test/a@latest"),
                         new PrewarmItem.Query(ModulePath.of("example.test/a"), "main", "example.test/a@main"),
                         new PrewarmItem.Query(ModulePath.of("example.test/a"), "v1.2", "example.test/a@v1.2"));
     }
 
     @Test
     void duplicateInputsFetchOnce() {
-        assertThat(expand("example.test/a@v1.0.0", "example.test/a@latest", "example.test/a@v1.0.0", "example.test/a@latest"))
+        assertThat(expand(
+                        "example.test/a@v1.0.0",
+                        "example.test/a@latest",
+                        "example.test/a@v1.0.0",
+                        "example.test/a@latest"))
                 .hasSize(2);
     }
 
     @Test
     void mergedVersionsJoinTheirArtifactsAndKeepTheFirstOrigin() {
         ModuleCoordinate a = new ModuleCoordinate(ModulePath.of("example.test/a"), "v1.0.0");
-        InputExpander modOnly = input -> Optional.of(List.of(new PrewarmItem.Version(a, EnumSet.of(Artifact.MOD), "go.sum:1")));
-        InputExpander zipOnly = input -> Optional.of(List.of(new PrewarmItem.Version(a, EnumSet.of(Artifact.ZIP), "go.sum:2")));
+        InputExpander modOnly =
+                input -> Optional.of(List.of(new PrewarmItem.Version(a, EnumSet.of(Artifact.MOD), "go.sum:1")));
+        InputExpander zipOnly =
+                input -> Optional.of(List.of(new PrewarmItem.Version(a, EnumSet.of(Artifact.ZIP), "go.sum:2")));
         InputExpander byInput = input -> (input.equals("one") ? modOnly : zipOnly).expand(input);
         assertThat(new PrewarmInputs(List.of(byInput)).expand(List.of("one", "two"), NO_STDIN))
                 .containsExactly(new PrewarmItem.Version(a, EnumSet.of(Artifact.MOD, Artifact.ZIP), "go.sum:1"));
@@ -75,25 +84,34 @@ class PrewarmInputsTest {
     void dashReadsOneInputPerLineSkippingBlankLinesAndComments() {
         String stdin = "# modules for CI\nexample.test/a@v1.0.0\n\n   \n  example.test/b@latest  \n# done\n";
         List<PrewarmItem> items = PrewarmInputs.standard()
-                .expand(List.of("-", "example.test/c@v2.0.0+incompatible"), () -> new BufferedReader(new StringReader(stdin)));
-        assertThat(items).extracting(PrewarmItem::name)
-                .containsExactly("example.test/a@v1.0.0", "example.test/b@latest", "example.test/c@v2.0.0+incompatible");
+                .expand(
+                        List.of("-", "example.test/c@v2.0.0+incompatible"),
+                        () -> new BufferedReader(new StringReader(stdin)));
+        assertThat(items)
+                .extracting(PrewarmItem::name)
+                .containsExactly(
+                        "example.test/a@v1.0.0", "example.test/b@latest", "example.test/c@v2.0.0+incompatible");
     }
 
     @Test
     void fileInputsAreRefusedAsNotSupportedYet() throws Exception {
         Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/p\n");
         for (String input : List.of(goMod.toString(), temp.toString(), "go.sum", "./go.work")) {
-            assertThatThrownBy(() -> expand(input)).isInstanceOf(InputException.class)
-                    .hasMessageContaining(input).hasMessageContaining("not supported yet");
+            assertThatThrownBy(() -> expand(input))
+                    .isInstanceOf(InputException.class)
+                    .hasMessageContaining(input)
+                    .hasMessageContaining("not supported yet");
         }
     }
 
     @Test
     void malformedInputsNameTheInputAndTheProblem() {
-        assertThatThrownBy(() -> expand("nodot/a@v1.0.0")).isInstanceOf(InputException.class)
-                .hasMessageStartingWith("nodot/a@v1.0.0: ").hasMessageContaining("missing dot");
-        assertThatThrownBy(() -> expand("example.test/a@v2.0.0")).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> expand("nodot/a@v1.0.0"))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith("nodot/a@v1.0.0: ")
+                .hasMessageContaining("missing dot");
+        assertThatThrownBy(() -> expand("example.test/a@v2.0.0"))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("example.test/a@v2.0.0");
         assertThatThrownBy(() -> expand("example.test/a@upgrade")).hasMessageContaining("needs a build list");
         assertThatThrownBy(() -> expand("example.test/a@>=v1.2.0")).hasMessageContaining("not module@version");

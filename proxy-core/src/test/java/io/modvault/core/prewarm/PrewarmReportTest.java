@@ -11,25 +11,46 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PrewarmReportTest {
-    private static final PrewarmReport REPORT = new PrewarmReport(3, List.of(
-            new ItemResult("example.test/a@v1.0.0", "example.test/a@v1.0.0", ItemResult.Status.FETCHED, 2048, 2048, Optional.empty()),
-            new ItemResult("example.test/b@v1.1.0", "example.test/b@latest", ItemResult.Status.PRESENT, 1024, 0, Optional.empty()),
-            ItemResult.failed("example.test/c@v9.9.9", "example.test/c@v9.9.9", 0, 0, ".info: not found")),
-            Duration.ofMillis(2500), false);
+    private static final PrewarmReport REPORT = new PrewarmReport(
+            3,
+            List.of(
+                    new ItemResult(
+                            "example.test/a@v1.0.0",
+                            "example.test/a@v1.0.0",
+                            ItemResult.Status.FETCHED,
+                            2048,
+                            2048,
+                            Optional.empty()),
+                    new ItemResult(
+                            "example.test/b@v1.1.0",
+                            "example.test/b@latest",
+                            ItemResult.Status.PRESENT,
+                            1024,
+                            0,
+                            Optional.empty()),
+                    ItemResult.failed("example.test/c@v9.9.9", "example.test/c@v9.9.9", 0, 0, ".info: not found")),
+            Duration.ofMillis(2500),
+            false);
 
     @Test
     void summaryNamesEachFailureThenTheTotals() {
-        assertThat(REPORT.summaryLines()).containsExactly(
-                "FAILED example.test/c@v9.9.9: .info: not found",
-                "prewarm: 3 items: 1 fetched, 1 already present, 1 failed; 2.0 KiB fetched (3.0 KiB in all) in 2.5 s");
+        assertThat(REPORT.summaryLines())
+                .containsExactly(
+                        "FAILED example.test/c@v9.9.9: .info: not found",
+                        "prewarm: 3 items: 1 fetched, 1 already present, 1 failed; 2.0 KiB fetched (3.0 KiB in all) in 2.5 s");
         assertThat(REPORT.succeeded()).isFalse();
     }
 
     @Test
     void aFailedResolvedQueryNamesItsInput() {
-        PrewarmReport report = new PrewarmReport(1, List.of(ItemResult.failed("example.test/b@v1.1.0", "example.test/b@latest", 0, 0,
-                ".zip: 502 bad")), Duration.ofSeconds(75), false);
-        assertThat(report.summaryLines()).first().isEqualTo("FAILED example.test/b@v1.1.0 (from example.test/b@latest): .zip: 502 bad");
+        PrewarmReport report = new PrewarmReport(
+                1,
+                List.of(ItemResult.failed("example.test/b@v1.1.0", "example.test/b@latest", 0, 0, ".zip: 502 bad")),
+                Duration.ofSeconds(75),
+                false);
+        assertThat(report.summaryLines())
+                .first()
+                .isEqualTo("FAILED example.test/b@v1.1.0 (from example.test/b@latest): .zip: 502 bad");
         assertThat(report.summaryLines().get(1)).endsWith("in 1m15s");
     }
 

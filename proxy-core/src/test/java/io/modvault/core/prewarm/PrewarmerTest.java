@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 class PrewarmerTest {
-    private static final RetryPolicy NO_WAIT = new RetryPolicy(3, Duration.ZERO, d -> { });
+    private static final RetryPolicy NO_WAIT = new RetryPolicy(3, Duration.ZERO, d -> {});
     private final Map<String, FetchOutcome> answers = new ConcurrentHashMap<>();
     private final List<String> asked = Collections.synchronizedList(new ArrayList<>());
 
@@ -48,7 +48,9 @@ class PrewarmerTest {
         serve("example.test/a", "v1.0.0", false);
         serve("example.test/b", "v1.0.0", true);
         PrewarmReport report = run(2, List.of(item("example.test/a", "v1.0.0"), item("example.test/b", "v1.0.0")));
-        assertThat(report.items()).extracting(ItemResult::status).containsExactly(ItemResult.Status.FETCHED, ItemResult.Status.PRESENT);
+        assertThat(report.items())
+                .extracting(ItemResult::status)
+                .containsExactly(ItemResult.Status.FETCHED, ItemResult.Status.PRESENT);
         assertThat(report.bytes()).isEqualTo(660);
         assertThat(report.fetchedBytes()).isEqualTo(330);
         assertThat(report.succeeded()).isTrue();
@@ -66,22 +68,31 @@ class PrewarmerTest {
 
     @Test
     void latestIsResolvedThenItsVersionFetched() {
-        answers.put("example.test/a/@latest", new FetchOutcome.Delivered(40, false,
-                "{\"Version\":\"v1.1.0\",\"Time\":\"2024-01-01T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8)));
+        answers.put(
+                "example.test/a/@latest",
+                new FetchOutcome.Delivered(
+                        40,
+                        false,
+                        "{\"Version\":\"v1.1.0\",\"Time\":\"2024-01-01T00:00:00Z\"}".getBytes(StandardCharsets.UTF_8)));
         serve("example.test/a", "v1.1.0", true);
-        PrewarmReport report = run(1, List.of(new PrewarmItem.Query(ModulePath.of("example.test/a"), "latest", "example.test/a@latest")));
+        PrewarmReport report = run(
+                1, List.of(new PrewarmItem.Query(ModulePath.of("example.test/a"), "latest", "example.test/a@latest")));
         ItemResult result = report.items().get(0);
         assertThat(result.item()).isEqualTo("example.test/a@v1.1.0");
         assertThat(result.origin()).isEqualTo("example.test/a@latest");
-        assertThat(result.status()).as("the version's artifacts were all stored").isEqualTo(ItemResult.Status.PRESENT);
+        assertThat(result.status())
+                .as("the version's artifacts were all stored")
+                .isEqualTo(ItemResult.Status.PRESENT);
         assertThat(asked).first().isEqualTo("example.test/a/@latest");
     }
 
     @Test
     void otherQueriesResolveThroughTheirInfoAndAWrongMajorIsAFailure() {
-        answers.put("example.test/a/@v/main.info", new FetchOutcome.Delivered(40, false,
-                "{\"Version\":\"v2.0.0\"}".getBytes(StandardCharsets.UTF_8)));
-        PrewarmReport report = run(1, List.of(new PrewarmItem.Query(ModulePath.of("example.test/a"), "main", "example.test/a@main")));
+        answers.put(
+                "example.test/a/@v/main.info",
+                new FetchOutcome.Delivered(40, false, "{\"Version\":\"v2.0.0\"}".getBytes(StandardCharsets.UTF_8)));
+        PrewarmReport report =
+                run(1, List.of(new PrewarmItem.Query(ModulePath.of("example.test/a"), "main", "example.test/a@main")));
         assertThat(report.items().get(0).reason().orElseThrow()).startsWith("resolving main: ");
     }
 
@@ -123,7 +134,8 @@ class PrewarmerTest {
             }
         };
         Prewarmer prewarmer = new Prewarmer(blocking, NO_WAIT, 2, Clock.systemUTC());
-        List<PrewarmItem> items = List.of(item("example.test/a", "v1.0.0"), item("example.test/b", "v1.0.0"), item("example.test/c", "v1.0.0"));
+        List<PrewarmItem> items = List.of(
+                item("example.test/a", "v1.0.0"), item("example.test/b", "v1.0.0"), item("example.test/c", "v1.0.0"));
         Thread canceller = Thread.ofVirtual().start(() -> {
             try {
                 inFlight.await();
@@ -136,8 +148,9 @@ class PrewarmerTest {
         canceller.join();
         assertThat(report.interrupted()).isTrue();
         assertThat(report.items()).isEmpty();
-        assertThat(report.summaryLines()).containsExactly(
-                "prewarm interrupted: 0 of 3 items done: 0 fetched, 0 already present, 0 failed; 0 B fetched (0 B in all) in "
-                        + Units.duration(report.elapsed()));
+        assertThat(report.summaryLines())
+                .containsExactly(
+                        "prewarm interrupted: 0 of 3 items done: 0 fetched, 0 already present, 0 failed; 0 B fetched (0 B in all) in "
+                                + Units.duration(report.elapsed()));
     }
 }

@@ -57,25 +57,38 @@ class ProxyArtifactFetcherTest {
     void secondRunIsServedFromTheStoreWithoutUpstreamRequests() {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         CountingUpstream upstream = new CountingUpstream(URI.create(tree.fileUrl()));
-        List<PrewarmItem> items = PrewarmInputs.standard().expand(List.of("example.test/Upper/Case@v1.0.0",
-                "example.test/multi/v2@latest", "example.test/nomod@v1.9.9"), () -> null);
+        List<PrewarmItem> items = PrewarmInputs.standard()
+                .expand(
+                        List.of(
+                                "example.test/Upper/Case@v1.0.0",
+                                "example.test/multi/v2@latest",
+                                "example.test/nomod@v1.9.9"),
+                        () -> null);
         try (ModuleStore store = InMemoryModuleStore.open(temp.resolve("data"), Clock.systemUTC())) {
-            ModuleProxy proxy = new ModuleProxy(store, upstream, FetchSettings.of(Duration.ofMinutes(1), Duration.ofMinutes(1),
-                    Duration.ofMinutes(1)), Clock.systemUTC());
-            Prewarmer prewarmer = new Prewarmer(new ProxyArtifactFetcher(proxy), RetryPolicy.standard(), 4, Clock.systemUTC());
+            ModuleProxy proxy = new ModuleProxy(
+                    store,
+                    upstream,
+                    FetchSettings.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)),
+                    Clock.systemUTC());
+            Prewarmer prewarmer =
+                    new Prewarmer(new ProxyArtifactFetcher(proxy), RetryPolicy.standard(), 4, Clock.systemUTC());
 
             PrewarmReport first = prewarmer.run(items, PrewarmListener.NONE);
-            assertThat(first.items()).extracting(ItemResult::status).containsExactly(ItemResult.Status.FETCHED,
-                    ItemResult.Status.FETCHED, ItemResult.Status.FAILED);
-            assertThat(first.items().get(1).item()).isEqualTo(TestModules.expectedLatest(TestModules.MULTI_V2).coordinate());
+            assertThat(first.items())
+                    .extracting(ItemResult::status)
+                    .containsExactly(ItemResult.Status.FETCHED, ItemResult.Status.FETCHED, ItemResult.Status.FAILED);
+            assertThat(first.items().get(1).item())
+                    .isEqualTo(TestModules.expectedLatest(TestModules.MULTI_V2).coordinate());
             assertThat(first.items().get(2).reason().orElseThrow()).startsWith(".info: ");
             int firstRequests = upstream.requests.get();
 
             PrewarmReport second = prewarmer.run(items, PrewarmListener.NONE);
-            assertThat(second.items()).extracting(ItemResult::status).containsExactly(ItemResult.Status.PRESENT,
-                    ItemResult.Status.PRESENT, ItemResult.Status.FAILED);
+            assertThat(second.items())
+                    .extracting(ItemResult::status)
+                    .containsExactly(ItemResult.Status.PRESENT, ItemResult.Status.PRESENT, ItemResult.Status.FAILED);
             assertThat(second.fetchedBytes()).isZero();
-            assertThat(upstream.requests.get()).as("stored artifacts, @latest within its TTL and the remembered 404")
+            assertThat(upstream.requests.get())
+                    .as("stored artifacts, @latest within its TTL and the remembered 404")
                     .isEqualTo(firstRequests);
         }
     }

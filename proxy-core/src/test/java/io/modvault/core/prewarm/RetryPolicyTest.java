@@ -21,14 +21,19 @@ class RetryPolicyTest {
 
     @Test
     void serverErrorsAndTimeoutsAreRetriedWithDoublingBackoff() {
-        assertThat(run(FetchOutcome.Failed.withStatus(503, "busy"), new FetchOutcome.Failed(0, "timed out", true), OK)).isEqualTo(OK);
+        assertThat(run(FetchOutcome.Failed.withStatus(503, "busy"), new FetchOutcome.Failed(0, "timed out", true), OK))
+                .isEqualTo(OK);
         assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
     @Test
     void retriesAreBoundedAndTheLastFailureIsReported() {
         FetchOutcome last = FetchOutcome.Failed.withStatus(504, "third");
-        assertThat(run(FetchOutcome.Failed.withStatus(502, "first"), FetchOutcome.Failed.withStatus(500, "second"), last, OK))
+        assertThat(run(
+                        FetchOutcome.Failed.withStatus(502, "first"),
+                        FetchOutcome.Failed.withStatus(500, "second"),
+                        last,
+                        OK))
                 .isEqualTo(last);
         assertThat(waits).hasSize(2);
     }

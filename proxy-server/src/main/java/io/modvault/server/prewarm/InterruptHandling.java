@@ -15,19 +15,21 @@ public final class InterruptHandling implements AutoCloseable {
     private final Thread hook;
 
     private InterruptHandling(Runnable cancel, Duration grace, AutoCloseable resource) {
-        this.hook = new Thread(() -> {
-            cancel.run();
-            try {
-                reported.await(grace.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                resource.close();
-            } catch (Exception e) {
-                System.err.println("modvault prewarm: closing after interrupt: " + e);
-            }
-        }, "modvault-prewarm-interrupt");
+        this.hook = new Thread(
+                () -> {
+                    cancel.run();
+                    try {
+                        reported.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    try {
+                        resource.close();
+                    } catch (Exception e) {
+                        System.err.println("modvault prewarm: closing after interrupt: " + e);
+                    }
+                },
+                "modvault-prewarm-interrupt");
     }
 
     public static InterruptHandling install(Runnable cancel, Duration grace, AutoCloseable resource) {

@@ -1,7 +1,6 @@
 package io.modvault.server.prewarm;
 
 import io.modvault.core.prewarm.ItemResult;
-import io.modvault.core.prewarm.PrewarmListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -26,7 +25,8 @@ final class PlainProgress implements ProgressDisplay {
         this.counter = counter;
         this.out = out;
         long millis = interval.toMillis();
-        ticker.scheduleAtFixedRate(() -> out.println("prewarm: " + counter.line()), millis, millis, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> out.println("prewarm: " + counter.line()), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

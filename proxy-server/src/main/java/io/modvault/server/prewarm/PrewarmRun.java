@@ -26,6 +26,7 @@ import java.util.Map;
 public final class PrewarmRun {
     /** How long an interrupted run may take to print its summary before the store is closed under it. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(10);
+
     private final Io io;
     private final String json;
     private final int jobs;
@@ -34,14 +35,26 @@ public final class PrewarmRun {
      * The process around the command, injectable for tests: environment, standard streams, whether
      * standard error is a terminal, how often plain progress lines appear, and the clock.
      */
-    public record Io(Map<String, String> environment, InputStream stdin, PrintStream out, PrintStream err, boolean terminal,
-                     Duration progressInterval, Clock clock) {
+    public record Io(
+            Map<String, String> environment,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            boolean terminal,
+            Duration progressInterval,
+            Clock clock) {
 
         /** Every few seconds: often enough to show a CI log the run is alive, rare enough not to flood it. */
         public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
         public static Io system() {
-            return new Io(System.getenv(), System.in, System.out, System.err, ProgressDisplay.onTerminal(), PROGRESS_INTERVAL,
+            return new Io(
+                    System.getenv(),
+                    System.in,
+                    System.out,
+                    System.err,
+                    ProgressDisplay.onTerminal(),
+                    PROGRESS_INTERVAL,
                     Clock.systemUTC());
         }
     }
@@ -58,7 +71,8 @@ public final class PrewarmRun {
         Prewarmer prewarmer = new Prewarmer(fetcher, RetryPolicy.standard(), jobs, io.clock());
         try (InterruptHandling interrupt = InterruptHandling.install(prewarmer::cancel, INTERRUPT_GRACE, resource)) {
             PrewarmReport report;
-            try (ProgressDisplay display = ProgressDisplay.open(io.terminal(), io.err(), io.progressInterval(), io.clock())) {
+            try (ProgressDisplay display =
+                    ProgressDisplay.open(io.terminal(), io.err(), io.progressInterval(), io.clock())) {
                 report = prewarmer.run(items, display);
             }
             PrintStream summary = "-".equals(json) ? io.err() : io.out();

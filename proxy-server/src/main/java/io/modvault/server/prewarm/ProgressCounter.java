@@ -59,7 +59,9 @@ final class ProgressCounter implements PrewarmListener {
         Duration elapsed = Duration.between(start, clock.instant());
         int finished = done.get();
         int all = total.get();
-        String eta = finished == 0 ? "ETA unknown" : "ETA " + Units.duration(elapsed.multipliedBy(all - finished).dividedBy(finished));
+        String eta = finished == 0
+                ? "ETA unknown"
+                : "ETA " + Units.duration(elapsed.multipliedBy(all - finished).dividedBy(finished));
         return String.format(Locale.ROOT, "%d/%d items, %s, %s", finished, all, bytesAndRate(), eta);
     }
 }

@@ -24,8 +24,13 @@ final class TerminalProgress implements ProgressDisplay {
     @Override
     public synchronized void started(int items) {
         counter.started(items);
-        bar = new ProgressBarBuilder().setTaskName("prewarm").setInitialMax(items).setUpdateIntervalMillis(250)
-                .continuousUpdate().setConsumer(new ConsoleProgressBarConsumer(out)).build();
+        bar = new ProgressBarBuilder()
+                .setTaskName("prewarm")
+                .setInitialMax(items)
+                .setUpdateIntervalMillis(250)
+                .continuousUpdate()
+                .setConsumer(new ConsoleProgressBarConsumer(out))
+                .build();
     }
 
     @Override

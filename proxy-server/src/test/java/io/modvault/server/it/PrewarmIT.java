@@ -33,9 +33,13 @@ class PrewarmIT {
     private static final TestModule MULTI = TestModules.get(TestModules.MULTI_V2, "v2.0.0");
     private static final TestModule LEGACY = TestModules.get(TestModules.LEGACY, "v2.0.0+incompatible");
     private static final TestModule PRE_LATEST = TestModules.expectedLatest(TestModules.PRE);
-    private static final String[] INPUTS = {UPPER.coordinate(), MULTI.coordinate(), LEGACY.coordinate(), TestModules.PRE + "@latest"};
+    private static final String[] INPUTS = {
+        UPPER.coordinate(), MULTI.coordinate(), LEGACY.coordinate(), TestModules.PRE + "@latest"
+    };
+
     @TempDir
     Path temp;
+
     private FakeUpstream upstream;
     private ChecksumDatabaseServer database;
     private RunningModvault modvault;
@@ -44,7 +48,8 @@ class PrewarmIT {
     void start() {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         upstream = FakeUpstream.start(tree);
-        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue()).mountOn(upstream);
+        database = ChecksumDatabaseServer.forModules("sumdb.test", TestModules.catalogue())
+                .mountOn(upstream);
     }
 
     @AfterEach
@@ -64,8 +69,15 @@ class PrewarmIT {
     }
 
     private PrewarmCommands.Run prewarm(String stdin, Duration progressInterval, String... args) {
-        Map<String, String> env = Map.of("MODVAULT_DATA_DIR", data().toString(), "GOPROXY", upstream.baseUrl(),
-                "GOSUMDB", database.verifierKey(), "MODVAULT_UPSTREAM_TIMEOUT", "5s");
+        Map<String, String> env = Map.of(
+                "MODVAULT_DATA_DIR",
+                data().toString(),
+                "GOPROXY",
+                upstream.baseUrl(),
+                "GOSUMDB",
+                database.verifierKey(),
+                "MODVAULT_UPSTREAM_TIMEOUT",
+                "5s");
         return PrewarmCommands.run(env, stdin, progressInterval, args);
     }
 
@@ -74,11 +86,14 @@ class PrewarmIT {
         PrewarmCommands.Run run = prewarm(INPUTS);
         assertThat(run.exit()).as(run.describe()).isZero();
         assertThat(run.out()).contains("prewarm: 4 items: 4 fetched, 0 already present, 0 failed");
-        assertThat(database.lookups()).contains(UPPER.coordinate(), MULTI.coordinate(), LEGACY.coordinate(), PRE_LATEST.coordinate());
+        assertThat(database.lookups())
+                .contains(UPPER.coordinate(), MULTI.coordinate(), LEGACY.coordinate(), PRE_LATEST.coordinate());
 
         upstream.stop();
         modvault = RunningModvault.start(data(), upstream.baseUrl(), Map.of("GOSUMDB", database.verifierKey()));
-        GoCommand go = GoCommand.create(temp.resolve("go")).withProxy(modvault.baseUrl()).withSumdb(database.verifierKey());
+        GoCommand go = GoCommand.create(temp.resolve("go"))
+                .withProxy(modvault.baseUrl())
+                .withSumdb(database.verifierKey());
         List<String> download = new ArrayList<>(List.of("mod", "download", "-json"));
         download.addAll(List.of(UPPER.coordinate(), MULTI.coordinate(), LEGACY.coordinate(), PRE_LATEST.coordinate()));
         GoResult result = go.run(temp, download.toArray(String[]::new));
@@ -101,10 +116,12 @@ class PrewarmIT {
     void missingVersionExitsOneNamingIt() {
         PrewarmCommands.Run run = prewarm(UPPER.coordinate(), "example.test/nomod@v1.9.9");
         assertThat(run.exit()).as(run.describe()).isEqualTo(1);
-        assertThat(run.out()).contains("FAILED example.test/nomod@v1.9.9: .info: ")
+        assertThat(run.out())
+                .contains("FAILED example.test/nomod@v1.9.9: .info: ")
                 .contains("prewarm: 2 items: 1 fetched, 0 already present, 1 failed");
         assertThat(upstream.requests(GoProxyTree.artifactPath("example.test/nomod", "v1.9.9", "info")))
-                .as("a 404 is an answer, not retried").isEqualTo(1);
+                .as("a 404 is an answer, not retried")
+                .isEqualTo(1);
     }
 
     @Test
@@ -122,11 +139,13 @@ class PrewarmIT {
         assertThat(locked.exit()).isEqualTo(2);
         assertThat(locked.err().strip()).doesNotContain("\n").contains("locked").contains("--server URL");
 
-        PrewarmCommands.Run served = prewarm("--server", modvault.baseUrl(), INPUTS[0], INPUTS[1], INPUTS[2], INPUTS[3]);
+        PrewarmCommands.Run served =
+                prewarm("--server", modvault.baseUrl(), INPUTS[0], INPUTS[1], INPUTS[2], INPUTS[3]);
         assertThat(served.exit()).as(served.describe()).isZero();
         assertThat(served.out()).contains("prewarm: 4 items: 4 fetched, 0 already present, 0 failed");
         assertThat(upstream.requests(GoProxyTree.zipPath(UPPER))).isEqualTo(1);
-        assertThat(modvault.get("/" + GoProxyTree.zipPath(UPPER)).headers().firstValue("X-Modvault-Cache")).contains("HIT");
+        assertThat(modvault.get("/" + GoProxyTree.zipPath(UPPER)).headers().firstValue("X-Modvault-Cache"))
+                .contains("HIT");
 
         PrewarmCommands.Run again = prewarm("--server", modvault.baseUrl(), INPUTS[0], INPUTS[1], INPUTS[2], INPUTS[3]);
         assertThat(again.out()).as(again.describe()).contains("0 fetched, 4 already present, 0 failed");
@@ -140,15 +159,20 @@ class PrewarmIT {
         upstream.on(GoProxyTree.zipPath(UPPER), Reply.serve().delayHeaders(Duration.ofMillis(800)));
         Path report = temp.resolve("report.json");
         String stdin = "# from a pipeline\n" + UPPER.coordinate() + "\n\n" + TestModules.PRE + "@latest\n";
-        PrewarmCommands.Run run = prewarm(stdin, Duration.ofMillis(100), "--json", report.toString(), "-", "example.test/nomod@v1.9.9");
+        PrewarmCommands.Run run =
+                prewarm(stdin, Duration.ofMillis(100), "--json", report.toString(), "-", "example.test/nomod@v1.9.9");
         assertThat(run.exit()).as(run.describe()).isEqualTo(1);
         assertThat(run.err().lines().filter(line -> line.startsWith("prewarm: ")))
                 .isNotEmpty()
-                .allMatch(line -> line.matches("prewarm: \\d/3 items, \\d+(\\.\\d)? (B|KiB), \\d+(\\.\\d)? (B|KiB)/s, ETA .+"), "a progress line");
+                .allMatch(
+                        line -> line.matches(
+                                "prewarm: \\d/3 items, \\d+(\\.\\d)? (B|KiB), \\d+(\\.\\d)? (B|KiB)/s, ETA .+"),
+                        "a progress line");
         List<String> summary = run.out().lines().toList();
         assertThat(summary).hasSize(2);
         assertThat(summary.get(0)).startsWith("FAILED example.test/nomod@v1.9.9: .info: ");
-        assertThat(summary.get(1)).matches("prewarm: 3 items: 2 fetched, 0 already present, 1 failed; .+ fetched \\(.+ in all\\) in .+");
+        assertThat(summary.get(1))
+                .matches("prewarm: 3 items: 2 fetched, 0 already present, 1 failed; .+ fetched \\(.+ in all\\) in .+");
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.get("items")).hasSize(3);
