@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
  * by {@link PrewarmInputs}; the items are fetched either through the {@link Modvault} of the data
  * directory (the server stopped) or, with {@code --server}, with GETs to a running modvault or any
  * GOPROXY. Settings as for {@code serve} ({@link ConfigOptions}). Exit status 0 when every item is
- * in the cache, 1 when some failed (each named), 2 for usage and configuration errors, including a
- * data directory held by a running server.
+ * in the cache, 1 when some failed (each named; a go.sum hash mismatch is a failed item), 2 for
+ * usage and configuration errors, including a data directory held by a running server. A go.mod or
+ * go.work file found in a directory input is named on standard error and skipped: it is not an
+ * item, so it changes no exit status.
  */
 @Command(
         name = "prewarm",
@@ -44,9 +46,12 @@ import picocli.CommandLine.Spec;
         versionProvider = Versions.class,
         description = {
             "Fetch modules into the cache before they are needed: verified, stored, ready for offline use.",
-            "INPUT is module@version (its .info, .mod and .zip), module@latest or another query (resolved by the proxy,"
-                    + " then fetched), or - to read inputs from standard input, one per line (blank lines and # comments"
-                    + " ignored). go.mod, go.sum, go.work and directory inputs are not supported yet.",
+            "INPUT is a go.sum file (each line's .mod, or .info, .mod and .zip, checked against the line's h1:), a"
+                    + " directory (searched for go.sum files, skipping vendor, testdata, node_modules and hidden"
+                    + " directories), module@version (its .info, .mod and .zip), module@latest or another query"
+                    + " (resolved by the proxy, then fetched), or - to read inputs from standard input, one per line"
+                    + " (blank lines and # comments ignored). go.mod and go.work inputs are not supported yet; those"
+                    + " found in a directory are named and skipped without failing the run.",
             "Without --server the data directory is filled directly; stop the server that uses it first."
         })
 final class PrewarmCommand implements Callable<Integer> {
@@ -60,7 +65,7 @@ final class PrewarmCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "INPUT",
             arity = "0..*",
-            description = "module@version, module@latest, module@query, or -.")
+            description = "go.sum, DIRECTORY, module@version, module@latest, module@query, or -.")
     private List<String> inputs = new ArrayList<>();
 
     @Option(
@@ -100,7 +105,8 @@ final class PrewarmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (inputs.isEmpty()) {
-            return usage("no inputs: give module@version, module@latest, or - to read them from standard input");
+            return usage("no inputs: give a go.sum, a directory, module@version, module@latest,"
+                    + " or - to read them from standard input");
         }
         if (jobs < 1) {
             return usage("--jobs must be at least 1, not " + jobs);
@@ -113,7 +119,8 @@ final class PrewarmCommand implements Callable<Integer> {
         List<PrewarmItem> items;
         ServerConfig config;
         try {
-            items = PrewarmInputs.standard()
+            // A go.mod or go.work found in a directory is named and left out; it is not a failed item.
+            items = PrewarmInputs.standard(skipped -> io.err().println("modvault prewarm: " + skipped))
                     .expand(
                             inputs,
                             () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));
@@ -159,7 +166,7 @@ final class PrewarmCommand implements Callable<Integer> {
             return usage("cannot open the store in " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
         }
         try (modvault) {
-            return run.execute(new ProxyArtifactFetcher(modvault.proxy()), items, modvault);
+            return run.execute(new ProxyArtifactFetcher(modvault.proxy(), modvault.store()), items, modvault);
         }
     }
 

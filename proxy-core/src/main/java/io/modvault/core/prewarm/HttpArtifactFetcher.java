@@ -1,6 +1,7 @@
 package io.modvault.core.prewarm;
 
 import io.modvault.core.protocol.ProxyRequest;
+import io.modvault.sumdb.dirhash.DirHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +45,19 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
 
     @Override
     public FetchOutcome fetch(ProxyRequest request) {
+        return fetch(request, false);
+    }
+
+    /**
+     * Hashes the bytes as they arrive: a {@code .mod} from its body, a zip streamed to a temp file
+     * (never held in memory), hashed there with {@link DirHash#hashZip} and deleted.
+     */
+    @Override
+    public FetchOutcome fetchHashed(ProxyRequest request) {
+        return fetch(request, true);
+    }
+
+    private FetchOutcome fetch(ProxyRequest request, boolean hashed) {
         String url = baseUrl + "/" + request.upstreamPath();
         HttpRequest get;
         try {
@@ -65,11 +79,16 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
                         .filter(ALREADY_STORED::contains)
                         .isPresent();
                 if (request instanceof ProxyRequest.Zip) {
-                    return new FetchOutcome.Delivered(
-                            body.transferTo(OutputStream.nullOutputStream()), stored, new byte[0]);
+                    return hashed
+                            ? ZipDownload.hashed(body, stored, url)
+                            : new FetchOutcome.Delivered(
+                                    body.transferTo(OutputStream.nullOutputStream()), stored, new byte[0]);
                 }
                 byte[] bytes = body.readAllBytes();
-                return new FetchOutcome.Delivered(bytes.length, stored, bytes);
+                FetchOutcome.Delivered delivered = new FetchOutcome.Delivered(bytes.length, stored, bytes);
+                return hashed && request instanceof ProxyRequest.Mod
+                        ? delivered.withH1(DirHash.hashGoMod(bytes))
+                        : delivered;
             }
         } catch (HttpTimeoutException e) {
             return new FetchOutcome.Failed(0, url + ": timed out after " + timeout.toSeconds() + " s", true);

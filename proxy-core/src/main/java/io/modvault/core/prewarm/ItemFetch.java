@@ -6,7 +6,9 @@ import io.modvault.core.module.InvalidModuleException;
 import io.modvault.core.module.ModuleCoordinate;
 import io.modvault.core.protocol.ProxyRequest;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Fetches one item: a version's artifacts in {@link Artifact} order, stopping at the first that
@@ -65,7 +67,11 @@ final class ItemFetch {
             if (!item.artifacts().contains(artifact)) {
                 continue;
             }
-            FetchOutcome outcome = fetch(artifact.request(item.coordinate()));
+            ProxyRequest request = artifact.request(item.coordinate());
+            Optional<String> expected = item.expectedH1(artifact);
+            FetchOutcome outcome = expected.isPresent()
+                    ? fetch(request, () -> fetcher.fetchHashed(request))
+                    : fetch(request, () -> fetcher.fetch(request));
             if (outcome instanceof FetchOutcome.Failed failed) {
                 return ItemResult.failed(
                         item.name(), item.origin(), bytes, fetchedBytes, artifact.suffix() + ": " + failed.reason());
@@ -74,6 +80,10 @@ final class ItemFetch {
             bytes += delivered.bytes();
             fetchedBytes += delivered.alreadyStored() ? 0 : delivered.bytes();
             allStored &= delivered.alreadyStored();
+            Optional<String> mismatch = expected.flatMap(hash -> mismatch(item, artifact, hash, delivered.h1()));
+            if (mismatch.isPresent()) {
+                return ItemResult.failed(item.name(), item.origin(), bytes, fetchedBytes, mismatch.get());
+            }
         }
         return new ItemResult(
                 item.name(),
@@ -84,8 +94,25 @@ final class ItemFetch {
                 Optional.empty());
     }
 
+    /** Why the fetched artifact does not vouch for the {@code expected} hash, if it does not. */
+    private static Optional<String> mismatch(
+            PrewarmItem.Version item, Artifact artifact, String expected, Optional<String> fetched) {
+        String what = item.name() + " " + artifact.name().toLowerCase(Locale.ROOT);
+        if (fetched.isEmpty()) {
+            return Optional.of("cannot check the h1 of " + what + ": no hash of the fetched artifact is known");
+        }
+        if (!fetched.get().equals(expected)) {
+            return Optional.of("h1 mismatch for " + what + ": go.sum has " + expected + ", fetched " + fetched.get());
+        }
+        return Optional.empty();
+    }
+
     private FetchOutcome fetch(ProxyRequest request) {
-        FetchOutcome outcome = retries.run(() -> fetcher.fetch(request));
+        return fetch(request, () -> fetcher.fetch(request));
+    }
+
+    private FetchOutcome fetch(ProxyRequest request, Supplier<FetchOutcome> attempt) {
+        FetchOutcome outcome = retries.run(attempt);
         if (outcome instanceof FetchOutcome.Delivered delivered) {
             listener.delivered(delivered.bytes());
         }

@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,9 +31,13 @@ public final class PrewarmInputs {
         this.expanders = List.copyOf(expanders);
     }
 
-    /** The expanders of this release: {@code module@version} and {@code module@query}. */
-    public static PrewarmInputs standard() {
-        return new PrewarmInputs(List.of(new ModuleQueryExpander()));
+    /**
+     * The expanders of this release: go.sum files and directories holding them, then
+     * {@code module@version} and {@code module@query}; {@code skipped} hears one line for each
+     * file a directory search found that is not expanded yet.
+     */
+    public static PrewarmInputs standard(Consumer<String> skipped) {
+        return new PrewarmInputs(List.of(new GoSumExpander(skipped), new ModuleQueryExpander()));
     }
 
     /** The items of {@code inputs}, in input order; {@code stdin} is opened only when an input is {@code -}. */
@@ -68,18 +75,18 @@ public final class PrewarmInputs {
                 return items.get();
             }
         }
-        if (looksLikeFile(input)) {
-            throw new InputException(input + ": go.mod, go.sum, go.work and directory inputs are not supported yet;"
-                    + " give module@version or module@latest");
+        String name = input.substring(input.lastIndexOf('/') + 1);
+        if (name.equals("go.mod") || name.equals("go.work")) {
+            throw new InputException(input + ": go.mod and go.work inputs are not supported yet;"
+                    + " give the project's go.sum, its directory, module@version or module@latest");
+        }
+        if (isFile(input)) {
+            throw new InputException(input + ": not a go.sum file or a directory (nor module@version)");
         }
         throw new InputException(input + ": not module@version or module@latest");
     }
 
-    private static boolean looksLikeFile(String input) {
-        String name = input.substring(input.lastIndexOf('/') + 1);
-        if (name.equals("go.mod") || name.equals("go.sum") || name.equals("go.work") || name.equals(".")) {
-            return true;
-        }
+    private static boolean isFile(String input) {
         try {
             return Files.exists(Path.of(input));
         } catch (InvalidPathException e) {
@@ -98,7 +105,16 @@ public final class PrewarmInputs {
         if (first instanceof PrewarmItem.Version a && second instanceof PrewarmItem.Version b) {
             EnumSet<Artifact> joined = EnumSet.copyOf(a.artifacts());
             joined.addAll(b.artifacts());
-            return new PrewarmItem.Version(a.coordinate(), joined, a.origin());
+            Map<Artifact, String> hashes = new EnumMap<>(Artifact.class);
+            hashes.putAll(a.expectedH1());
+            b.expectedH1().forEach((artifact, hash) -> {
+                String earlier = hashes.putIfAbsent(artifact, hash);
+                if (earlier != null && !earlier.equals(hash)) {
+                    throw new InputException(b.origin() + " and " + a.origin() + " disagree on the h1 of " + a.name()
+                            + " " + artifact.name().toLowerCase(Locale.ROOT) + ": " + hash + " against " + earlier);
+                }
+            });
+            return new PrewarmItem.Version(a.coordinate(), joined, a.origin(), hashes);
         }
         return first;
     }

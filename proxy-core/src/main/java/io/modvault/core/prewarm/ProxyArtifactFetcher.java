@@ -4,6 +4,10 @@ import io.modvault.core.fetch.CacheOutcome;
 import io.modvault.core.fetch.FetchResult;
 import io.modvault.core.fetch.ModuleProxy;
 import io.modvault.core.protocol.ProxyRequest;
+import io.modvault.core.storage.ModuleStore;
+import io.modvault.core.verify.HashLedger;
+import io.modvault.core.verify.RecordedHashes;
+import io.modvault.sumdb.dirhash.DirHash;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -16,9 +20,41 @@ import java.util.concurrent.CancellationException;
 public final class ProxyArtifactFetcher implements ArtifactFetcher {
     private static final byte[] NO_BODY = new byte[0];
     private final ModuleProxy proxy;
+    private final HashLedger ledger;
 
-    public ProxyArtifactFetcher(ModuleProxy proxy) {
+    /** {@code store} is the one {@code proxy} stores into: its recorded hashes answer {@link #fetchHashed}. */
+    public ProxyArtifactFetcher(ModuleProxy proxy, ModuleStore store) {
         this.proxy = proxy;
+        this.ledger = new HashLedger(store);
+    }
+
+    /**
+     * The {@code h1:} is the one recorded with the artifact when it was stored (verified against
+     * the checksum database unless the module is exempt), read back after the fetch; a {@code .mod}
+     * stored before hashes were recorded is hashed from its body, a zip's hash then stays unknown.
+     */
+    @Override
+    public FetchOutcome fetchHashed(ProxyRequest request) {
+        FetchOutcome outcome = fetch(request);
+        if (!(outcome instanceof FetchOutcome.Delivered delivered)) {
+            return outcome;
+        }
+        try {
+            return switch (request) {
+                case ProxyRequest.Mod mod ->
+                    delivered.withH1(ledger.recorded(HashLedger.modKey(mod.module(), mod.version()))
+                            .flatMap(RecordedHashes::mod)
+                            .orElseGet(() -> DirHash.hashGoMod(delivered.body())));
+                case ProxyRequest.Zip zip ->
+                    ledger.recorded(HashLedger.zipKey(zip.module(), zip.version()))
+                            .flatMap(RecordedHashes::zip)
+                            .map(delivered::withH1)
+                            .orElse(delivered);
+                default -> delivered;
+            };
+        } catch (RuntimeException e) {
+            return new FetchOutcome.Failed(0, "reading its recorded hash: " + e.getMessage(), false);
+        }
     }
 
     @Override

@@ -25,7 +25,7 @@ class PrewarmInputsTest {
     Path temp;
 
     private static List<PrewarmItem> expand(String... inputs) {
-        return PrewarmInputs.standard().expand(List.of(inputs), NO_STDIN);
+        return PrewarmInputs.standard(skipped -> {}).expand(List.of(inputs), NO_STDIN);
     }
 
     private static PrewarmItem.Version version(String path, String version) {
@@ -83,7 +83,7 @@ class PrewarmInputsTest {
     @Test
     void dashReadsOneInputPerLineSkippingBlankLinesAndComments() {
         String stdin = "# modules for CI\nexample.test/a@v1.0.0\n\n   \n  example.test/b@latest  \n# done\n";
-        List<PrewarmItem> items = PrewarmInputs.standard()
+        List<PrewarmItem> items = PrewarmInputs.standard(skipped -> {})
                 .expand(
                         List.of("-", "example.test/c@v2.0.0+incompatible"),
                         () -> new BufferedReader(new StringReader(stdin)));
@@ -94,14 +94,22 @@ class PrewarmInputsTest {
     }
 
     @Test
-    void fileInputsAreRefusedAsNotSupportedYet() throws Exception {
+    void goModAndGoWorkInputsAreRefusedAsNotSupportedYet() throws Exception {
         Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/p\n");
-        for (String input : List.of(goMod.toString(), temp.toString(), "go.sum", "./go.work")) {
+        for (String input : List.of(goMod.toString(), "go.mod", "./go.work")) {
             assertThatThrownBy(() -> expand(input))
                     .isInstanceOf(InputException.class)
                     .hasMessageContaining(input)
                     .hasMessageContaining("not supported yet");
         }
+    }
+
+    @Test
+    void otherFilesAreNotInputs() throws Exception {
+        Path notes = Files.writeString(temp.resolve("modules.txt"), "example.test/a@v1.0.0\n");
+        assertThatThrownBy(() -> expand(notes.toString()))
+                .isInstanceOf(InputException.class)
+                .hasMessage(notes + ": not a go.sum file or a directory (nor module@version)");
     }
 
     @Test

@@ -57,7 +57,7 @@ class ProxyArtifactFetcherTest {
     void secondRunIsServedFromTheStoreWithoutUpstreamRequests() {
         GoProxyTree tree = GoProxyTree.write(temp.resolve("upstream"), TestModules.catalogue());
         CountingUpstream upstream = new CountingUpstream(URI.create(tree.fileUrl()));
-        List<PrewarmItem> items = PrewarmInputs.standard()
+        List<PrewarmItem> items = PrewarmInputs.standard(skipped -> {})
                 .expand(
                         List.of(
                                 "example.test/Upper/Case@v1.0.0",
@@ -71,7 +71,7 @@ class ProxyArtifactFetcherTest {
                     FetchSettings.of(Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(1)),
                     Clock.systemUTC());
             Prewarmer prewarmer =
-                    new Prewarmer(new ProxyArtifactFetcher(proxy), RetryPolicy.standard(), 4, Clock.systemUTC());
+                    new Prewarmer(new ProxyArtifactFetcher(proxy, store), RetryPolicy.standard(), 4, Clock.systemUTC());
 
             PrewarmReport first = prewarmer.run(items, PrewarmListener.NONE);
             assertThat(first.items())
