@@ -13,6 +13,7 @@ import io.modvault.core.testing.Reply;
 import io.modvault.core.testing.TestModule;
 import io.modvault.core.testing.TestModules;
 import io.modvault.server.PrewarmCommands;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -186,5 +187,64 @@ class PrewarmIT {
         assertThat(json.at("/totals/fetched").asInt()).isEqualTo(2);
         assertThat(json.at("/totals/failed").asInt()).isEqualTo(1);
         assertThat(json.get("interrupted").asBoolean()).isFalse();
+    }
+
+    /** A project requiring UPPER, MULTI and LEGACY, with the go.sum the go command would write for it. */
+    private Path project(String zipHashOfMulti) throws Exception {
+        Path project = Files.createDirectories(temp.resolve("project"));
+        Files.writeString(
+                project.resolve("go.mod"),
+                "module example.test/project\n\ngo 1.21\n\nrequire (\n"
+                        + "\t" + UPPER.path() + " " + UPPER.version() + "\n"
+                        + "\t" + MULTI.path() + " " + MULTI.version() + "\n"
+                        + "\t" + LEGACY.path() + " " + LEGACY.version() + "\n)\n");
+        StringBuilder goSum = new StringBuilder();
+        for (TestModule module : List.of(UPPER, MULTI, LEGACY)) {
+            String zipHash = module == MULTI ? zipHashOfMulti : ChecksumDatabaseServer.zipHash(module);
+            goSum.append(module.path()).append(' ').append(module.version()).append(' ');
+            goSum.append(zipHash).append('\n');
+            goSum.append(module.path()).append(' ').append(module.version()).append("/go.mod ");
+            goSum.append(ChecksumDatabaseServer.goModHash(module)).append('\n');
+        }
+        Files.writeString(project.resolve("go.sum"), goSum);
+        return project;
+    }
+
+    @Test
+    void aProjectDirectoryPrewarmedFromItsGoSumServesGoModDownloadWithTheUpstreamStopped() throws Exception {
+        Path project = project(ChecksumDatabaseServer.zipHash(MULTI));
+        PrewarmCommands.Run run = prewarm(project.toString());
+        assertThat(run.exit()).as(run.describe()).isZero();
+        assertThat(run.out()).contains("prewarm: 3 items: 3 fetched, 0 already present, 0 failed");
+        assertThat(run.err())
+                .as("the project's go.mod is named and skipped, not failed")
+                .contains(project.resolve("go.mod") + ": skipped, go.mod inputs are not supported yet");
+
+        upstream.stop();
+        modvault = RunningModvault.start(data(), upstream.baseUrl(), Map.of("GOSUMDB", database.verifierKey()));
+        GoCommand go = GoCommand.create(temp.resolve("go"))
+                .withProxy(modvault.baseUrl())
+                .withSumdb(database.verifierKey());
+        GoResult result = go.run(project, "mod", "download", "all");
+        assertThat(result.succeeded()).as(result.describe()).isTrue();
+    }
+
+    @Test
+    void aWrongGoSumHashFailsThatItemAsAnH1MismatchInBothModes() throws Exception {
+        String wrong = "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+        Path goSum = project(wrong).resolve("go.sum");
+        String expected =
+                "FAILED " + MULTI.coordinate() + " (from " + goSum + "): h1 mismatch for " + MULTI.coordinate()
+                        + " zip: go.sum has " + wrong + ", fetched " + ChecksumDatabaseServer.zipHash(MULTI);
+
+        PrewarmCommands.Run run = prewarm(goSum.toString());
+        assertThat(run.exit()).as(run.describe()).isEqualTo(1);
+        assertThat(run.out()).contains(expected).contains("3 items: 2 fetched, 0 already present, 1 failed");
+
+        modvault = RunningModvault.start(
+                temp.resolve("served"), upstream.baseUrl(), Map.of("GOSUMDB", database.verifierKey()));
+        PrewarmCommands.Run served = prewarm("--server", modvault.baseUrl(), goSum.toString());
+        assertThat(served.exit()).as(served.describe()).isEqualTo(1);
+        assertThat(served.out()).contains(expected).contains("3 items: 2 fetched, 0 already present, 1 failed");
     }
 }
