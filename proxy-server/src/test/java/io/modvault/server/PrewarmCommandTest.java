@@ -39,14 +39,14 @@ class PrewarmCommandTest {
     }
 
     @Test
-    void fileInputsAreRefusedAsNotSupportedYetBeforeTheStoreIsOpened() throws Exception {
+    void goModInputsAreRefusedAsNotSupportedYetBeforeTheStoreIsOpened() throws Exception {
         Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/app\n");
         PrewarmCommands.Run run = prewarm("example.test/a@v1.0.0", goMod.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip())
-                .isEqualTo(
-                        "modvault prewarm: " + goMod
-                                + ": go.mod, go.sum, go.work and directory inputs are not supported yet; give module@version or module@latest");
+                .isEqualTo("modvault prewarm: " + goMod
+                        + ": go.mod and go.work inputs are not supported yet;"
+                        + " give the project's go.sum, its directory, module@version or module@latest");
         assertThat(temp.resolve("data")).doesNotExist();
     }
 
