@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.modvault.core.testing.FakeUpstream;
+import io.modvault.core.testing.GoCommand;
+import io.modvault.core.testing.GoProject;
 import io.modvault.core.testing.GoProxyTree;
 import io.modvault.core.testing.Reply;
 import io.modvault.core.testing.TestModule;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -183,5 +186,28 @@ class UpstreamFaultsIT {
         }
         assertThat(second.headers().firstValue("X-Modvault-Cache")).contains("NEGATIVE");
         assertThat(upstream.requests(latest)).isEqualTo(1);
+    }
+
+    /**
+     * The go command resolves {@code go get example.test/Upper/Case@latest} by also probing the
+     * shorter candidate module paths ({@code example.test}); an upstream refusing those with 403
+     * is asked once per path within the negative TTL, however often the go command runs, and the
+     * go command still gets the module (a refused prefix is not the module it asked for).
+     */
+    @Test
+    void goCommandsPrefixProbesRefusedWith403ReachTheUpstreamOncePerPath() throws Exception {
+        start(Map.of("MODVAULT_NEGATIVE_TTL", "60s"));
+        upstream.on(path -> path.startsWith("/example.test/@"), Reply.status(403, "blocked by corporate policy"));
+        Path project = GoProject.create(temp.resolve("project"), "example.org/app", Map.of());
+        GoCommand go = GoCommand.create(temp.resolve("go")).withProxy(modvault.baseUrl());
+
+        go.run(project, "get", TestModules.UPPER + "@latest").requireSuccess();
+        go.run(project, "get", TestModules.UPPER + "@latest").requireSuccess();
+
+        List<String> probes = upstream.requestLog().stream()
+                .filter(path -> path.startsWith("/example.test/@"))
+                .toList();
+        assertThat(probes).as("the refused prefix was probed").isNotEmpty();
+        assertThat(probes).as("and each probe reached the upstream once").doesNotHaveDuplicates();
     }
 }
