@@ -218,52 +218,35 @@ class ModuleProxyTest {
 
     @Test
     void refusesZipWithFilesOutsideTheModulePrefix() throws IOException {
-        upstream.answer("example.test/m/@v/v1.0.0.zip", zip("example.test/other@v1.0.0/"));
-        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
-        assertThat(refused.status()).isEqualTo(502);
+        FetchResult.Failure refused = refusedZip(zip("example.test/other@v1.0.0/"));
         assertThat(refused.reason()).contains("example.test/other@v1.0.0/go.mod: path does not have prefix");
-        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
     }
 
     @Test
     void zipEntryEscapingModuleDirectoryIsRefusedAndNothingIsStored() {
-        upstream.answer(
-                "example.test/m/@v/v1.0.0.zip",
-                HostileZips.zip(List.of(
-                        HostileZips.Entry.stored("example.test/m@v1.0.0/go.mod", "module example.test/m\n"),
-                        HostileZips.Entry.stored("example.test/m@v1.0.0/../../../../evil.txt", "boo"))));
-        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
-        assertThat(refused.status()).isEqualTo(502);
+        FetchResult.Failure refused = refusedZip(HostileZips.zip(List.of(
+                HostileZips.Entry.stored("example.test/m@v1.0.0/go.mod", "module example.test/m\n"),
+                HostileZips.Entry.stored("example.test/m@v1.0.0/../../../../evil.txt", "boo"))));
         assertThat(refused.reason())
                 .contains("invalid module zip for example.test/m@v1.0.0: "
                         + "example.test/m@v1.0.0/../../../../evil.txt: file path is not clean")
                 .doesNotContain("\n");
-        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
     }
 
     @Test
     void caseFoldCollisionIsRefusedAndNothingIsStored() {
-        upstream.answer(
-                "example.test/m/@v/v1.0.0.zip",
-                HostileZips.zip(List.of(
-                        HostileZips.Entry.stored("example.test/m@v1.0.0/A.go", "package m\n"),
-                        HostileZips.Entry.stored("example.test/m@v1.0.0/a.go", "package m\n"))));
-        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
-        assertThat(refused.status()).isEqualTo(502);
+        FetchResult.Failure refused = refusedZip(HostileZips.zip(List.of(
+                HostileZips.Entry.stored("example.test/m@v1.0.0/A.go", "package m\n"),
+                HostileZips.Entry.stored("example.test/m@v1.0.0/a.go", "package m\n"))));
         assertThat(refused.reason()).contains("case-insensitive file name collision");
-        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
     }
 
     @Test
     @Timeout(60)
     void zipBombIsRefusedWhileInflatingAndNothingIsStored() {
-        upstream.answer(
-                "example.test/m/@v/v1.0.0.zip",
-                HostileZips.zip(List.of(HostileZips.bomb("example.test/m@v1.0.0/bomb.txt", 1024, 1000))));
-        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
-        assertThat(refused.status()).isEqualTo(502);
+        FetchResult.Failure refused =
+                refusedZip(HostileZips.zip(List.of(HostileZips.bomb("example.test/m@v1.0.0/bomb.txt", 1024, 1000))));
         assertThat(refused.reason()).contains("bomb.txt is larger than declared size (1000 bytes)");
-        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
     }
 
     @Test
@@ -276,6 +259,15 @@ class ModuleProxyTest {
                         + "module declares its path as example.test/other but was requested as example.test/m");
         assertThat(store.get(ModuleProxy.key(EntryKind.MOD, MODULE, "v1.0.0"))).isEmpty();
         assertThat(store.keys(EntryKind.HASHES, "")).isEmpty();
+    }
+
+    /** Serves {@code zip} as v1.0.0's zip; the refusal it gets is a 502 that stored nothing. */
+    private FetchResult.Failure refusedZip(byte[] zip) {
+        upstream.answer("example.test/m/@v/v1.0.0.zip", zip);
+        FetchResult.Failure refused = (FetchResult.Failure) proxy.get(new ProxyRequest.Zip(MODULE, "v1.0.0"));
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(store.blob(ModuleProxy.key(EntryKind.ZIP, MODULE, "v1.0.0"))).isEmpty();
+        return refused;
     }
 
     private static byte[] zip(String prefix) throws IOException {
