@@ -81,7 +81,7 @@ public final class GoXmlTokenizer {
         return switch (b) {
             case '/' -> endElement();
             case '?' -> procInst();
-            case '!' -> bang();
+            case '!' -> XmlMarkupDeclarations.read(s) ? OTHER : null;
             default -> {
                 s.ungetc(b);
                 yield startElement();
@@ -142,118 +142,6 @@ public final class GoXmlTokenizer {
             }
         }
         return OTHER;
-    }
-
-    /** After {@code <!}: a comment, CDATA section or directive. */
-    private Token bang() {
-        int b = s.mustgetc();
-        if (b < 0) {
-            return null;
-        }
-        if (b == '-') {
-            return comment();
-        }
-        if (b == '[') {
-            for (int i = 0; i < 6; i++) {
-                if ((b = s.mustgetc()) < 0) {
-                    return null;
-                }
-                if (b != "CDATA[".charAt(i)) {
-                    s.failNow("invalid <![ sequence");
-                    return null;
-                }
-            }
-            return s.text(-1, true) == null ? null : OTHER;
-        }
-        return directive(b);
-    }
-
-    private Token comment() {
-        int b = s.mustgetc();
-        if (b < 0) {
-            return null;
-        }
-        if (b != '-') {
-            s.failNow("invalid sequence <!- not part of <!--");
-            return null;
-        }
-        int b0 = 0;
-        int b1 = 0;
-        while (true) {
-            if ((b = s.mustgetc()) < 0) {
-                return null;
-            }
-            if (b0 == '-' && b1 == '-') {
-                if (b != '>') {
-                    s.failNow("invalid sequence \"--\" not allowed in comments");
-                    return null;
-                }
-                return OTHER;
-            }
-            b0 = b1;
-            b1 = b;
-        }
-    }
-
-    /**
-     * {@code <!DOCTYPE ...>} and the like: quoted '>' and nested {@code <...>} do not end it. The
-     * byte after {@code <!} is taken as is, as in Go.
-     */
-    private Token directive(int first) {
-        int inquote = 0;
-        int depth = 0;
-        int b = first;
-        boolean pending = false;
-        while (true) {
-            if (!pending) {
-                if ((b = s.mustgetc()) < 0) {
-                    return null;
-                }
-                if (inquote == 0 && b == '>' && depth == 0) {
-                    return OTHER;
-                }
-            }
-            pending = false;
-            if (b == inquote) {
-                inquote = 0;
-            } else if (inquote != 0) {
-                continue;
-            } else if (b == '\'' || b == '"') {
-                inquote = b;
-            } else if (b == '>') {
-                depth--;
-            } else if (b == '<') {
-                String open = "!--";
-                for (int i = 0; i < open.length() && !pending; i++) {
-                    if ((b = s.mustgetc()) < 0) {
-                        return null;
-                    }
-                    if (b != open.charAt(i)) {
-                        depth++;
-                        pending = true; // Go's "goto HandleB": look at this byte again
-                    }
-                }
-                if (!pending && !skipComment()) {
-                    return null;
-                }
-            }
-        }
-    }
-
-    private boolean skipComment() {
-        int b0 = 0;
-        int b1 = 0;
-        while (true) {
-            int b = s.mustgetc();
-            if (b < 0) {
-                return false;
-            }
-            if (b0 == '-' && b1 == '-' && b == '>') {
-                return true;
-            }
-            b0 = b1;
-            b1 = b;
-        }
     }
 
     private Token startElement() {
