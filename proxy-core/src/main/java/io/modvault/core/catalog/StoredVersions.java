@@ -8,24 +8,24 @@ import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.StoredTimeline;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The module versions a store holds, in the order they were stored, read from the store's
  * {@link EntryKind#STORED} time index (a page costs the page, not the store). A version is listed
- * at the time of each of its {@code .info}, {@code .mod} and zip writes, so a version whose
- * {@code .mod} was stored long before its zip appears again when the zip arrives: a reader paging
- * by time never misses an artifact, and may see a version more than once across pages (never
- * twice in one page: the first, oldest appearance is kept). A reader that continues from the last
- * {@code storedAt} it saw (inclusive) misses nothing; only more than {@code limit} versions stored
- * in one millisecond cannot be paged past.
+ * at the time of its latest {@code .info}, {@code .mod} or zip write, so a version whose
+ * {@code .mod} was stored long before its zip appears again, later, when the zip arrives: a reader
+ * paging by time never misses an artifact. Within one page a version appears once, at the newest
+ * of its writes the page scanned (an older appearance would hide the newer one from a reader that
+ * remembers what it already saw); across pages it may appear again. A reader that continues from
+ * the last {@code storedAt} it saw (inclusive) misses nothing; only more than {@code limit}
+ * versions stored in one millisecond cannot be paged past.
  */
 public final class StoredVersions {
     private static final Logger LOG = LoggerFactory.getLogger(StoredVersions.class);
@@ -52,27 +52,31 @@ public final class StoredVersions {
         if (limit < 0) {
             throw new IllegalArgumentException("negative limit " + limit);
         }
-        List<StoredVersion> page = new ArrayList<>();
-        Set<ModuleCoordinate> seen = new HashSet<>();
+        // Insertion order is time order: a version seen again moves to the end with its newer time.
+        Map<ModuleCoordinate, Instant> page = new LinkedHashMap<>();
         String from = StoredTimeline.firstKeyAtOrAfter(since);
         int chunk = Math.max(16, Math.min(limit, 10_000) * ENTRIES_PER_VERSION);
         while (page.size() < limit) {
             List<String> keys = store.keysFrom(EntryKind.STORED, from, chunk);
             for (String key : keys) {
                 Optional<StoredVersion> version = decode(key);
-                if (version.isPresent() && seen.add(version.get().coordinate())) {
-                    page.add(version.get());
-                    if (page.size() == limit) {
-                        break;
-                    }
+                if (version.isEmpty()) {
+                    continue;
+                }
+                boolean again = page.remove(version.get().coordinate()) != null;
+                page.put(version.get().coordinate(), version.get().storedAt());
+                if (!again && page.size() == limit) {
+                    break;
                 }
             }
-            if (keys.size() < chunk) {
+            if (keys.size() < chunk || page.size() == limit) {
                 break;
             }
             from = keys.getLast() + '\0';
         }
-        return List.copyOf(page);
+        return page.entrySet().stream()
+                .map(entry -> new StoredVersion(entry.getKey(), entry.getValue()))
+                .toList();
     }
 
     private static Optional<StoredVersion> decode(String indexKey) {
