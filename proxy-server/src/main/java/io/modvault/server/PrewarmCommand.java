@@ -11,6 +11,7 @@ import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
 import io.modvault.server.prewarm.PrewarmRun;
+import io.modvault.server.prewarm.ToolchainOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +70,9 @@ final class PrewarmCommand implements Callable<Integer> {
             description = "go.sum, DIRECTORY, module@version, module@latest, module@query, or -.")
     private List<String> inputs = new ArrayList<>();
 
+    @Mixin
+    private ToolchainOptions toolchains = new ToolchainOptions();
+
     @Option(
             names = "--server",
             paramLabel = "URL",
@@ -104,9 +109,9 @@ final class PrewarmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() && !toolchains.any()) {
             return usage("no inputs: give a go.sum, a directory, module@version, module@latest,"
-                    + " or - to read them from standard input");
+                    + " or - to read them from standard input (or --toolchain goVERSION)");
         }
         if (jobs < 1) {
             return usage("--jobs must be at least 1, not " + jobs);
@@ -124,6 +129,7 @@ final class PrewarmCommand implements Callable<Integer> {
                     .expand(
                             inputs,
                             () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));
+            items = toolchains.addTo(items);
             config = ConfigOptions.load(spec, io.environment());
         } catch (InputException | UncheckedIOException e) {
             return usage(e.getMessage());
