@@ -171,6 +171,7 @@ final class PrewarmCommand implements Callable<Integer> {
         } catch (StoreException e) {
             return usage("cannot open the store in " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
         }
+        toolchains.unprovenWarning(config.sumdb(), config.routing()).ifPresent(io.err()::println);
         try (modvault) {
             return run.execute(new ProxyArtifactFetcher(modvault.proxy(), modvault.store()), items, modvault);
         }

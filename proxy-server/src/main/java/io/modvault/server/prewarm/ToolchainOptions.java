@@ -1,10 +1,13 @@
 package io.modvault.server.prewarm;
 
+import io.modvault.core.policy.RoutingPolicy;
 import io.modvault.core.prewarm.GoPlatform;
+import io.modvault.core.prewarm.GoToolchain;
 import io.modvault.core.prewarm.PrewarmItem;
 import io.modvault.core.prewarm.ToolchainItems;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,6 +49,29 @@ public final class ToolchainOptions {
                 .filter(item -> !named.contains(item.name()))
                 .forEach(all::add);
         return List.copyOf(all);
+    }
+
+    /**
+     * A one-line warning when this data directory stores toolchains without their checksum-database
+     * proof ({@code gosumdb} off, or GONOSUMDB/GOPRIVATE in {@code routing} matching
+     * golang.org/toolchain): the go command checks every toolchain zip against the database, even
+     * with its own GOSUMDB off, so such a toolchain switches only while the database is reachable.
+     */
+    public Optional<String> unprovenWarning(String gosumdb, Map<String, String> routing) {
+        if (!any()) {
+            return Optional.empty();
+        }
+        if (gosumdb.strip().equals("off")) {
+            return Optional.of("warning: GOSUMDB=off, so no checksum-database proof of the toolchains is stored;"
+                    + " the go command checks toolchains against the database and switches to them only while it is"
+                    + " reachable");
+        }
+        if (RoutingPolicy.fromSettings(routing).skipsChecksumDatabase(GoToolchain.MODULE.value())) {
+            return Optional.of("warning: GONOSUMDB (or GOPRIVATE) matches golang.org/toolchain, so no"
+                    + " checksum-database proof of the toolchains is stored; the go command checks toolchains"
+                    + " against the database and switches to them only while it is reachable");
+        }
+        return Optional.empty();
     }
 
     /** The platform of this JVM, the one the go command on this machine downloads toolchains for. */

@@ -83,11 +83,19 @@ class ToolchainPrewarmIT {
     }
 
     private PrewarmCommands.Run prewarm(String... args) {
+        return prewarmWithSumdb(database.verifierKey(), args);
+    }
+
+    private PrewarmCommands.Run prewarmWithSumdb(String gosumdb, String... args) {
         Map<String, String> env = Map.of(
-                "MODVAULT_DATA_DIR", temp.resolve("data").toString(),
-                "GOPROXY", upstream.baseUrl(),
-                "GOSUMDB", database.verifierKey(),
-                "MODVAULT_UPSTREAM_TIMEOUT", "5s");
+                "MODVAULT_DATA_DIR",
+                temp.resolve("data").toString(),
+                "GOPROXY",
+                upstream.baseUrl(),
+                "GOSUMDB",
+                gosumdb,
+                "MODVAULT_UPSTREAM_TIMEOUT",
+                "5s");
         return PrewarmCommands.run(env, "", Duration.ofSeconds(5), args);
     }
 
@@ -122,5 +130,14 @@ class ToolchainPrewarmIT {
                 .contains("FAILED golang.org/toolchain@v0.0.1-go1.98.0.linux-amd64 (from --toolchain"
                         + " go1.98.0 (linux/amd64)): .info: ");
         assertThat(database.totalRequests()).isZero();
+    }
+
+    @Test
+    void toolchainsStoredWithoutTheirChecksumDatabaseProofAreWarnedAbout() {
+        PrewarmCommands.Run run = prewarmWithSumdb("off", "--toolchain", TOOLCHAIN);
+        assertThat(run.exit()).as(run.describe()).isZero();
+        assertThat(run.err())
+                .contains("warning: GOSUMDB=off, so no checksum-database proof of the toolchains is stored");
+        assertThat(prewarm("--toolchain", TOOLCHAIN).err()).doesNotContain("warning");
     }
 }
