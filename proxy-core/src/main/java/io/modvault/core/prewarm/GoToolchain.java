@@ -39,7 +39,7 @@ public record GoToolchain(String name) {
             throw new InputException(shown + "not a Go version (goVERSION, e.g. go1.22.5 or go1.23rc1)");
         }
         if (!version.get().hasToolchainModules()) {
-            throw new InputException(shown + "golang.org/toolchain modules exist only from go1.21.0 on");
+            throw new InputException(shown + "golang.org/toolchain modules exist only from Go 1.21 on");
         }
         if (version.get().isLanguage()) {
             throw new InputException(shown + "a language version, not a toolchain; give a release such as "

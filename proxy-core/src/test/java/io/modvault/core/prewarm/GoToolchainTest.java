@@ -20,6 +20,9 @@ class GoToolchainTest {
         assertThat(GoToolchain.parse("go1.22.5-corp").moduleVersion(LINUX_AMD64))
                 .isEqualTo("v0.0.1-go1.22.5-corp.linux-amd64");
         assertThat(GoToolchain.parse("go1.99.0").name()).isEqualTo("go1.99.0");
+        assertThat(GoToolchain.parse("go1.21rc2").name())
+                .as("Go 1.21's prereleases precede go1.21.0 but switch like releases")
+                .isEqualTo("go1.21rc2");
     }
 
     @Test
@@ -31,9 +34,9 @@ class GoToolchainTest {
         assertRefused("go1.22.5rc1", "not a Go version");
         assertRefused("go1.22.x", "not a Go version");
         assertRefused("goX", "not a Go version");
-        assertRefused("go1.20.5", "exist only from go1.21.0 on");
-        assertRefused("go1.20", "exist only from go1.21.0 on");
-        assertRefused("go1", "exist only from go1.21.0 on");
+        assertRefused("go1.20.5", "exist only from Go 1.21 on");
+        assertRefused("go1.20", "exist only from Go 1.21 on");
+        assertRefused("go1", "exist only from Go 1.21 on");
         assertRefused("go1.22", "a language version, not a toolchain; give a release such as go1.22.0");
         assertRefused("go1.22.0-a_b", "its suffix cannot be part of a module version");
     }
@@ -49,7 +52,7 @@ class GoToolchainTest {
         return switch (reason) {
             case "not a Go toolchain name" -> "not a Go toolchain name (goVERSION, e.g. go1.22.5 or go1.23rc1)";
             case "not a Go version" -> "not a Go version (goVERSION, e.g. go1.22.5 or go1.23rc1)";
-            case "exist only from go1.21.0 on" -> "golang.org/toolchain modules exist only from go1.21.0 on";
+            case "exist only from Go 1.21 on" -> "golang.org/toolchain modules exist only from Go 1.21 on";
             default -> reason;
         };
     }

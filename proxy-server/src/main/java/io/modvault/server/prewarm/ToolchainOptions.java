@@ -22,7 +22,7 @@ public final class ToolchainOptions {
     @Option(
             names = "--toolchain",
             paramLabel = "goVERSION",
-            description = "Also prewarm this Go toolchain (e.g. go1.22.5, go1.23rc1; go1.21.0 and later) for"
+            description = "Also prewarm this Go toolchain (e.g. go1.22.5, go1.23rc1; Go 1.21 and later) for"
                     + " GOTOOLCHAIN switching: the golang.org/toolchain module of each --platform. Repeatable.")
     private List<String> toolchains = new ArrayList<>();
 
