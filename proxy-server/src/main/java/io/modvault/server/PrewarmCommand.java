@@ -14,6 +14,7 @@ import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
 import io.modvault.server.prewarm.FeedPrewarm;
 import io.modvault.server.prewarm.PrewarmRun;
+import io.modvault.server.prewarm.ToolchainOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -74,6 +76,9 @@ final class PrewarmCommand implements Callable<Integer> {
             arity = "0..*",
             description = "go.sum, DIRECTORY, module@version, module@latest, module@query, or -.")
     private List<String> inputs = new ArrayList<>();
+
+    @Mixin
+    private ToolchainOptions toolchains = new ToolchainOptions();
 
     @Option(
             names = "--server",
@@ -134,9 +139,9 @@ final class PrewarmCommand implements Callable<Integer> {
         if (feed != null || since != null || feedState != null) {
             return followFeed();
         }
-        if (inputs.isEmpty()) {
+        if (inputs.isEmpty() && !toolchains.any()) {
             return usage("no inputs: give a go.sum, a directory, module@version, module@latest,"
-                    + " or - to read them from standard input");
+                    + " or - to read them from standard input (or --toolchain goVERSION)");
         }
         if (jobs < 1) {
             return usage("--jobs must be at least 1, not " + jobs);
@@ -154,6 +159,7 @@ final class PrewarmCommand implements Callable<Integer> {
                     .expand(
                             inputs,
                             () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));
+            items = toolchains.addTo(items);
             config = ConfigOptions.load(spec, io.environment());
         } catch (InputException | UncheckedIOException e) {
             return usage(e.getMessage());
@@ -242,6 +248,7 @@ final class PrewarmCommand implements Callable<Integer> {
         } catch (StoreException e) {
             return usage("cannot open the store in " + config.dataDir().toAbsolutePath() + ": " + e.getMessage());
         }
+        toolchains.unprovenWarning(config.sumdb(), config.routing()).ifPresent(io.err()::println);
         try (modvault) {
             return run.execute(new ProxyArtifactFetcher(modvault.proxy(), modvault.store()), items, modvault);
         }

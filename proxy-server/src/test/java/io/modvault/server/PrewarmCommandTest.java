@@ -67,4 +67,26 @@ class PrewarmCommandTest {
             assertThat(prewarm(args).exit()).as(String.join(" ", args)).isEqualTo(2);
         }
     }
+
+    @Test
+    void malformedToolchainsAndPlatformsExitTwoWithOneLineBeforeTheStoreIsOpened() {
+        assertThat(prewarm("--help").out()).contains("--toolchain=goVERSION").contains("--platform=GOOS/GOARCH");
+        String[][] cases = {
+            {"--toolchain", "1.22.5"},
+            {"--toolchain", "go1.22"},
+            {"--toolchain", "go1.20.5"},
+            {"--toolchain", "go1.22.x", "example.test/a@v1.0.0"},
+            {"--toolchain", "go1.22.5", "--platform", "linux/x86_64"},
+            {"--platform", "linux/amd64", "example.test/a@v1.0.0"}
+        };
+        for (String[] args : cases) {
+            PrewarmCommands.Run run = prewarm(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("modvault prewarm: ").doesNotContain("\n");
+        }
+        assertThat(prewarm("--toolchain", "go1.22").err().strip())
+                .isEqualTo("modvault prewarm: --toolchain go1.22: a language version, not a toolchain;"
+                        + " give a release such as go1.22.0");
+        assertThat(temp.resolve("data")).doesNotExist();
+    }
 }
