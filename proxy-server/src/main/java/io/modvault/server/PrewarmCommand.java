@@ -1,5 +1,7 @@
 package io.modvault.server;
 
+import io.modvault.core.feed.FeedException;
+import io.modvault.core.feed.HttpFeedSource;
 import io.modvault.core.prewarm.ArtifactFetcher;
 import io.modvault.core.prewarm.HttpArtifactFetcher;
 import io.modvault.core.prewarm.InputException;
@@ -10,6 +12,7 @@ import io.modvault.core.storage.StoreException;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
+import io.modvault.server.prewarm.FeedPrewarm;
 import io.modvault.server.prewarm.PrewarmRun;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,7 +56,10 @@ import picocli.CommandLine.Spec;
                     + " (resolved by the proxy, then fetched), or - to read inputs from standard input, one per line"
                     + " (blank lines and # comments ignored). go.mod and go.work inputs are not supported yet; those"
                     + " found in a directory are named and skipped without failing the run.",
-            "Without --server the data directory is filled directly; stop the server that uses it first."
+            "Without --server the data directory is filled directly; stop the server that uses it first.",
+            "With --feed URL the versions come from an index feed instead (another modvault's /index, or"
+                    + " index.golang.org's): one pass from where the last run stopped to the end of the feed, for"
+                    + " cron or a systemd timer."
         })
 final class PrewarmCommand implements Callable<Integer> {
     static final int DONE = 0;
@@ -90,6 +97,26 @@ final class PrewarmCommand implements Callable<Integer> {
             description = "Also write a machine-readable report to FILE (- for standard output).")
     private String json;
 
+    @Option(
+            names = "--feed",
+            paramLabel = "URL",
+            description = "Prewarm every version an index feed lists (e.g. https://dmz-modvault.example/index),"
+                    + " continuing from where the last run stopped; no INPUT with it.")
+    private String feed;
+
+    @Option(
+            names = "--since",
+            paramLabel = "TIME",
+            description = "With --feed: start at this RFC 3339 time instead of the remembered point.")
+    private String since;
+
+    @Option(
+            names = "--feed-state",
+            paramLabel = "FILE",
+            description = "With --feed: where the remembered point is kept (default"
+                    + " <data-dir>/feeds/<hash of URL>.json; required with --server).")
+    private Path feedState;
+
     private final PrewarmRun.Io io;
 
     private PrewarmCommand(PrewarmRun.Io io) {
@@ -104,6 +131,9 @@ final class PrewarmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (feed != null || since != null || feedState != null) {
+            return followFeed();
+        }
         if (inputs.isEmpty()) {
             return usage("no inputs: give a go.sum, a directory, module@version, module@latest,"
                     + " or - to read them from standard input");
@@ -132,6 +162,53 @@ final class PrewarmCommand implements Callable<Integer> {
         }
         PrewarmRun run = new PrewarmRun(io, json, jobs);
         return server != null ? throughServer(config, items, run) : intoDataDir(config, items, run);
+    }
+
+    private int followFeed() {
+        if (feed == null) {
+            return usage("--since and --feed-state go with --feed URL");
+        }
+        if (!inputs.isEmpty()) {
+            return usage("--feed lists the versions itself; give no INPUT with it");
+        }
+        if (jobs < 1) {
+            return usage("--jobs must be at least 1, not " + jobs);
+        }
+        if (!isHttpUrl(feed)) {
+            return usage("--feed " + feed + ": not an http:// or https:// URL");
+        }
+        if (server != null && feedState == null) {
+            return usage("--feed with --server needs --feed-state FILE: the data directory is the server's");
+        }
+        FeedPrewarm pass;
+        ServerConfig config;
+        try {
+            config = ConfigOptions.load(spec, io.environment());
+            Path state = feedState != null ? feedState : FeedPrewarm.defaultStateFile(config.dataDir(), feed);
+            HttpFeedSource source = new HttpFeedSource(feed, config.connectTimeout(), config.upstreamTimeout());
+            pass = FeedPrewarm.prepare(source, state, Optional.ofNullable(since), io.err());
+        } catch (ConfigException e) {
+            return usage("configuration error: " + e.getMessage());
+        } catch (FeedPrewarm.Usage e) {
+            return usage(e.getMessage());
+        } catch (FeedException e) {
+            io.err().println("modvault prewarm: " + e.getMessage());
+            return FAILED;
+        }
+        PrewarmRun run = new PrewarmRun(io, json, jobs).afterRun(pass::remember);
+        List<PrewarmItem> items = pass.items();
+        int status = server != null ? throughServer(config, items, run) : intoDataDir(config, items, run);
+        return status == DONE && !pass.stateWritten() ? FAILED : status;
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI url = URI.create(text);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private int throughServer(ServerConfig config, List<PrewarmItem> items, PrewarmRun run) {

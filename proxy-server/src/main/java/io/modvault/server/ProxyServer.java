@@ -1,5 +1,6 @@
 package io.modvault.server;
 
+import io.modvault.core.catalog.StoredVersions;
 import io.modvault.core.fetch.ModuleProxy;
 import io.modvault.server.config.ServerConfig;
 import io.modvault.server.connection.ConnectionGate;
@@ -81,8 +82,15 @@ public final class ProxyServer implements AutoCloseable {
             Logger accessLogger = LoggerFactory.getLogger("io.modvault.access");
             AccessLog accessLog = new AccessLog(System.out, 65_536, accessLogger::isInfoEnabled);
             metrics.registerAccessLog(accessLog::dropped);
-            ProxyServices services =
-                    new ProxyServices(proxy, blocking, metrics, clock, inFlight, config.memoryCacheBytes(), accessLog);
+            ProxyServices services = new ProxyServices(
+                    proxy,
+                    blocking,
+                    metrics,
+                    clock,
+                    inFlight,
+                    config.memoryCacheBytes(),
+                    accessLog,
+                    new StoredVersions(modvault.store()));
             ConnectionLimits limits = config.connections();
             ReportedConnectionEvents events = new ReportedConnectionEvents(metrics, clock);
             ConnectionGate gate = new ConnectionGate(limits, events);

@@ -28,7 +28,14 @@ public enum EntryKind {
      * The {@code h1:} hashes recorded for a module version when its {@code .mod} or {@code .zip}
      * was stored, and what vouched for them (see {@code io.modvault.core.verify.RecordedHashes}).
      */
-    HASHES;
+    HASHES,
+    /**
+     * When each {@code .info}, {@code .mod} and zip was stored, in time order: one empty entry per
+     * stored artifact, keyed {@code <storedAt millis, 13 digits> <kind> <artifact key>} (see
+     * {@link StoredTimeline}). Maintained by the store itself in the same atomic write as the
+     * artifact, so callers only read it; {@code put}, {@code putAll} and companions refuse it.
+     */
+    STORED;
 
     /** Column-family name, stable on disk. */
     public String storageName() {

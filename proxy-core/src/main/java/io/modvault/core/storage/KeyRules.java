@@ -18,12 +18,19 @@ public final class KeyRules {
 
     private KeyRules() {}
 
-    /** For {@code get}, {@code put} and {@code putAll}: zip index entries have their own methods. */
+    /**
+     * For {@code get}, {@code put} and {@code putAll}: zip index entries have their own methods,
+     * and the stored-time index is the store's own (read it with {@code keysFrom}).
+     */
     public static void requireEntryKind(EntryKey key, String operation) {
         Objects.requireNonNull(key, "key");
         if (key.kind() == EntryKind.ZIP) {
             throw new IllegalArgumentException(
                     operation + " " + key + ": zip index entries are written by commitBlob and read by blob");
+        }
+        if (key.kind() == EntryKind.STORED) {
+            throw new IllegalArgumentException(
+                    operation + " " + key + ": the stored-time index is written by the store beside each artifact");
         }
     }
 

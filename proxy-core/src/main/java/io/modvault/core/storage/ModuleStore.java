@@ -22,6 +22,10 @@ import java.util.Optional;
  * {@link IllegalArgumentException}, while {@link #delete} and {@link #keys} accept every kind.
  * Deleting a zip index entry leaves its blob file until the next sweep (another entry may
  * share the same content).
+ *
+ * <p>Every write, replacement or deletion of an {@link EntryKind#INFO}, {@link EntryKind#MOD} or
+ * {@link EntryKind#ZIP} entry also updates the {@link EntryKind#STORED} time index in the same
+ * atomic write (format in {@link StoredTimeline}); an existing store is backfilled once.
  */
 public interface ModuleStore extends AutoCloseable {
 
@@ -37,6 +41,13 @@ public interface ModuleStore extends AutoCloseable {
 
     /** Keys of {@code kind} that start with {@code keyPrefix}, in byte order. */
     List<String> keys(EntryKind kind, String keyPrefix);
+
+    /**
+     * At most {@code limit} keys of {@code kind} at or after {@code fromKey}, in byte order: a
+     * page of a range scan that costs the page, not the keyspace (the {@link EntryKind#STORED}
+     * time index is read this way).
+     */
+    List<String> keysFrom(EntryKind kind, String fromKey, int limit);
 
     /**
      * A new empty temporary file on the same file system as the blobs, for a download in

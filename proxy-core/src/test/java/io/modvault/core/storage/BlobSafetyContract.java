@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@link ModuleStore#quarantine} takes a damaged blob out of service. Runs through
  * {@link ModuleStoreContract}.
  */
-public abstract class BlobSafetyContract extends EntryContract {
+public abstract class BlobSafetyContract extends TimelineContract {
     private static final byte[] CONTENT = bytes("zip bytes of example.com/m@v1.0.0");
     private static final EntryKey RECORD = key(EntryKind.HASHES, "example.com/m@v1.0.0/zip");
 

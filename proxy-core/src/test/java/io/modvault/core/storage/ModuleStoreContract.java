@@ -19,7 +19,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link ModuleStore} must pass: small entries ({@link EntryContract}), blobs,
+ * The contract every {@link ModuleStore} must pass: small entries ({@link EntryContract}), the time index ({@link TimelineContract}), blobs,
  * sweeping, reopening and closing. An implementation's test extends this class and says how to
  * open the store; it ships in proxy-core's test-jar.
  */

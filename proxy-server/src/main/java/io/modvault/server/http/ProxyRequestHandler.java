@@ -2,6 +2,7 @@ package io.modvault.server.http;
 
 import io.modvault.core.fetch.CacheOutcome;
 import io.modvault.core.fetch.FetchResult;
+import io.modvault.core.protocol.IndexQuery;
 import io.modvault.core.protocol.ParseResult;
 import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.protocol.ProxyRequestParser;
@@ -92,6 +93,12 @@ public final class ProxyRequestHandler extends SimpleChannelInboundHandler<FullH
                     405, "method " + request.method() + " not allowed; use GET or HEAD", CacheOutcome.NONE, false);
             refused.head().headers().set("Allow", "GET, HEAD");
             finish(ctx, rc, refused);
+        } else if (IndexQuery.isIndex(request.uri())) {
+            IndexQuery.Result query = IndexQuery.parse(request.uri());
+            runBlocking(
+                    ctx,
+                    rc.withKind(IndexEndpoint.KIND),
+                    () -> IndexEndpoint.answer(query, services.storedVersions(), headOnly));
         } else if (LocalEndpoints.handles(request.uri())) {
             runBlocking(ctx, rc, () -> LocalEndpoints.answer(request.uri(), services, headOnly));
         } else {

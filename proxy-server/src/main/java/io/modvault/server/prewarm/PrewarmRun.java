@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One run of {@code modvault prewarm} once its inputs and fetcher are settled: the
@@ -30,6 +31,7 @@ public final class PrewarmRun {
     private final Io io;
     private final String json;
     private final int jobs;
+    private Consumer<PrewarmReport> afterRun = report -> {};
 
     /**
      * The process around the command, injectable for tests: environment, standard streams, whether
@@ -66,6 +68,12 @@ public final class PrewarmRun {
         this.jobs = jobs;
     }
 
+    /** Hands every finished (or interrupted) run's report to {@code hook}, after the summary is printed. */
+    public PrewarmRun afterRun(Consumer<PrewarmReport> hook) {
+        this.afterRun = hook;
+        return this;
+    }
+
     /** Prewarms {@code items} through {@code fetcher}; an interrupt closes {@code resource} after the summary. */
     public int execute(ArtifactFetcher fetcher, List<PrewarmItem> items, AutoCloseable resource) {
         Prewarmer prewarmer = new Prewarmer(fetcher, RetryPolicy.standard(), jobs, io.clock());
@@ -78,6 +86,7 @@ public final class PrewarmRun {
             PrintStream summary = "-".equals(json) ? io.err() : io.out();
             report.summaryLines().forEach(summary::println);
             summary.flush();
+            afterRun.accept(report);
             if (json != null && !writeJson(report)) {
                 return 1;
             }

@@ -3,6 +3,7 @@ package io.modvault.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.modvault.core.catalog.StoredVersions;
 import io.modvault.core.fetch.FetchSettings;
 import io.modvault.core.fetch.ModuleProxy;
 import io.modvault.core.storage.memory.InMemoryModuleStore;
@@ -23,9 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +74,8 @@ class ProxyRequestHandlerTest {
                 Clock.systemUTC(),
                 new AtomicInteger(),
                 1 << 20,
-                accessLog = new AccessLog(System.out, 16, () -> true));
+                accessLog = new AccessLog(System.out, 16, () -> true),
+                new StoredVersions(store));
         channel = new EmbeddedChannel(new ProxyRequestHandler(
                 services, new MemoryCache(1 << 20, Clock.systemUTC()), new ErrorAnswers(metrics, Clock.systemUTC())));
     }
@@ -225,49 +224,5 @@ class ProxyRequestHandlerTest {
     void halfClosedIdleConnectionIsClosedAtOnce() {
         channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
         assertThat(channel.isOpen()).isFalse();
-    }
-
-    /** Runs blocking work inline (or, while {@code hold}, when told) so the embedded channel test stays single-threaded. */
-    private static final class DirectExecutorService extends AbstractExecutorService {
-        private final Deque<Runnable> held = new ArrayDeque<>();
-        boolean hold;
-
-        @Override
-        public void execute(Runnable command) {
-            if (hold) {
-                held.add(command);
-            } else {
-                command.run();
-            }
-        }
-
-        void runHeld() {
-            for (Runnable next; (next = held.poll()) != null; ) {
-                next.run();
-            }
-        }
-
-        @Override
-        public void shutdown() {}
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
     }
 }

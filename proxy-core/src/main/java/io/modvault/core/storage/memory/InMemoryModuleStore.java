@@ -7,6 +7,7 @@ import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.storage.StoreException;
 import io.modvault.core.storage.StoredBlob;
 import io.modvault.core.storage.StoredEntry;
+import io.modvault.core.storage.StoredTimeline;
 import io.modvault.core.storage.blob.BlobArea;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,10 @@ public final class InMemoryModuleStore implements ModuleStore {
         KeyRules.requireEntryKind(key, "put");
         StoredEntry entry =
                 new StoredEntry(Objects.requireNonNull(value, "value").clone(), now());
-        shared("put", key, () -> entries.get(key.kind()).put(key.key(), entry));
+        exclusive("put", key, () -> {
+            timelineStored(key, entry.storedAt());
+            entries.get(key.kind()).put(key.key(), entry);
+        });
     }
 
     @Override
@@ -102,18 +106,16 @@ public final class InMemoryModuleStore implements ModuleStore {
         exclusive(
                 "putAll",
                 batch.keySet(),
-                () -> copies.forEach((key, entry) -> entries.get(key.kind()).put(key.key(), entry)));
+                () -> copies.forEach((key, entry) -> {
+                    timelineStored(key, entry.storedAt());
+                    entries.get(key.kind()).put(key.key(), entry);
+                }));
     }
 
     @Override
     public void delete(EntryKey key) {
         Objects.requireNonNull(key, "key");
-        shared(
-                "delete",
-                key,
-                () -> key.kind() == EntryKind.ZIP
-                        ? zips.remove(key.key())
-                        : entries.get(key.kind()).remove(key.key()));
+        exclusive("delete", key, () -> removeWithTimeline(key));
     }
 
     @Override
@@ -127,6 +129,20 @@ public final class InMemoryModuleStore implements ModuleStore {
                 () -> map.tailMap(keyPrefix, true).keySet().stream()
                         .takeWhile(key -> key.startsWith(keyPrefix))
                         .toList());
+    }
+
+    @Override
+    public List<String> keysFrom(EntryKind kind, String fromKey, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(fromKey, "fromKey");
+        if (limit < 0) {
+            throw new IllegalArgumentException("keysFrom " + kind.storageName() + ": negative limit " + limit);
+        }
+        ConcurrentSkipListMap<String, ?> map = kind == EntryKind.ZIP ? zips : entries.get(kind);
+        return shared(
+                "keysFrom",
+                kind.storageName() + ":" + fromKey + "..",
+                () -> map.tailMap(fromKey, true).keySet().stream().limit(limit).toList());
     }
 
     @Override
@@ -149,8 +165,11 @@ public final class InMemoryModuleStore implements ModuleStore {
                     Instant storedAt = now();
                     StoredBlob blob = new StoredBlob(blobs.pathOf(sha), size, sha, meta, storedAt);
                     // Companions first: whoever sees the zip also sees its record (nothing survives a crash here).
-                    extra.forEach(
-                            (key, value) -> entries.get(key.kind()).put(key.key(), new StoredEntry(value, storedAt)));
+                    extra.forEach((key, value) -> {
+                        timelineStored(key, storedAt);
+                        entries.get(key.kind()).put(key.key(), new StoredEntry(value, storedAt));
+                    });
+                    timelineStored(indexKey, storedAt);
                     zips.put(indexKey.key(), blob);
                     return copy(blob);
                 }));
@@ -160,7 +179,7 @@ public final class InMemoryModuleStore implements ModuleStore {
     public Optional<Path> quarantine(EntryKey indexKey, String sha256Hex) {
         KeyRules.requireZipKind(indexKey, "quarantine");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
-        return shared("quarantine", indexKey, () -> blobs.quarantine(sha256Hex, () -> zips.remove(indexKey.key())));
+        return shared("quarantine", indexKey, () -> blobs.quarantine(sha256Hex, () -> removeWithTimeline(indexKey)));
     }
 
     @Override
@@ -200,6 +219,33 @@ public final class InMemoryModuleStore implements ModuleStore {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void removeWithTimeline(EntryKey key) {
+        timelineRemoved(key);
+        if (key.kind() == EntryKind.ZIP) {
+            zips.remove(key.key());
+        } else {
+            entries.get(key.kind()).remove(key.key());
+        }
+    }
+
+    /** Replaces {@code artifact}'s time index entry (see {@link StoredTimeline}); a no-op for other kinds. */
+    private void timelineStored(EntryKey artifact, Instant storedAt) {
+        if (StoredTimeline.indexes(artifact.kind())) {
+            timelineRemoved(artifact);
+            entries.get(EntryKind.STORED)
+                    .put(StoredTimeline.key(storedAt, artifact), new StoredEntry(new byte[0], storedAt));
+        }
+    }
+
+    private void timelineRemoved(EntryKey artifact) {
+        Optional<Instant> old = artifact.kind() == EntryKind.ZIP
+                ? Optional.ofNullable(zips.get(artifact.key())).map(StoredBlob::storedAt)
+                : Optional.ofNullable(entries.get(artifact.kind()).get(artifact.key()))
+                        .map(StoredEntry::storedAt);
+        old.filter(t -> StoredTimeline.indexes(artifact.kind()))
+                .ifPresent(t -> entries.get(EntryKind.STORED).remove(StoredTimeline.key(t, artifact)));
     }
 
     @FunctionalInterface

@@ -48,6 +48,7 @@ public final class RocksDbModuleStore implements ModuleStore {
     private final Clock clock;
     private final RocksHandles rocks;
     private final BlobArea blobs;
+    private final TimelineWrites timeline;
     private final OpenGuard guard = new OpenGuard();
 
     private RocksDbModuleStore(Path dataDir, Clock clock, RocksHandles rocks, BlobArea blobs) {
@@ -55,6 +56,7 @@ public final class RocksDbModuleStore implements ModuleStore {
         this.clock = clock;
         this.rocks = rocks;
         this.blobs = blobs;
+        this.timeline = new TimelineWrites(rocks);
     }
 
     /** Opens (creating if needed) the store in {@code dataDir}; {@code clock} stamps every write. */
@@ -83,6 +85,10 @@ public final class RocksDbModuleStore implements ModuleStore {
         }
         RocksDbModuleStore store = new RocksDbModuleStore(dataDir, clock, rocks, blobs);
         try {
+            int indexed = store.guarded("backfill stored-time index", db, store.timeline::backfillOnce);
+            if (indexed > 0) {
+                LOG.info("Indexed {} stored artifact(s) of {} by the time they were stored", indexed, dataDir);
+            }
             int swept = store.sweepUnreferencedBlobs();
             if (swept > 0) {
                 LOG.info("Removed {} unreferenced blob file(s) from {}", swept, dataDir);
@@ -108,8 +114,12 @@ public final class RocksDbModuleStore implements ModuleStore {
         KeyRules.requireEntryKind(key, "put");
         Objects.requireNonNull(value, "value");
         guarded("put", key, () -> {
-            byte[] encoded = ValueCodec.encodeEntry(now(), value);
-            rocks.db().put(rocks.family(key.kind()), rocks.syncWrites(), bytes(key), encoded);
+            Instant storedAt = now();
+            try (WriteBatch batch = new WriteBatch()) {
+                timeline.stored(batch, key, storedAt);
+                batch.put(rocks.family(key.kind()), bytes(key), ValueCodec.encodeEntry(storedAt, value));
+                rocks.db().write(rocks.syncWrites(), batch);
+            }
             return null;
         });
     }
@@ -128,6 +138,7 @@ public final class RocksDbModuleStore implements ModuleStore {
             try (WriteBatch batch = new WriteBatch()) {
                 for (Map.Entry<EntryKey, byte[]> entry : entries.entrySet()) {
                     EntryKey key = entry.getKey();
+                    timeline.stored(batch, key, storedAt);
                     batch.put(rocks.family(key.kind()), bytes(key), ValueCodec.encodeEntry(storedAt, entry.getValue()));
                 }
                 rocks.db().write(rocks.syncWrites(), batch);
@@ -140,7 +151,7 @@ public final class RocksDbModuleStore implements ModuleStore {
     public void delete(EntryKey key) {
         Objects.requireNonNull(key, "key");
         guarded("delete", key, () -> {
-            rocks.db().delete(rocks.family(key.kind()), rocks.syncWrites(), bytes(key));
+            deleteWithTimeline(key);
             return null;
         });
     }
@@ -154,6 +165,27 @@ public final class RocksDbModuleStore implements ModuleStore {
             List<String> keys = new ArrayList<>();
             try (RocksIterator it = rocks.db().newIterator(rocks.family(kind), rocks.reads())) {
                 for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
+                    keys.add(new String(it.key(), StandardCharsets.UTF_8));
+                }
+                it.status();
+            }
+            return List.copyOf(keys);
+        });
+    }
+
+    @Override
+    public List<String> keysFrom(EntryKind kind, String fromKey, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(fromKey, "fromKey");
+        if (limit < 0) {
+            throw new IllegalArgumentException("keysFrom " + kind.storageName() + ": negative limit " + limit);
+        }
+        return guarded("keysFrom", kind.storageName() + ":" + fromKey + "..", () -> {
+            List<String> keys = new ArrayList<>();
+            try (RocksIterator it = rocks.db().newIterator(rocks.family(kind), rocks.reads())) {
+                for (it.seek(fromKey.getBytes(StandardCharsets.UTF_8));
+                        it.isValid() && keys.size() < limit;
+                        it.next()) {
                     keys.add(new String(it.key(), StandardCharsets.UTF_8));
                 }
                 it.status();
@@ -182,7 +214,9 @@ public final class RocksDbModuleStore implements ModuleStore {
                     Instant storedAt = now();
                     byte[] value = ValueCodec.encodeBlobIndex(new ValueCodec.BlobIndex(size, sha, meta, storedAt));
                     try (WriteBatch batch = new WriteBatch()) {
+                        timeline.stored(batch, indexKey, storedAt);
                         for (Map.Entry<EntryKey, byte[]> entry : extra.entrySet()) {
+                            timeline.stored(batch, entry.getKey(), storedAt);
                             batch.put(
                                     rocks.family(entry.getKey().kind()),
                                     bytes(entry.getKey()),
@@ -218,17 +252,20 @@ public final class RocksDbModuleStore implements ModuleStore {
     public Optional<Path> quarantine(EntryKey indexKey, String sha256Hex) {
         KeyRules.requireZipKind(indexKey, "quarantine");
         Objects.requireNonNull(sha256Hex, "sha256Hex");
-        return guarded(
-                "quarantine",
-                indexKey,
-                () -> blobs.quarantine(
-                        sha256Hex,
-                        () -> rocks.db().delete(rocks.family(EntryKind.ZIP), rocks.syncWrites(), bytes(indexKey))));
+        return guarded("quarantine", indexKey, () -> blobs.quarantine(sha256Hex, () -> deleteWithTimeline(indexKey)));
     }
 
     @Override
     public int sweepUnreferencedBlobs() {
         return guarded("sweepUnreferencedBlobs", dataDir.resolve("blobs"), () -> blobs.sweep(this::referencedHashes));
+    }
+
+    private void deleteWithTimeline(EntryKey key) throws RocksDBException {
+        try (WriteBatch batch = new WriteBatch()) {
+            timeline.removed(batch, key);
+            batch.delete(rocks.family(key.kind()), bytes(key));
+            rocks.db().write(rocks.syncWrites(), batch);
+        }
     }
 
     private Set<String> referencedHashes() throws RocksDBException {

@@ -13,10 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 
@@ -122,4 +126,52 @@ class RocksDbModuleStoreTest extends ModuleStoreContract {
             assertThat(library.getParent()).isEqualTo(Path.of(configured).toAbsolutePath());
         }
     }
+
+    @Test
+    void aStoreFromBeforeTheTimeIndexIsBackfilledOnceAtOpen() throws Exception {
+        EntryKey mod = key(EntryKind.MOD, "golang.org/x/text@v0.3.0");
+        store.put(mod, bytes("module golang.org/x/text"));
+        clock.advance(Duration.ofHours(1));
+        commit(zip("golang.org/x/text@v0.3.0"), bytes("zip bytes"), bytes("h1:x"));
+        List<String> indexed = timeline();
+        store.close();
+        forgetTimeIndex();
+
+        store = open(dir, clock);
+
+        assertThat(indexed).hasSize(2);
+        assertThat(timeline()).isEqualTo(indexed);
+        store.close();
+        forgetTimeIndex();
+        store = open(dir, clock);
+        assertThat(timeline()).as("backfilled once: the marker stays").isEmpty();
+    }
+
+    /** What a store written by a release without the index looks like: no time entries (and no marker the first time). */
+    private void forgetTimeIndex() throws Exception {
+        List<byte[]> names;
+        try (Options options = new Options()) {
+            names = RocksDB.listColumnFamilies(options, dir.resolve("db").toString());
+        }
+        List<ColumnFamilyDescriptor> descriptors =
+                names.stream().map(ColumnFamilyDescriptor::new).toList();
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try (DBOptions options = new DBOptions();
+                RocksDB db = RocksDB.open(options, dir.resolve("db").toString(), descriptors, handles)) {
+            for (ColumnFamilyHandle handle : handles) {
+                String name = new String(handle.getName(), StandardCharsets.UTF_8);
+                if (name.equals(EntryKind.STORED.storageName())) {
+                    db.deleteRange(handle, new byte[0], new byte[] {(byte) 0xff});
+                }
+            }
+            if (!markerDropped) {
+                db.delete("stored-timeline-backfilled".getBytes(StandardCharsets.UTF_8));
+                markerDropped = true;
+            }
+        } finally {
+            handles.forEach(ColumnFamilyHandle::close);
+        }
+    }
+
+    private boolean markerDropped;
 }
