@@ -1,9 +1,11 @@
 package io.modvault.server;
 
 import io.modvault.core.bundle.BundleExporter;
+import io.modvault.core.bundle.BundleManifest;
 import io.modvault.core.bundle.ExportReport;
 import io.modvault.core.bundle.ExportSelection;
 import io.modvault.core.bundle.ExportSelector;
+import io.modvault.core.bundle.PreviousBundle;
 import io.modvault.core.policy.PrefixPatterns;
 import io.modvault.core.prewarm.InputException;
 import io.modvault.core.prewarm.PrewarmInputs;
@@ -22,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +51,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Write an air-gap bundle: module versions in GOPROXY layout, the checksum-database lookups and tiles"
                     + " that prove them, and a manifest (sizes, SHA-256, h1:), optionally signed.",
-            "Select with INPUTs (as for prewarm: go.sum, DIRECTORY, module@version, module@latest, -), --all, and"
-                    + " --match; the bundle is written to a temp file and renamed when complete.",
+            "Select with INPUTs (as for prewarm: go.sum, DIRECTORY, module@version, module@latest, -), --all,"
+                    + " --match, or what was stored --since a time or --after an earlier bundle; the bundle is written"
+                    + " to a temp file and renamed when complete.",
             "Run it where the upstream is reachable, with the server that uses the data directory stopped."
         })
 final class ExportCommand implements Callable<Integer> {
@@ -76,6 +80,19 @@ final class ExportCommand implements Callable<Integer> {
     private List<String> match = new ArrayList<>();
 
     @Option(
+            names = "--since",
+            paramLabel = "TIME",
+            description = "Only versions stored at or after TIME (RFC 3339, e.g. 2026-12-01T00:00:00Z).")
+    private String since;
+
+    @Option(
+            names = "--after",
+            paramLabel = "BUNDLE",
+            description = "Only versions stored since BUNDLE was exported (an incremental bundle), with the proof"
+                    + " that its checksum-database head is a prefix of this one's.")
+    private Path after;
+
+    @Option(
             names = "--sign-key",
             paramLabel = "FILE",
             description = "Sign the manifest with this private key (PRIVATE+KEY+..., from modvault keygen).")
@@ -95,11 +112,25 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (inputs.isEmpty() && !all && match.isEmpty()) {
-            return usage("nothing selected: give INPUTs, --all or --match PATTERN");
+        Instant started = io.clock().instant();
+        if (inputs.isEmpty() && !all && match.isEmpty() && since == null && after == null) {
+            return usage("nothing selected: give INPUTs, --all, --match PATTERN, --since TIME or --after BUNDLE");
         }
-        if (all && !inputs.isEmpty()) {
-            return usage("--all and INPUTs exclude each other");
+        if (!inputs.isEmpty() && (all || since != null || after != null)) {
+            return usage("INPUTs exclude --all, --since and --after (those select from the store)");
+        }
+        if (since != null && after != null) {
+            return usage("--since and --after exclude each other");
+        }
+        Optional<Instant> storedSince;
+        Optional<BundleManifest> previous;
+        try {
+            previous = after == null ? Optional.empty() : Optional.of(PreviousBundle.manifest(after));
+            storedSince = since != null
+                    ? Optional.of(Instant.parse(since))
+                    : previous.map(manifest -> Instant.parse(manifest.exportedAt()));
+        } catch (IOException | RuntimeException e) {
+            return usage((since != null ? "--since " + since : "--after " + after) + ": " + e.getMessage());
         }
         Path parent = output.toAbsolutePath().getParent();
         if (!Files.isDirectory(parent)) {
@@ -138,14 +169,14 @@ final class ExportCommand implements Callable<Integer> {
         try (modvault) {
             List<String> failed = new ArrayList<>();
             ExportSelector selector = new ExportSelector(modvault.store(), modvault.proxy());
-            List<ExportSelection> selections = inputs.isEmpty()
-                    ? selector.stored()
-                    : selector.fromItems(items, (name, why) -> failed.add(name + ": " + why));
+            List<ExportSelection> selections = !inputs.isEmpty()
+                    ? selector.fromItems(items, (name, why) -> failed.add(name + ": " + why))
+                    : storedSince.map(selector::storedSince).orElseGet(selector::stored);
             if (!patterns.isEmpty()) {
                 selections = ExportSelector.matching(selections, patterns);
             }
-            ExportReport report = new BundleExporter(modvault.store(), modvault.proxy(), io.clock())
-                    .export(new BundleExporter.Request(output, selections, selectors(), signer, List.of()));
+            ExportReport report = new BundleExporter(modvault.store(), modvault.proxy())
+                    .export(new BundleExporter.Request(output, started, selections, selectors(), signer, previous));
             report.failures().forEach(f -> failed.add(f.name() + ": " + f.reason()));
             failed.forEach(line -> io.out().println("FAILED " + line));
             io.out()
@@ -171,6 +202,12 @@ final class ExportCommand implements Callable<Integer> {
             selectors.add("--all");
         }
         match.forEach(pattern -> selectors.add("--match " + pattern));
+        if (since != null) {
+            selectors.add("--since " + since);
+        }
+        if (after != null) {
+            selectors.add("--after " + after.getFileName());
+        }
         return selectors;
     }
 

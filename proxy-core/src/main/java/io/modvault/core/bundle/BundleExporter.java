@@ -9,12 +9,12 @@ import io.modvault.core.module.ModuleVersion;
 import io.modvault.core.storage.ModuleStore;
 import io.modvault.core.verify.ChecksumDatabase;
 import io.modvault.core.verify.ModuleVerifier;
+import io.modvault.sumdb.SumdbVerifier;
 import io.modvault.sumdb.note.NoteSigner;
 import io.modvault.sumdb.tlog.TreeHead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,21 +35,25 @@ import java.util.stream.Collectors;
 public final class BundleExporter {
     private final ModuleStore store;
     private final ModuleProxy proxy;
-    private final Clock clock;
 
-    public BundleExporter(ModuleStore store, ModuleProxy proxy, Clock clock) {
+    public BundleExporter(ModuleStore store, ModuleProxy proxy) {
         this.store = store;
         this.proxy = proxy;
-        this.clock = clock;
     }
 
-    /** What to export and how; {@code olderHeads} are heads the importing side may trust (a previous bundle's). */
+    /**
+     * What to export and how. {@code startedAt} is the manifest's export time, taken before the
+     * selection so a later {@code --after} this bundle misses nothing stored meanwhile;
+     * {@code previous} is the manifest of the bundle given to {@code --after}, whose tree head the
+     * importing side trusts, so the tiles proving it a prefix of this bundle's head come along.
+     */
     public record Request(
             Path output,
+            Instant startedAt,
             List<ExportSelection> selections,
             List<String> selectors,
             Optional<NoteSigner> signer,
-            List<TreeHead> olderHeads) {}
+            Optional<BundleManifest> previous) {}
 
     public ExportReport export(Request request) throws IOException {
         List<ExportReport.Failure> failures = new ArrayList<>();
@@ -92,10 +96,11 @@ public final class BundleExporter {
             }
             if (!expected.isEmpty()) {
                 TreeHead head = evidence.head(verifier.trustedTreeHead());
-                ChecksumEvidence.Evidence proof = evidence.prove(head, expected, request.olderHeads(), (c, why) -> {
-                    versions.remove(c);
-                    failures.add(failure(c, why));
-                });
+                ChecksumEvidence.Evidence proof =
+                        evidence.prove(head, expected, previousHeads(request, db), (c, why) -> {
+                            versions.remove(c);
+                            failures.add(failure(c, why));
+                        });
                 lookups = proof.lookups();
                 String latest = new String(proof.latest(), UTF_8);
                 databaseEntry = Optional.of(
@@ -115,7 +120,7 @@ public final class BundleExporter {
         files.addAll(moduleFiles(versions.values()));
         BundleManifest manifest = new BundleManifest(
                 BundleManifest.FORMAT,
-                Instant.now(clock).toString(),
+                request.startedAt().toString(),
                 request.selectors(),
                 databaseEntry.orElse(null),
                 versions.values().stream()
@@ -132,10 +137,22 @@ public final class BundleExporter {
                 failures);
     }
 
+    /** The previous bundle's head, when it is of this database and signed by its key. */
+    private static List<TreeHead> previousHeads(Request request, ChecksumDatabase db) {
+        return request
+                .previous()
+                .flatMap(BundleManifest::database)
+                .filter(previous -> previous.name().equals(db.name()))
+                .map(previous -> new SumdbVerifier(db.key())
+                        .verifyTreeHead(previous.treeHead().getBytes(UTF_8)))
+                .stream()
+                .toList();
+    }
+
     private long write(Request request, BundleManifest manifest, List<BundleFile> files) throws IOException {
         byte[] manifestBytes = manifest.toJson();
         long bytes = 0;
-        try (BundleWriter writer = BundleWriter.create(request.output(), Instant.now(clock))) {
+        try (BundleWriter writer = BundleWriter.create(request.output(), request.startedAt())) {
             writer.add(BundleLayout.MANIFEST, manifestBytes);
             if (request.signer().isPresent()) {
                 writer.add(

@@ -1,5 +1,6 @@
 package io.modvault.core.bundle;
 
+import io.modvault.core.catalog.StoredVersions;
 import io.modvault.core.fetch.FetchResult;
 import io.modvault.core.fetch.InfoCheck;
 import io.modvault.core.fetch.ModuleProxy;
@@ -12,6 +13,7 @@ import io.modvault.core.prewarm.PrewarmItem;
 import io.modvault.core.protocol.ProxyRequest;
 import io.modvault.core.storage.EntryKind;
 import io.modvault.core.storage.ModuleStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,7 +27,8 @@ import java.util.function.BiConsumer;
  * {@code PrewarmInputs}: go.sum files, directories, module@version, queries; a go.mod expander
  * plugs in there and reaches this class as more items) and become versions to fetch if missing;
  * {@code --all} takes every version the store holds an artifact of; {@code --match} keeps the
- * versions whose module path matches the GOPRIVATE-syntax patterns (alone, it filters --all).
+ * versions whose module path matches the GOPRIVATE-syntax patterns (alone, it filters --all);
+ * {@code --since}/{@code --after} take what was stored since a time.
  */
 public final class ExportSelector {
     private final ModuleStore store;
@@ -63,6 +66,17 @@ public final class ExportSelector {
             }
         }
         return List.copyOf(versions.values());
+    }
+
+    /**
+     * Every version with an artifact stored at or after {@code since}, oldest first, from the
+     * store's stored-time index: what an incremental bundle ({@code --since}, {@code --after}) carries.
+     */
+    public List<ExportSelection> storedSince(Instant since) {
+        return new StoredVersions(store)
+                .since(since, Integer.MAX_VALUE).stream()
+                        .map(v -> new ExportSelection(v.coordinate(), EnumSet.allOf(Artifact.class), false))
+                        .toList();
     }
 
     public static List<ExportSelection> matching(List<ExportSelection> selections, PrefixPatterns patterns) {
