@@ -115,6 +115,21 @@ class AirGapIT {
     }
 
     @Test
+    void unpackedBundleIsAFileGoproxyForThePlainGoCommandWithGosumdbOn() throws Exception {
+        Path root = temp.resolve("unpacked");
+        for (Map.Entry<String, byte[]> entry :
+                BundleTamper.read(bundle).entries().entrySet()) {
+            Path file = root.resolve(entry.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, entry.getValue());
+        }
+        GoCommand go = GoCommand.create(temp.resolve("go-file"))
+                .withProxy(root.toUri().toString())
+                .withSumdb(database.verifierKey());
+        go.run(temp, "mod", "download", "-json", UPPER.coordinate()).requireSuccess();
+    }
+
+    @Test
     void flippedByteInAZipIsRefusedByItsSha256AndNotStored() throws Exception {
         BundleTamper tamper = BundleTamper.read(bundle);
         String zip = tamper.find(upperFile(".zip"));
