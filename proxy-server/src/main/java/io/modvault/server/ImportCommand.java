@@ -141,6 +141,10 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             io.err().println("modvault import: reading " + file + " failed: " + e.getMessage());
             return PrewarmCommand.FAILED;
+        } catch (StoreException e) {
+            // What was committed before stays (each file is its own atomic write); the rest is not stored.
+            io.err().println("modvault import: the store failed: " + e.getMessage());
+            return PrewarmCommand.FAILED;
         }
     }
 
