@@ -13,10 +13,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code modvault import}: streams a bundle into a store, one entry at a time. The manifest comes
@@ -109,6 +111,7 @@ public final class BundleImporter {
             private final Optional<String> databaseName;
             private final BundleChecksumReads reads;
             private final ArtifactAdmission admission;
+            private final ModuleVerifier verifier;
             private boolean headChecked;
 
             Admitted(BundleManifest manifest) {
@@ -131,10 +134,8 @@ public final class BundleImporter {
                 this.verifier = verifier;
             }
 
-            private final ModuleVerifier verifier;
-
             void run(BundleReader reader, Optional<BundleReader.Entry> first) throws IOException {
-                java.util.Set<String> seen = new java.util.HashSet<>();
+                Set<String> seen = new HashSet<>();
                 for (Optional<BundleReader.Entry> entry = first; entry.isPresent(); entry = reader.next()) {
                     String path = entry.get().path();
                     current = Optional.of(path);
