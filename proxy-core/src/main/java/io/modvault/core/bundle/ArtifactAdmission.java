@@ -111,7 +111,7 @@ final class ArtifactAdmission {
         if (problem.isPresent()) {
             return new Outcome.Refused(problem.get());
         }
-        Verdict verdict = verifier.verifyZip(c.path(), c.version(), temp);
+        Verdict verdict = verifier.verifyZipHash(c.path(), c.version(), h1);
         if (verdict instanceof Verdict.Refused refused) {
             reads.discardUsed();
             return new Outcome.Refused(refused.reason());

@@ -79,6 +79,11 @@ public final class ModuleVerifier {
         return verify(module, version, hash, true);
     }
 
+    /** {@link #verifyZip} for a zip whose {@code h1:} the caller already computed (import hashes each zip once). */
+    public Verdict verifyZipHash(ModulePath module, String version, String h1) {
+        return verify(module, version, h1, true);
+    }
+
     private Verdict verify(ModulePath module, String version, String hash, boolean zip) {
         if (database.isEmpty() || isPrivate(module.value())) {
             stats.skipped.increment();
