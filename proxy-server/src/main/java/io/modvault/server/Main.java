@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code modvault} command line. Subcommands: {@code serve} (run the proxy),
  * {@code verify} (re-hash the stored artifacts against their recorded hashes) and {@code prewarm}
- * (fill the cache ahead of need). Exit status is 0 on success, 2 for usage or configuration
+ * (fill the cache ahead of need), {@code export}/{@code import} (air-gap bundles) and {@code keygen}
+ * (a key pair to sign them). Exit status is 0 on success, 2 for usage or configuration
  * errors, 1 for other failures (for {@code verify}: problems found; for {@code prewarm}: items
  * that could not be fetched).
  */
@@ -28,6 +29,9 @@ public final class Main implements Runnable {
         root.addSubcommand("serve", ServeCommand.commandLine());
         root.addSubcommand("verify", VerifyCommand.commandLine(System.getenv(), System.out, System.err));
         root.addSubcommand("prewarm", PrewarmCommand.commandLine(PrewarmRun.Io.system()));
+        root.addSubcommand("export", ExportCommand.commandLine(PrewarmRun.Io.system()));
+        root.addSubcommand("import", ImportCommand.commandLine(PrewarmRun.Io.system()));
+        root.addSubcommand("keygen", KeygenCommand.commandLine(PrewarmRun.Io.system()));
         return root;
     }
 

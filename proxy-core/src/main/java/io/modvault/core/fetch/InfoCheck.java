@@ -15,13 +15,13 @@ import java.util.Optional;
  * a JSON object whose {@code Version} is canonical for the module, whose optional {@code Time}
  * is RFC 3339, and which equals the requested version when one was asked for exactly.
  */
-final class InfoCheck {
+public final class InfoCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private InfoCheck() {}
 
     /** The answer's problem, if any; {@code requested} is empty for queries and {@code @latest}. */
-    static Optional<String> problem(byte[] body, ModulePath module, Optional<String> requested) {
+    public static Optional<String> problem(byte[] body, ModulePath module, Optional<String> requested) {
         Optional<String> version = version(body);
         if (version.isEmpty()) {
             return Optional.of("not a JSON object with a string Version and an RFC 3339 Time");
@@ -37,7 +37,7 @@ final class InfoCheck {
     }
 
     /** The {@code Version} of a well-formed info body. */
-    static Optional<String> version(byte[] body) {
+    public static Optional<String> version(byte[] body) {
         try {
             JsonNode node = JSON.readTree(body);
             if (node == null || !node.isObject() || !node.path("Version").isTextual()) {

@@ -34,6 +34,7 @@ public final class ModuleProxy {
     private final ModuleVerifier verifier;
     private final SumdbRequests sumdb;
     private final Routing routing;
+    private final ChecksumReads checksumReads;
     private final IntegrityStats integrity = new IntegrityStats();
 
     public ModuleProxy(ModuleStore store, UpstreamClient upstream, FetchSettings settings, Clock clock) {
@@ -77,6 +78,7 @@ public final class ModuleProxy {
         ChecksumReads reads = database.<ChecksumReads>map(d -> d).orElse(path -> {
             throw new ChecksumReads.ChecksumReadException("no checksum database configured", false, false);
         });
+        this.checksumReads = reads;
         this.verifier = new ModuleVerifier(verification.database(), verification.noSumdb(), store, reads);
         this.zips = new ZipFetcher(store, routed, settings, clock, verifier, integrity);
         this.sumdb = new SumdbRequests(proxied, verifier);
@@ -85,6 +87,14 @@ public final class ModuleProxy {
     /** The verifier, for its statistics. */
     public ModuleVerifier verifier() {
         return verifier;
+    }
+
+    /**
+     * Reads of the verified checksum database (GOSUMDB), cached in the store like the verifier's
+     * own: a bundle export gathers lookups and tiles through it. Fails every read when GOSUMDB=off.
+     */
+    public ChecksumReads checksumReads() {
+        return checksumReads;
     }
 
     /** Counters of damaged blobs found before serving (the scrub adds its own). */

@@ -55,6 +55,11 @@ public final class ModuleVerifier {
         return database;
     }
 
+    /** The newest tree head this store trusts (signed note kept in it), if any. */
+    public Optional<TreeHead> trustedTreeHead() {
+        return trusted.flatMap(TrustedTreeHeads::current);
+    }
+
     public VerificationStats stats() {
         return stats;
     }
@@ -72,6 +77,11 @@ public final class ModuleVerifier {
                     502, "zip for " + module.value() + "@" + version + " cannot be hashed: " + LocalErrors.describe(e));
         }
         return verify(module, version, hash, true);
+    }
+
+    /** {@link #verifyZip} for a zip whose {@code h1:} the caller already computed (import hashes each zip once). */
+    public Verdict verifyZipHash(ModulePath module, String version, String h1) {
+        return verify(module, version, h1, true);
     }
 
     private Verdict verify(ModulePath module, String version, String hash, boolean zip) {
@@ -107,6 +117,38 @@ public final class ModuleVerifier {
             return new Verdict.Accepted(hash, name);
         } catch (SumdbException e) {
             return refusal(subject, name, e);
+        }
+    }
+
+    /**
+     * Checks a signed tree head that arrived without a lookup (an air-gap bundle's head): it must
+     * verify with the configured key and be consistent with the trusted head (proven with tiles
+     * read through this verifier's {@link ChecksumReads}, of whichever tree is newer); a newer head
+     * becomes the trusted one. A fork is refused with SECURITY ERROR, like a fetched lookup's.
+     */
+    public Verdict acceptTreeHead(byte[] signedNote) {
+        if (database.isEmpty()) {
+            return new Verdict.Refused(502, "no checksum database configured (GOSUMDB=off) to check a tree head with");
+        }
+        String name = database.get().name();
+        try {
+            TreeHead head = verifier.get().verifyTreeHead(signedNote);
+            lock.lock();
+            try {
+                Optional<TreeHead> now = trusted.get().current();
+                DatabaseTiles tiles = new DatabaseTiles(reads);
+                if (now.isPresent() && head.size() >= now.get().size()) {
+                    verifier.get().verifyConsistency(now.get(), head, tiles);
+                } else if (now.isPresent()) {
+                    verifier.get().verifyConsistency(head, now.get(), tiles);
+                }
+                trusted.get().advanceTo(head, signedNote);
+            } finally {
+                lock.unlock();
+            }
+            return new Verdict.Accepted(head.hashBase64(), name);
+        } catch (SumdbException e) {
+            return refusal("tree head of " + name, name, e);
         }
     }
 
