@@ -182,4 +182,27 @@ class ModuleGraphTest {
         assertThat(loaded.failures().values()).containsExactly("404 example.test/gone@v1.0.0");
         assertThat(GraphFixture.names(loaded.selected())).contains("example.test/gone@v1.0.0", "example.test/a@v1.0.0");
     }
+
+    @Test
+    void aGoWorksReplacementWinsOverAModulesAndItsLocalPathsStartAtTheGoWork() throws Exception {
+        graph.publish("fork.test/a@v1.0.0", "1.21").publish("fork.test/b@v1.0.0", "1.21");
+        graph.write("ws/shared/go.mod", "module example.test/b\n\ngo 1.21\n\nrequire example.test/d v1.0.0\n");
+        graph.main(
+                "ws/one",
+                "example.test/one",
+                "1.21",
+                "replace example.test/a => fork.test/b v1.0.0\n",
+                "example.test/a@v1.0.0",
+                "example.test/b@v1.0.0");
+        Path goWork = graph.write(
+                "ws/go.work",
+                "go 1.21\n\nuse ./one\n\nreplace example.test/a => fork.test/a v1.0.0\n\n"
+                        + "replace example.test/b v1.0.0 => ./shared\n");
+
+        ModuleGraph loaded = graph.load(MainModules.ofGoWork(goWork));
+
+        assertThat(GraphFixture.names(loaded.selected()))
+                .containsExactlyInAnyOrder("fork.test/a@v1.0.0", "example.test/d@v1.0.0");
+        assertThat(graph.asked).doesNotContainKeys("fork.test/b@v1.0.0", "example.test/b@v1.0.0");
+    }
 }

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class GraphPrewarmTest {
@@ -117,5 +119,38 @@ class GraphPrewarmTest {
                 .filteredOn(item -> item.item().equals("example.test/a@v1.0.0"))
                 .extracting(ItemResult::status)
                 .containsExactly(ItemResult.Status.FETCHED);
+    }
+
+    @Test
+    @Timeout(10)
+    void cancellingWhileTheGraphLoadsEndsTheRunAtOnceWithNothingReported() throws Exception {
+        CountDownLatch asking = new CountDownLatch(1);
+        ArtifactFetcher hanging = request -> {
+            asking.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new FetchOutcome.Failed(0, "interrupted", false);
+        };
+        Path goMod = Files.writeString(
+                temp.resolve("go.mod"), "module example.test/app\n\ngo 1.21\n\nrequire example.test/a v1.0.0\n");
+        List<PrewarmItem> items = PrewarmInputs.standard(note -> {}).expand(List.of(goMod.toString()), () -> null);
+        Prewarmer prewarmer = new Prewarmer(hanging, NO_WAIT, 4, Clock.systemUTC());
+        Thread.ofVirtual().start(() -> {
+            try {
+                asking.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            prewarmer.cancel();
+        });
+
+        PrewarmReport report = prewarmer.run(items, PrewarmListener.NONE);
+
+        assertThat(report.interrupted()).isTrue();
+        assertThat(report.items()).isEmpty();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
     }
 }

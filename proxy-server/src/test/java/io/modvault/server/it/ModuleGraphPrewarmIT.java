@@ -96,6 +96,15 @@ class ModuleGraphPrewarmIT {
     void fromTheGoModAloneTheGoCommandWorksOfflineAndExactlyTheSelectedZipsWereFetched() throws Exception {
         Path data = prewarmed(projectOne.resolve("go.mod"));
         assertThat(zipsFetched()).isEqualTo(publicOnly(selectedByOne));
+
+        upstream.resetCounts();
+        PrewarmCommands.Run again = prewarm(data, projectOne.resolve("go.mod"));
+        assertThat(again.out())
+                .as(again.describe())
+                .containsPattern("items: 0 fetched, \\d+ already present, 0 failed");
+        assertThat(upstream.requestLog())
+                .as("a second run reads the graph from the store")
+                .isEmpty();
         judge(data, false, projectOne);
     }
 
@@ -128,6 +137,14 @@ class ModuleGraphPrewarmIT {
         assertThat(upstream.requestLog()).noneMatch(GraphProjects::isPrivate);
         assertThat(database.wasAskedAbout(GitHttpServer.HOST)).isFalse();
         return data;
+    }
+
+    private PrewarmCommands.Run prewarm(Path data, Path input) {
+        Map<String, String> env = new HashMap<>(settings());
+        env.put("MODVAULT_DATA_DIR", data.toString());
+        env.put("GOPROXY", upstream.baseUrl());
+        env.put("MODVAULT_UPSTREAM_TIMEOUT", "10s");
+        return PrewarmCommands.run(env, "", Duration.ofSeconds(30), "--jobs", "16", input.toString());
     }
 
     /** With the upstream and git gone, a fresh client downloads and builds each project through modvault. */
