@@ -21,7 +21,8 @@ import java.util.function.Function;
  * selection can be lower than over the whole closure; an unpruned module's requirements are
  * followed transitively; a workspace loads its modules' requirements one level deeper and then
  * reloads dependencies selected above the version their requirer names. Sequential: it reads
- * summaries from memory only.
+ * summaries from memory only, and a summary it asks for and does not get is a module version
+ * whose go.mod the go command reads ({@link GraphLoader} loads those and runs it again).
  */
 final class BuildList {
     private enum Pruning {

@@ -5,37 +5,43 @@ import io.modvault.core.module.ModuleCoordinate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Loads the go.mod of every module version reachable from the main modules' requirements (the
- * whole transitive closure, pruned or not: a superset of what the go command reads, so any later
- * command that reads more still finds them), each once, with {@code jobs} loads in flight on
- * virtual threads: a graph is as deep as its longest requirement chain, not as long as its list,
- * so latency per go.mod is paid per level. Replacements apply before loading: a module
- * replacement's go.mod is fetched instead, a local one is read from its directory (none there:
- * no requirements). Requirements on excluded versions are dropped as the go command drops them.
+ * Loads the go.mod files the go command reads for a graph, and no others: {@link BuildList} is
+ * run over what is loaded so far, every module version it asks about and does not have yet is
+ * loaded, {@code jobs} at once on virtual threads, and it runs again, until it asks for nothing
+ * new. Each round is one level of the graph, so a round costs one go.mod's latency however wide
+ * the level is. Under pruning this skips the go.mod files of a pruned dependency's dependencies,
+ * which the go command never reads. Replacements apply before loading: a module replacement's
+ * go.mod is fetched instead, a local one is read from its directory (none there: no
+ * requirements). Requirements on excluded versions are dropped as the go command drops them.
  */
 final class GraphLoader {
-    /** The summaries of the versions loaded, and why the others could not be. */
-    record Loaded(Map<ModuleCoordinate, ModuleSummary> summaries, Map<ModuleCoordinate, String> failures) {}
+    /** The summaries of the versions loaded, why the others could not be, and the final selection. */
+    record Loaded(
+            Map<ModuleCoordinate, ModuleSummary> summaries,
+            Map<ModuleCoordinate, String> failures,
+            Map<String, String> selection) {}
 
     private final MainModules mains;
     private final GoModSource source;
     private final Semaphore inFlight;
     private final Map<ModuleCoordinate, ModuleSummary> summaries = new ConcurrentHashMap<>();
     private final Map<ModuleCoordinate, String> failures = new ConcurrentHashMap<>();
-    private final Set<ModuleCoordinate> enqueued = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger pending = new AtomicInteger(1);
-    private final CountDownLatch done = new CountDownLatch(1);
+    private final Set<ModuleCoordinate> tried = new HashSet<>();
 
     GraphLoader(MainModules mains, GoModSource source, int jobs) {
         this.mains = mains;
@@ -43,50 +49,58 @@ final class GraphLoader {
         this.inFlight = new Semaphore(jobs);
     }
 
-    /** Loads the closure; an interrupt stops every load in flight and is rethrown. */
+    /** Loads the graph level by level; an interrupt stops every load in flight and is rethrown. */
     Loaded load() throws InterruptedException {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            try {
-                for (MainModules.MainModule main : mains.modules()) {
-                    main.summary().requires().forEach(r -> enqueue(executor, r));
+            while (true) {
+                Set<ModuleCoordinate> wanted = new LinkedHashSet<>();
+                Map<String, String> selection = BuildList.select(mains, module -> {
+                    ModuleSummary summary = summaries.get(module);
+                    if (summary == null && !tried.contains(module)) {
+                        wanted.add(module);
+                    }
+                    return Optional.ofNullable(summary);
+                });
+                if (wanted.isEmpty()) {
+                    return new Loaded(Map.copyOf(summaries), Map.copyOf(failures), selection);
                 }
-                finishOne();
-                done.await();
-            } catch (InterruptedException e) {
-                executor.shutdownNow();
-                throw e;
+                tried.addAll(wanted);
+                loadAll(executor, wanted);
             }
         }
-        return new Loaded(Map.copyOf(summaries), Map.copyOf(failures));
     }
 
-    private void enqueue(ExecutorService executor, ModuleCoordinate module) {
-        if (module.version().equals("none") || !enqueued.add(module)) {
-            return;
-        }
-        pending.incrementAndGet();
-        executor.execute(() -> {
-            try {
+    private void loadAll(ExecutorService executor, Set<ModuleCoordinate> modules) throws InterruptedException {
+        List<Future<?>> loads = new ArrayList<>();
+        for (ModuleCoordinate module : modules) {
+            loads.add(executor.submit(() -> {
                 inFlight.acquire();
                 try {
-                    summary(module).ifPresent(summary -> {
-                        summaries.put(module, summary);
-                        summary.requires().forEach(r -> enqueue(executor, r));
-                    });
+                    summary(module).ifPresent(summary -> summaries.put(module, summary));
                 } finally {
                     inFlight.release();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                finishOne();
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> load : loads) {
+                load.get();
             }
-        });
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("loading a go.mod: " + e.getCause(), e.getCause());
+        }
     }
 
     private Optional<ModuleSummary> summary(ModuleCoordinate module) {
         return switch (mains.replacements().resolve(module)) {
-            case Replacements.Target.Local local -> Optional.of(local(local.directory()));
+            case Replacements.Target.Local local ->
+                Optional.of(readLocal(local.directory())
+                        .map(s -> s.without(mains.excluded()))
+                        .orElse(ModuleSummary.EMPTY));
             case Replacements.Target.Remote remote -> remote(remote.coordinate());
         };
     }
@@ -108,10 +122,6 @@ final class GraphLoader {
         }
     }
 
-    private ModuleSummary local(Path directory) {
-        return readLocal(directory).map(s -> s.without(mains.excluded())).orElse(ModuleSummary.EMPTY);
-    }
-
     /**
      * The summary of a local replacement's go.mod; empty when it is missing or malformed, which
      * {@link MainModules#unreadableLocalReplacements} tells the user before the load starts.
@@ -122,12 +132,6 @@ final class GraphLoader {
             return Optional.of(ModuleSummary.of(GoModFile.parseLax(goMod.toString(), Files.readAllBytes(goMod))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
-        }
-    }
-
-    private void finishOne() {
-        if (pending.decrementAndGet() == 0) {
-            done.countDown();
         }
     }
 }

@@ -12,11 +12,11 @@ import java.util.TreeSet;
 
 /**
  * What a go.mod or go.work needs from a module proxy, with the go command's meaning: the
- * {@code goMods} of every module version in the transitive closure of its requirements (as
- * fetched: a module replacement's, not the original's; local replacements need nothing), and the
- * {@code selected} versions whose {@code .info} and {@code .zip} {@code go mod download all}
- * fetches — those minimal version selection picks over the graph the go command builds, pruning
- * included ({@link BuildList}). Retracted versions are kept: the go command downloads a retracted
+ * {@code goMods} the go command reads to build the module graph (as fetched: a module
+ * replacement's, not the original's; local replacements need nothing) — under pruning not the
+ * go.mod files of a pruned dependency's dependencies — and the {@code selected} versions whose
+ * {@code .info}, {@code .mod} and {@code .zip} {@code go mod download all} fetches: those
+ * minimal version selection picks over that graph ({@link BuildList}). Retracted versions are kept: the go command downloads a retracted
  * version a go.mod requires, and only warns. {@code failures} names each go.mod that could not be
  * had and why; the graph behind it is missing, so the selection may be incomplete.
  */
@@ -43,8 +43,7 @@ public record ModuleGraph(
             throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
         }
         GraphLoader.Loaded loaded = new GraphLoader(mains, source, jobs).load();
-        Map<String, String> selection = BuildList.select(
-                mains, module -> Optional.ofNullable(loaded.summaries().get(module)));
+        Map<String, String> selection = loaded.selection();
         Set<ModuleCoordinate> goMods = new TreeSet<>(ORDER);
         loaded.summaries().keySet().forEach(module -> remote(mains, module).ifPresent(goMods::add));
         Set<ModuleCoordinate> selected = new TreeSet<>(ORDER);
