@@ -82,8 +82,9 @@ final class PrewarmCommand implements Callable<Integer> {
             paramLabel = "N",
             defaultValue = "8",
             description =
-                    "Items fetched at once (default ${DEFAULT-VALUE}: fetching waits on the network, so a few in flight"
-                            + " hide most round trips while staying polite to a shared upstream).")
+                    "Items fetched at once, and go.mod files of a module graph read at once (default ${DEFAULT-VALUE}:"
+                            + " fetching waits on the network, so a few in flight hide most round trips while staying"
+                            + " polite to a shared upstream).")
     private int jobs;
 
     @Option(

@@ -60,7 +60,7 @@ final class BuildList {
         } else {
             MainModules.MainModule main = mains.modules().getFirst();
             list.require(main.module(), main.summary().requires());
-            Pruning pruning = main.summary().pruned() ? Pruning.PRUNED : Pruning.UNPRUNED;
+            Pruning pruning = mains.pruned() ? Pruning.PRUNED : Pruning.UNPRUNED;
             main.summary().requires().forEach(r -> list.enqueue(r, pruning));
             list.drain();
         }

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * a workspace's or, for a single module, pruned (its {@code go} line 1.17 or later).
  */
 public final class MainModules {
-    /** One main module: its path at version "", its requirements (excluded versions dropped), its directory. */
-    record MainModule(ModuleCoordinate module, ModuleSummary summary, Path directory) {}
+    /** One main module: its path at version "" and its requirements (excluded versions dropped). */
+    record MainModule(ModuleCoordinate module, ModuleSummary summary) {}
 
     private final List<MainModule> modules;
     private final boolean workspace;
@@ -46,7 +46,7 @@ public final class MainModules {
         Path directory = directoryOf(goMod);
         Set<ModuleCoordinate> excluded = exclusions(Stream.of(file));
         Replacements replacements = new Replacements(List.of(rules(file, directory)));
-        return new MainModules(List.of(main(goMod, file, directory, excluded)), false, replacements, excluded);
+        return new MainModules(List.of(main(goMod, file, excluded)), false, replacements, excluded);
     }
 
     /** The modules {@code goWork} uses, with its replacements ahead of theirs. */
@@ -70,7 +70,7 @@ public final class MainModules {
         for (int i = 0; i < files.size(); i++) {
             Path directory = directoryOf(goMods.get(i));
             rules.add(rules(files.get(i), directory));
-            modules.add(main(goMods.get(i), files.get(i), directory, excluded));
+            modules.add(main(goMods.get(i), files.get(i), excluded));
         }
         return new MainModules(modules, true, new Replacements(rules), excluded);
     }
@@ -109,11 +109,11 @@ public final class MainModules {
                 .toList();
     }
 
-    private static MainModule main(Path goMod, GoModFile file, Path directory, Set<ModuleCoordinate> excluded) {
+    private static MainModule main(Path goMod, GoModFile file, Set<ModuleCoordinate> excluded) {
         String path = file.module().orElseThrow(() -> new ModuleGraphException(goMod + ": no module directive"));
         try {
             ModuleCoordinate module = new ModuleCoordinate(ModulePath.of(path), "");
-            return new MainModule(module, ModuleSummary.of(file).without(excluded), directory);
+            return new MainModule(module, ModuleSummary.of(file).without(excluded));
         } catch (InvalidModuleException e) {
             throw new ModuleGraphException(goMod + ": " + e.getMessage(), e);
         }
