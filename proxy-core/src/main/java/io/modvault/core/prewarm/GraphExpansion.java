@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The first phase of a run: each {@link PrewarmItem.Graph} becomes the items its
- * {@link ModuleGraph} names — the {@code .mod} of every version in it, and all three artifacts
- * of every selected version — loaded with the run's {@code jobs} through the run's fetcher and
+ * {@link ModuleGraph} names — the {@code .mod} of every version the go command reads, and all
+ * three artifacts of every selected version — loaded with the run's {@code jobs} through the run's fetcher and
  * retries. The outcome of each {@code .mod} fetched while loading is kept, and {@link #fetcher()}
  * answers that {@code .mod} from it, so each is fetched once and then reported as an item like
  * any other: fetched, already present, or failed with the reason the load met.

@@ -81,8 +81,8 @@ public sealed interface PrewarmItem {
 
     /**
      * The module graph of a go.mod or go.work ({@code origin}, its path): expanded by the
-     * {@link Prewarmer} into the {@code .mod} of every version in it and the {@code .info},
-     * {@code .mod} and {@code .zip} of every version the go command selects.
+     * {@link Prewarmer} into the {@code .mod} of every version whose go.mod the go command reads
+     * for it and the {@code .info}, {@code .mod} and {@code .zip} of every version it selects.
      */
     record Graph(MainModules mains, String origin) implements PrewarmItem {
         public Graph {
