@@ -42,9 +42,10 @@ import picocli.CommandLine.Spec;
  * directory (the server stopped) or, with {@code --server}, with GETs to a running modvault or any
  * GOPROXY. Settings as for {@code serve} ({@link ConfigOptions}). Exit status 0 when every item is
  * in the cache, 1 when some failed (each named; a go.sum hash mismatch is a failed item), 2 for
- * usage and configuration errors, including a data directory held by a running server. A go.mod or
- * go.work file found in a directory input is named on standard error and skipped: it is not an
- * item, so it changes no exit status.
+ * usage and configuration errors, including a data directory held by a running server. A go.mod
+ * or go.work (given, or found in a directory) expands to its module graph when the run starts,
+ * through the same fetcher; a local replacement whose requirements cannot be followed is named on
+ * standard error without failing the run.
  */
 @Command(
         name = "prewarm",
@@ -52,12 +53,13 @@ import picocli.CommandLine.Spec;
         versionProvider = Versions.class,
         description = {
             "Fetch modules into the cache before they are needed: verified, stored, ready for offline use.",
-            "INPUT is a go.sum file (each line's .mod, or .info, .mod and .zip, checked against the line's h1:), a"
-                    + " directory (searched for go.sum files, skipping vendor, testdata, node_modules and hidden"
-                    + " directories), module@version (its .info, .mod and .zip), module@latest or another query"
-                    + " (resolved by the proxy, then fetched), or - to read inputs from standard input, one per line"
-                    + " (blank lines and # comments ignored). go.mod and go.work inputs are not supported yet; those"
-                    + " found in a directory are named and skipped without failing the run.",
+            "INPUT is a go.mod or go.work file (its module graph: every required version's .mod, transitively,"
+                    + " and the .info, .mod and .zip of every version minimal version selection picks, with replace"
+                    + " and exclude honoured), a go.sum file (each line's .mod, or .info, .mod and .zip, checked"
+                    + " against the line's h1:), a directory (searched for go.mod, go.sum and go.work files, skipping"
+                    + " vendor, testdata, node_modules and hidden directories), module@version (its .info, .mod and"
+                    + " .zip), module@latest or another query (resolved by the proxy, then fetched), or - to read"
+                    + " inputs from standard input, one per line (blank lines and # comments ignored).",
             "Without --server the data directory is filled directly; stop the server that uses it first.",
             "With --feed URL the versions come from an index feed instead (another modvault's /index, or"
                     + " index.golang.org's): one pass from where the last run stopped to the end of the feed, for"
@@ -74,7 +76,7 @@ final class PrewarmCommand implements Callable<Integer> {
     @Parameters(
             paramLabel = "INPUT",
             arity = "0..*",
-            description = "go.sum, DIRECTORY, module@version, module@latest, module@query, or -.")
+            description = "go.mod, go.work, go.sum, DIRECTORY, module@version, module@latest, module@query, or -.")
     private List<String> inputs = new ArrayList<>();
 
     @Mixin
@@ -92,8 +94,9 @@ final class PrewarmCommand implements Callable<Integer> {
             paramLabel = "N",
             defaultValue = "8",
             description =
-                    "Items fetched at once (default ${DEFAULT-VALUE}: fetching waits on the network, so a few in flight"
-                            + " hide most round trips while staying polite to a shared upstream).")
+                    "Items fetched at once, and go.mod files of a module graph read at once (default ${DEFAULT-VALUE}:"
+                            + " fetching waits on the network, so a few in flight hide most round trips while staying"
+                            + " polite to a shared upstream).")
     private int jobs;
 
     @Option(
@@ -140,8 +143,8 @@ final class PrewarmCommand implements Callable<Integer> {
             return followFeed();
         }
         if (inputs.isEmpty() && !toolchains.any()) {
-            return usage("no inputs: give a go.sum, a directory, module@version, module@latest,"
-                    + " or - to read them from standard input (or --toolchain goVERSION)");
+            return usage("no inputs: give a go.mod, go.work or go.sum, a directory, module@version,"
+                    + " module@latest, or - to read them from standard input (or --toolchain goVERSION)");
         }
         if (jobs < 1) {
             return usage("--jobs must be at least 1, not " + jobs);
@@ -154,8 +157,8 @@ final class PrewarmCommand implements Callable<Integer> {
         List<PrewarmItem> items;
         ServerConfig config;
         try {
-            // A go.mod or go.work found in a directory is named and left out; it is not a failed item.
-            items = PrewarmInputs.standard(skipped -> io.err().println("modvault prewarm: " + skipped))
+            // A note (a local replacement without go.mod) is for the user; the run goes on.
+            items = PrewarmInputs.standard(note -> io.err().println("modvault prewarm: " + note))
                     .expand(
                             inputs,
                             () -> new BufferedReader(new InputStreamReader(io.stdin(), StandardCharsets.UTF_8)));

@@ -34,19 +34,18 @@ class PrewarmCommandTest {
                 .contains("--sumdb")
                 .contains("--private")
                 .contains("--config")
-                .contains("not supported yet")
+                .contains("go.mod or go.work file (its module graph")
                 .doesNotContain("--listen");
     }
 
     @Test
-    void goModInputsAreRefusedAsNotSupportedYetBeforeTheStoreIsOpened() throws Exception {
-        Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/app\n");
+    void aMalformedGoModIsAUsageErrorBeforeTheStoreIsOpened() throws Exception {
+        Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/app\n\nrequire example.test/a\n");
         PrewarmCommands.Run run = prewarm("example.test/a@v1.0.0", goMod.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err().strip())
-                .isEqualTo("modvault prewarm: " + goMod
-                        + ": go.mod and go.work inputs are not supported yet;"
-                        + " give the project's go.sum, its directory, module@version or module@latest");
+                .startsWith("modvault prewarm: " + goMod + ":3:")
+                .contains("usage: require module/path v1.2.3");
         assertThat(temp.resolve("data")).doesNotExist();
     }
 

@@ -4,6 +4,8 @@ import io.modvault.core.catalog.StoredVersions;
 import io.modvault.core.fetch.FetchResult;
 import io.modvault.core.fetch.InfoCheck;
 import io.modvault.core.fetch.ModuleProxy;
+import io.modvault.core.modgraph.GoModSource;
+import io.modvault.core.modgraph.ModuleGraph;
 import io.modvault.core.module.ModuleCoordinate;
 import io.modvault.core.module.ModulePath;
 import io.modvault.core.module.ModuleVersion;
@@ -20,17 +22,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 
 /**
  * Turns an export's selectors into versions. Inputs arrive as prewarm items (expanded by the same
- * {@code PrewarmInputs}: go.sum files, directories, module@version, queries; a go.mod expander
- * plugs in there and reaches this class as more items) and become versions to fetch if missing;
+ * {@code PrewarmInputs}: go.sum files, directories, module@version, queries, and go.mod/go.work
+ * files, whose module graph is read here as prewarm reads it) and become versions to fetch if missing;
  * {@code --all} takes every version the store holds an artifact of; {@code --match} keeps the
  * versions whose module path matches the GOPRIVATE-syntax patterns (alone, it filters --all);
  * {@code --since}/{@code --after} take what was stored since a time.
  */
 public final class ExportSelector {
+    /** go.mod reads in flight while expanding a graph: most are store hits, the rest upstream round trips. */
+    private static final int GRAPH_JOBS = 8;
+
     private final ModuleStore store;
     private final ModuleProxy proxy;
 
@@ -50,6 +56,7 @@ public final class ExportSelector {
                             .ifPresentOrElse(
                                     c -> selections.add(new ExportSelection(c, EnumSet.allOf(Artifact.class), true)),
                                     () -> failed.accept(q.name(), "the query cannot be resolved through the proxy"));
+                case PrewarmItem.Graph g -> selections.addAll(graph(g, failed));
             }
         }
         return selections;
@@ -97,6 +104,36 @@ public final class ExportSelector {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The versions a go.mod or go.work needs, as prewarm reads its graph: the {@code .mod} of every
+     * version the go command reads and all artifacts of every selected one; go.mod files the store
+     * lacks are fetched and verified through the proxy first, like other inputs.
+     */
+    private List<ExportSelection> graph(PrewarmItem.Graph item, BiConsumer<String, String> failed) {
+        ModuleGraph graph;
+        try {
+            graph = ModuleGraph.load(item.mains(), this::goMod, GRAPH_JOBS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while reading the module graph of " + item.origin());
+        }
+        graph.failures().forEach((coordinate, reason) -> failed.accept(coordinate.toString(), reason));
+        List<ExportSelection> selections = new ArrayList<>();
+        graph.goMods().forEach(c -> selections.add(new ExportSelection(c, EnumSet.of(Artifact.MOD), true)));
+        graph.selected().forEach(c -> selections.add(new ExportSelection(c, EnumSet.allOf(Artifact.class), true)));
+        return selections;
+    }
+
+    private GoModSource.Answer goMod(ModuleCoordinate version) {
+        return switch (proxy.get(new ProxyRequest.Mod(version.path(), version.version()))) {
+            case FetchResult.Content content -> new GoModSource.Answer.Found(content.body());
+            case FetchResult.NotFound notFound -> new GoModSource.Answer.Missing(notFound.reason());
+            case FetchResult.Refused refused -> new GoModSource.Answer.Missing(refused.reason());
+            case FetchResult.Failure failure -> new GoModSource.Answer.Missing(failure.reason());
+            case FetchResult.Blob blob -> new GoModSource.Answer.Missing("a .mod answered as a blob");
+        };
     }
 
     private Optional<ModuleCoordinate> resolve(PrewarmItem.Query query) {

@@ -22,16 +22,16 @@ import java.util.function.Consumer;
  * exactly what the go command fetches for it, as in {@code go mod download} — a {@code /go.mod}
  * line the version's {@code .mod}, any other line its {@code .info}, {@code .mod} and
  * {@code .zip} — and the line's {@code h1:} is what the fetched {@code .mod} or {@code .zip} must
- * hash to. go.mod and go.work files met in a directory are not expanded yet: each is passed to
- * {@code skipped} as one line, and the run goes on without them. Other inputs are not of this kind.
+ * hash to. go.mod and go.work files met in a directory become module graphs, as
+ * {@link ModuleGraphExpander} reads them. Other inputs are not of this kind.
  */
 public final class GoSumExpander implements InputExpander {
     static final String GO_SUM = "go.sum";
-    private final Consumer<String> skipped;
+    private final Consumer<String> notes;
 
-    /** {@code skipped} hears one line for each file a directory search found but cannot expand yet. */
-    public GoSumExpander(Consumer<String> skipped) {
-        this.skipped = skipped;
+    /** {@code notes} hears what {@link ModuleGraphExpander} tells of the go.mod and go.work files found. */
+    public GoSumExpander(Consumer<String> notes) {
+        this.notes = notes;
     }
 
     @Override
@@ -47,14 +47,12 @@ public final class GoSumExpander implements InputExpander {
         }
         if (Files.isDirectory(path)) {
             GoSumSearch.Found found = GoSumSearch.in(path);
-            found.unsupported()
-                    .forEach(file -> skipped.accept(file + ": skipped, " + file.getFileName()
-                            + " inputs are not supported yet (give its go.sum, or module@version)"));
-            if (found.goSums().isEmpty() && found.unsupported().isEmpty()) {
+            if (found.goSums().isEmpty() && found.graphs().isEmpty()) {
                 throw new InputException(input + ": no go.sum, go.mod or go.work file in this directory");
             }
             List<PrewarmItem> items = new ArrayList<>();
             found.goSums().forEach(goSum -> items.addAll(items(goSum)));
+            found.graphs().forEach(file -> items.add(ModuleGraphExpander.item(file, notes)));
             return Optional.of(items);
         }
         return Optional.empty();

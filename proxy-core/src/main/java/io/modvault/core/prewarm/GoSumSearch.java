@@ -19,16 +19,15 @@ import java.util.Set;
  */
 final class GoSumSearch {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of("vendor", "testdata", "node_modules");
-    private static final Set<String> UNSUPPORTED = Set.of("go.mod", "go.work");
 
     private GoSumSearch() {}
 
-    /** The go.sum files found, and the go.mod and go.work files that are not expanded yet. */
-    record Found(List<Path> goSums, List<Path> unsupported) {}
+    /** The go.sum files found, and the go.mod and go.work files, whose module graphs are expanded. */
+    record Found(List<Path> goSums, List<Path> graphs) {}
 
     static Found in(Path root) {
         List<Path> goSums = new ArrayList<>();
-        List<Path> unsupported = new ArrayList<>();
+        List<Path> graphs = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -43,8 +42,8 @@ final class GoSumSearch {
                     String name = file.getFileName().toString();
                     if (attributes.isRegularFile() && name.equals(GoSumExpander.GO_SUM)) {
                         goSums.add(file);
-                    } else if (attributes.isRegularFile() && UNSUPPORTED.contains(name)) {
-                        unsupported.add(file);
+                    } else if (attributes.isRegularFile() && ModuleGraphExpander.isGraphFile(name)) {
+                        graphs.add(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -53,8 +52,8 @@ final class GoSumSearch {
             throw new InputException(root + ": cannot search: " + e, e);
         }
         goSums.sort(null);
-        unsupported.sort(null);
-        return new Found(List.copyOf(goSums), List.copyOf(unsupported));
+        graphs.sort(null);
+        return new Found(List.copyOf(goSums), List.copyOf(graphs));
     }
 
     private static boolean skipped(String name) {

@@ -32,6 +32,8 @@ final class ItemFetch {
         return switch (item) {
             case PrewarmItem.Version version -> fetchVersion(version, 0, 0, true);
             case PrewarmItem.Query query -> resolve(query);
+            case PrewarmItem.Graph graph ->
+                throw new IllegalArgumentException("a module graph is expanded before items run: " + graph.name());
         };
     }
 

@@ -32,24 +32,33 @@ public final class PrewarmInputs {
     }
 
     /**
-     * The expanders of this release: go.sum files and directories holding them, then
-     * {@code module@version} and {@code module@query}; {@code skipped} hears one line for each
-     * file a directory search found that is not expanded yet.
+     * The expanders of this release: go.mod and go.work files (module graphs), go.sum files and
+     * directories holding any of them, then {@code module@version} and {@code module@query};
+     * {@code notes} hears what the user should know of an input that is used all the same (a
+     * local replacement whose requirements cannot be followed).
      */
-    public static PrewarmInputs standard(Consumer<String> skipped) {
-        return new PrewarmInputs(List.of(new GoSumExpander(skipped), new ModuleQueryExpander()));
+    public static PrewarmInputs standard(Consumer<String> notes) {
+        return new PrewarmInputs(
+                List.of(new ModuleGraphExpander(notes), new GoSumExpander(notes), new ModuleQueryExpander()));
     }
 
     /** The items of {@code inputs}, in input order; {@code stdin} is opened only when an input is {@code -}. */
     public List<PrewarmItem> expand(List<String> inputs, Supplier<BufferedReader> stdin) {
-        Map<String, PrewarmItem> items = new LinkedHashMap<>();
+        List<PrewarmItem> items = new ArrayList<>();
         for (String input : inputs) {
             List<String> expanded = input.equals("-") ? lines(stdin.get()) : List.of(input);
             for (String one : expanded) {
-                expandOne(one).forEach(item -> items.merge(key(item), item, PrewarmInputs::merge));
+                items.addAll(expandOne(one));
             }
         }
-        return List.copyOf(items.values());
+        return merged(items);
+    }
+
+    /** {@code items} with those naming the same version merged, in first-appearance order. */
+    static List<PrewarmItem> merged(List<PrewarmItem> items) {
+        Map<String, PrewarmItem> merged = new LinkedHashMap<>();
+        items.forEach(item -> merged.merge(key(item), item, PrewarmInputs::merge));
+        return List.copyOf(merged.values());
     }
 
     /** The inputs of a {@code -} stream: one per line, trimmed, without blank lines and {@code #} comments. */
@@ -75,13 +84,9 @@ public final class PrewarmInputs {
                 return items.get();
             }
         }
-        String name = input.substring(input.lastIndexOf('/') + 1);
-        if (name.equals("go.mod") || name.equals("go.work")) {
-            throw new InputException(input + ": go.mod and go.work inputs are not supported yet;"
-                    + " give the project's go.sum, its directory, module@version or module@latest");
-        }
         if (isFile(input)) {
-            throw new InputException(input + ": not a go.sum file or a directory (nor module@version)");
+            throw new InputException(
+                    input + ": not a go.mod, go.sum or go.work file or a directory (nor module@version)");
         }
         throw new InputException(input + ": not module@version or module@latest");
     }
@@ -98,6 +103,7 @@ public final class PrewarmInputs {
         return switch (item) {
             case PrewarmItem.Version v -> v.coordinate().toString();
             case PrewarmItem.Query q -> q.name() + "?";
+            case PrewarmItem.Graph g -> g.origin() + "#graph";
         };
     }
 

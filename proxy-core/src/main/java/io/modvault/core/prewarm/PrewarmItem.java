@@ -1,5 +1,6 @@
 package io.modvault.core.prewarm;
 
+import io.modvault.core.modgraph.MainModules;
 import io.modvault.core.module.ModuleCoordinate;
 import io.modvault.core.module.ModulePath;
 import java.util.EnumSet;
@@ -11,7 +12,9 @@ import java.util.Set;
 /**
  * One thing to put in the cache, as an {@link InputExpander} named it: the artifacts of a
  * canonical module version, or a query ({@code latest}, a branch, a commit) that is resolved
- * through the proxy first and then fetched like a version with all its artifacts. {@code origin}
+ * through the proxy first and then fetched like a version with all its artifacts, or the module
+ * graph of a go.mod or go.work, which the {@link Prewarmer} expands into versions before it
+ * fetches anything (the graph's go.mod files come through the same fetcher). {@code origin}
  * is the input that named the item ({@code module@latest}, a go.sum file's path), for reports.
  */
 public sealed interface PrewarmItem {
@@ -73,6 +76,22 @@ public sealed interface PrewarmItem {
 
         public String name() {
             return module.value() + "@" + query;
+        }
+    }
+
+    /**
+     * The module graph of a go.mod or go.work ({@code origin}, its path): expanded by the
+     * {@link Prewarmer} into the {@code .mod} of every version whose go.mod the go command reads
+     * for it and the {@code .info}, {@code .mod} and {@code .zip} of every version it selects.
+     */
+    record Graph(MainModules mains, String origin) implements PrewarmItem {
+        public Graph {
+            Objects.requireNonNull(mains, "mains");
+            Objects.requireNonNull(origin, "origin");
+        }
+
+        public String name() {
+            return origin;
         }
     }
 }

@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs a list of {@link PrewarmItem}s through an {@link ArtifactFetcher} with {@code jobs}
  * virtual-thread workers, each item's fetches under the {@link RetryPolicy}, reporting progress
- * to a {@link PrewarmListener}. {@link #cancel()} (Ctrl-C) interrupts the workers: fetches in
+ * to a {@link PrewarmListener}. Module graphs (go.mod, go.work) are expanded first
+ * ({@link GraphExpansion}), with the same fetcher, retries and parallelism. {@link #cancel()} (Ctrl-C) interrupts the workers: fetches in
  * flight are abandoned (the store commits atomically, so nothing partial remains), items not yet
  * finished are left out of the report, and the report says it was interrupted.
  */
@@ -22,6 +24,7 @@ public final class Prewarmer {
     private final int jobs;
     private final Clock clock;
     private volatile List<Thread> workers = List.of();
+    private volatile Thread expanding;
     private volatile boolean cancelled;
 
     public Prewarmer(ArtifactFetcher fetcher, RetryPolicy retries, int jobs, Clock clock) {
@@ -34,13 +37,19 @@ public final class Prewarmer {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Prewarms {@code items}; returns when all ran or the run was cancelled. */
-    public PrewarmReport run(List<PrewarmItem> items, PrewarmListener listener) {
+    /** Prewarms {@code inputs} (module graphs expanded first); returns when all ran or the run was cancelled. */
+    public PrewarmReport run(List<PrewarmItem> inputs, PrewarmListener listener) {
         Instant start = clock.instant();
+        GraphExpansion graphs = new GraphExpansion(fetcher, retries, jobs);
+        Optional<List<PrewarmItem>> expanded = expand(graphs, inputs);
+        if (expanded.isEmpty()) {
+            return new PrewarmReport(inputs.size(), List.of(), Duration.between(start, clock.instant()), true);
+        }
+        List<PrewarmItem> items = expanded.get();
         listener.started(items.size());
         AtomicInteger next = new AtomicInteger();
         AtomicReferenceArray<ItemResult> results = new AtomicReferenceArray<>(items.size());
-        ItemFetch fetch = new ItemFetch(fetcher, retries, listener);
+        ItemFetch fetch = new ItemFetch(graphs.fetcher(), retries, listener);
         Runnable work = () -> {
             for (int i = next.getAndIncrement(); i < items.size() && !cancelled; i = next.getAndIncrement()) {
                 ItemResult result = fetch.run(items.get(i));
@@ -68,9 +77,30 @@ public final class Prewarmer {
                 items.size(), done, Duration.between(start, clock.instant()), done.size() < items.size());
     }
 
+    /** The items of the expanded graphs, or empty when the run was cancelled meanwhile. */
+    private Optional<List<PrewarmItem>> expand(GraphExpansion graphs, List<PrewarmItem> inputs) {
+        expanding = Thread.currentThread();
+        try {
+            List<PrewarmItem> items = graphs.expand(inputs);
+            return cancelled ? Optional.empty() : Optional.of(items);
+        } catch (InterruptedException e) {
+            cancelled = true; // an interrupt from elsewhere stops the run as cancel() does
+            return Optional.empty();
+        } finally {
+            expanding = null;
+            if (cancelled) {
+                Thread.interrupted(); // cancel() interrupts this thread to stop the expansion; that is done now
+            }
+        }
+    }
+
     /** Stops the run: no new item starts and fetches in flight are interrupted; later runs end at once. */
     public void cancel() {
         cancelled = true;
+        Thread graphs = expanding;
+        if (graphs != null) {
+            graphs.interrupt();
+        }
         workers.forEach(Thread::interrupt);
     }
 

@@ -96,14 +96,14 @@ class GoSumExpanderTest {
 
         assertThat(items)
                 .extracting(PrewarmItem::name)
-                .containsExactly("example.test/root@v1.0.0", "example.test/api@v1.0.0");
-        assertThat(items).extracting(PrewarmItem::origin).doesNotHaveDuplicates();
-        assertThat(skipped)
                 .containsExactly(
-                        temp.resolve("repo/go.mod") + ": skipped, go.mod inputs are not supported yet"
-                                + " (give its go.sum, or module@version)",
-                        temp.resolve("repo/svc/go.work") + ": skipped, go.work inputs are not supported yet"
-                                + " (give its go.sum, or module@version)");
+                        "example.test/root@v1.0.0",
+                        "example.test/api@v1.0.0",
+                        temp.resolve("repo/go.mod").toString(),
+                        temp.resolve("repo/svc/go.work").toString());
+        assertThat(items.subList(2, 4)).allSatisfy(item -> assertThat(item).isInstanceOf(PrewarmItem.Graph.class));
+        assertThat(items).extracting(PrewarmItem::origin).doesNotHaveDuplicates();
+        assertThat(skipped).isEmpty();
     }
 
     @Test
@@ -122,11 +122,15 @@ class GoSumExpanderTest {
     }
 
     @Test
-    void aDirectoryWithOnlyAGoModYieldsNoItemsAndSaysWhy() throws IOException {
+    void aDirectoryWithOnlyAGoModYieldsItsGraphAndNamesALocalReplacementWithoutGoMod() throws IOException {
         Files.createDirectories(temp.resolve("nodeps"));
-        Files.writeString(temp.resolve("nodeps/go.mod"), "module example.test/nodeps\n");
-        assertThat(expand(temp.resolve("nodeps").toString())).isEmpty();
-        assertThat(skipped).hasSize(1);
+        Path goMod = Files.writeString(
+                temp.resolve("nodeps/go.mod"),
+                "module example.test/nodeps\n\nrequire example.test/a v1.0.0\n\nreplace example.test/a => ../a\n");
+        assertThat(expand(temp.resolve("nodeps").toString())).singleElement().isInstanceOf(PrewarmItem.Graph.class);
+        assertThat(skipped)
+                .containsExactly(goMod + ": replace example.test/a => ../a: no readable go.mod in that directory;"
+                        + " its requirements are not followed");
     }
 
     @Test

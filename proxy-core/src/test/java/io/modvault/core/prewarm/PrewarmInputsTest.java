@@ -94,13 +94,21 @@ class PrewarmInputsTest {
     }
 
     @Test
-    void goModAndGoWorkInputsAreRefusedAsNotSupportedYet() throws Exception {
-        Path goMod = Files.writeString(temp.resolve("go.mod"), "module example.test/p\n");
-        for (String input : List.of(goMod.toString(), "go.mod", "./go.work")) {
+    void goModAndGoWorkInputsAreModuleGraphsReadBeforeAnythingIsFetched() throws Exception {
+        Path goMod =
+                Files.writeString(temp.resolve("go.mod"), "module example.test/p\n\nrequire example.test/a v1.0.0\n");
+        Files.createDirectories(temp.resolve("ws"));
+        Path goWork = Files.writeString(temp.resolve("ws/go.work"), "go 1.22\n\nuse ..\n");
+        assertThat(expand(goMod.toString(), goWork.toString(), goMod.toString()))
+                .extracting(PrewarmItem::name)
+                .containsExactly(goMod.toString(), goWork.toString());
+        Path broken =
+                Files.writeString(Files.createDirectories(temp.resolve("bad")).resolve("go.mod"), "module\n");
+        for (String input :
+                List.of(broken.toString(), temp.resolve("missing/go.mod").toString(), "./go.work")) {
             assertThatThrownBy(() -> expand(input))
                     .isInstanceOf(InputException.class)
-                    .hasMessageContaining(input)
-                    .hasMessageContaining("not supported yet");
+                    .hasMessageContaining(input);
         }
     }
 
@@ -109,7 +117,7 @@ class PrewarmInputsTest {
         Path notes = Files.writeString(temp.resolve("modules.txt"), "example.test/a@v1.0.0\n");
         assertThatThrownBy(() -> expand(notes.toString()))
                 .isInstanceOf(InputException.class)
-                .hasMessage(notes + ": not a go.sum file or a directory (nor module@version)");
+                .hasMessage(notes + ": not a go.mod, go.sum or go.work file or a directory (nor module@version)");
     }
 
     @Test
