@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +128,29 @@ class AirGapIT {
                 .withProxy(root.toUri().toString())
                 .withSumdb(database.verifierKey());
         go.run(temp, "mod", "download", "-json", UPPER.coordinate()).requireSuccess();
+    }
+
+    @Test
+    void goModSelectorExportsTheZipsOfTheProjectsSelectedVersions() throws Exception {
+        Path fromGoMod = temp.resolve("gomod.bundle");
+        PrewarmCommands.Run export = BundleCommands.export(
+                envA(dataA()),
+                "--output",
+                fromGoMod.toString(),
+                project.resolve("go.mod").toString());
+        assertThat(export.exit()).as(export.describe()).isZero();
+
+        List<String> zips = zipsIn(fromGoMod);
+        assertThat(zips).contains(upperFile(".zip"));
+        assertThat(zipsIn(bundle))
+                .as("store A holds what the project's build fetched: its graph selects the same zips")
+                .containsExactlyInAnyOrderElementsOf(zips);
+    }
+
+    private static List<String> zipsIn(Path file) throws Exception {
+        return BundleTamper.read(file).entries().keySet().stream()
+                .filter(name -> name.endsWith(".zip"))
+                .toList();
     }
 
     @Test
