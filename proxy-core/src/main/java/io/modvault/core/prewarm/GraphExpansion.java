@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The first phase of a run: each {@link PrewarmItem.Graph} becomes the items its
@@ -30,14 +31,18 @@ final class GraphExpansion {
         this.jobs = jobs;
     }
 
-    /** {@code items} with every graph replaced by its items, merged; interrupting abandons the load. */
-    List<PrewarmItem> expand(List<PrewarmItem> items) throws InterruptedException {
+    /**
+     * {@code items} with every graph replaced by its items, merged; {@code reading} hears each
+     * graph's origin before its load starts. Interrupting abandons the load.
+     */
+    List<PrewarmItem> expand(List<PrewarmItem> items, Consumer<String> reading) throws InterruptedException {
         if (items.stream().noneMatch(PrewarmItem.Graph.class::isInstance)) {
             return items;
         }
         List<PrewarmItem> expanded = new ArrayList<>();
         for (PrewarmItem item : items) {
             if (item instanceof PrewarmItem.Graph graph) {
+                reading.accept(graph.origin());
                 expanded.addAll(itemsOf(graph));
             } else {
                 expanded.add(item);

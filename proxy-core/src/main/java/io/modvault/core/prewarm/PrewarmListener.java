@@ -8,6 +8,12 @@ public interface PrewarmListener {
     /** Ignores every event. */
     PrewarmListener NONE = new PrewarmListener() {};
 
+    /**
+     * The go.mod files of the module graph of {@code origin} (a go.mod or go.work input) are being
+     * read; comes before {@link #started}, which needs the graph to count the items.
+     */
+    default void readingGraph(String origin) {}
+
     /** The run starts with {@code items} items. */
     default void started(int items) {}
 

@@ -41,7 +41,7 @@ public final class Prewarmer {
     public PrewarmReport run(List<PrewarmItem> inputs, PrewarmListener listener) {
         Instant start = clock.instant();
         GraphExpansion graphs = new GraphExpansion(fetcher, retries, jobs);
-        Optional<List<PrewarmItem>> expanded = expand(graphs, inputs);
+        Optional<List<PrewarmItem>> expanded = expand(graphs, inputs, listener);
         if (expanded.isEmpty()) {
             return new PrewarmReport(inputs.size(), List.of(), Duration.between(start, clock.instant()), true);
         }
@@ -78,10 +78,11 @@ public final class Prewarmer {
     }
 
     /** The items of the expanded graphs, or empty when the run was cancelled meanwhile. */
-    private Optional<List<PrewarmItem>> expand(GraphExpansion graphs, List<PrewarmItem> inputs) {
+    private Optional<List<PrewarmItem>> expand(
+            GraphExpansion graphs, List<PrewarmItem> inputs, PrewarmListener listener) {
         expanding = Thread.currentThread();
         try {
-            List<PrewarmItem> items = graphs.expand(inputs);
+            List<PrewarmItem> items = graphs.expand(inputs, listener::readingGraph);
             return cancelled ? Optional.empty() : Optional.of(items);
         } catch (InterruptedException e) {
             cancelled = true; // an interrupt from elsewhere stops the run as cancel() does

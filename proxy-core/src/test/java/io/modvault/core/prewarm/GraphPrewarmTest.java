@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,29 @@ class GraphPrewarmTest {
     private PrewarmReport prewarm(String... inputs) {
         List<PrewarmItem> items = PrewarmInputs.standard(note -> {}).expand(List.of(inputs), () -> null);
         return new Prewarmer(this::answer, NO_WAIT, 8, Clock.systemUTC()).run(items, PrewarmListener.NONE);
+    }
+
+    @Test
+    void listenerHearsEachGraphBeingReadBeforeTheRunStarts() throws IOException {
+        publish("example.test/a", "v1.0.0");
+        Path goMod = Files.writeString(
+                temp.resolve("go.mod"), "module example.test/app\n\ngo 1.21\n\nrequire example.test/a v1.0.0\n");
+        List<String> events = new CopyOnWriteArrayList<>();
+        List<PrewarmItem> items = PrewarmInputs.standard(note -> {}).expand(List.of(goMod.toString()), () -> null);
+
+        new Prewarmer(this::answer, NO_WAIT, 8, Clock.systemUTC()).run(items, new PrewarmListener() {
+            @Override
+            public void readingGraph(String origin) {
+                events.add("reading " + origin);
+            }
+
+            @Override
+            public void started(int count) {
+                events.add("started " + count);
+            }
+        });
+
+        assertThat(events).containsExactly("reading " + goMod, "started 1");
     }
 
     @Test

@@ -30,6 +30,11 @@ final class PlainProgress implements ProgressDisplay {
     }
 
     @Override
+    public void readingGraph(String origin) {
+        out.println("prewarm: reading the module graph of " + origin);
+    }
+
+    @Override
     public void started(int items) {
         counter.started(items);
     }

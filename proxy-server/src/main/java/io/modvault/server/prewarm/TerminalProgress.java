@@ -22,6 +22,11 @@ final class TerminalProgress implements ProgressDisplay {
     }
 
     @Override
+    public void readingGraph(String origin) {
+        out.println("prewarm: reading the module graph of " + origin);
+    }
+
+    @Override
     public synchronized void started(int items) {
         counter.started(items);
         bar = new ProgressBarBuilder()
