@@ -5,15 +5,15 @@ import io.modvault.core.module.ModuleCoordinate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,9 +22,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Loads the go.mod files the go command reads for a graph, and no others: {@link BuildList} is
  * run over what is loaded so far, every module version it asks about and does not have yet is
- * loaded, {@code jobs} at once on virtual threads, and it runs again, until it asks for nothing
- * new. Each round is one level of the graph, so a round costs one go.mod's latency however wide
- * the level is. Under pruning this skips the go.mod files of a pruned dependency's dependencies,
+ * loaded, {@code jobs} at once on virtual threads, and it runs again as loads finish, until it
+ * asks for nothing new and nothing is loading. Under pruning this skips the go.mod files of a pruned dependency's dependencies,
  * which the go command never reads. Replacements apply before loading: a module replacement's
  * go.mod is fetched instead, a local one is read from its directory (none there: no
  * requirements). Requirements on excluded versions are dropped as the go command drops them.
@@ -49,9 +48,16 @@ final class GraphLoader {
         this.inFlight = new Semaphore(jobs);
     }
 
-    /** Loads the graph level by level; an interrupt stops every load in flight and is rethrown. */
+    /**
+     * Loads the graph; an interrupt stops every load in flight and is rethrown. {@link BuildList}
+     * runs again whenever loads finish, so a go.mod starts loading as soon as the one requiring it
+     * is in, rather than when its whole level is: the graph's latency is its depth, not the sum of
+     * each level's slowest go.mod.
+     */
     Loaded load() throws InterruptedException {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletionService<Void> loads = new ExecutorCompletionService<>(executor);
+            int pending = 0;
             while (true) {
                 Set<ModuleCoordinate> wanted = new LinkedHashSet<>();
                 Map<String, String> selection = BuildList.select(mains, module -> {
@@ -61,38 +67,38 @@ final class GraphLoader {
                     }
                     return Optional.ofNullable(summary);
                 });
-                if (wanted.isEmpty()) {
+                for (ModuleCoordinate module : wanted) {
+                    tried.add(module);
+                    loads.submit(() -> load(module));
+                    pending++;
+                }
+                if (pending == 0) {
                     return new Loaded(Map.copyOf(summaries), Map.copyOf(failures), selection);
                 }
-                tried.addAll(wanted);
-                loadAll(executor, wanted);
+                try {
+                    // Wait for one load, then take every other one already done: one BuildList run for them all.
+                    for (Future<Void> finished = loads.take(); finished != null; finished = loads.poll()) {
+                        pending--;
+                        finished.get();
+                    }
+                } catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    throw e;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("loading a go.mod: " + e.getCause(), e.getCause());
+                }
             }
         }
     }
 
-    private void loadAll(ExecutorService executor, Set<ModuleCoordinate> modules) throws InterruptedException {
-        List<Future<?>> loads = new ArrayList<>();
-        for (ModuleCoordinate module : modules) {
-            loads.add(executor.submit(() -> {
-                inFlight.acquire();
-                try {
-                    summary(module).ifPresent(summary -> summaries.put(module, summary));
-                } finally {
-                    inFlight.release();
-                }
-                return null;
-            }));
-        }
+    private Void load(ModuleCoordinate module) throws InterruptedException {
+        inFlight.acquire();
         try {
-            for (Future<?> load : loads) {
-                load.get();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("loading a go.mod: " + e.getCause(), e.getCause());
+            summary(module).ifPresent(summary -> summaries.put(module, summary));
+        } finally {
+            inFlight.release();
         }
+        return null;
     }
 
     private Optional<ModuleSummary> summary(ModuleCoordinate module) {
