@@ -1,6 +1,7 @@
 package io.modvault.core.feed;
 
 import io.modvault.core.catalog.IndexLines;
+import io.modvault.core.upstream.CommandHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -28,11 +29,7 @@ public final class HttpFeedSource implements FeedSource {
     public HttpFeedSource(String url, Duration connectTimeout, Duration timeout) {
         this.url = url;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.client = CommandHttpClients.create(connectTimeout);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.modvault.core.module.ModulePath;
 import io.modvault.sumdb.GoSumLine;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,13 +35,12 @@ public final class GoSumExpander implements InputExpander {
 
     @Override
     public Optional<List<PrewarmItem>> expand(String input) {
-        Path path;
-        try {
-            path = Path.of(input);
-        } catch (InvalidPathException e) {
+        Optional<Path> parsed = InputPaths.parse(input);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        if (path.getFileName() != null && path.getFileName().toString().equals(GO_SUM)) {
+        Path path = parsed.get();
+        if (InputPaths.named(path, GO_SUM)) {
             return Optional.of(items(path));
         }
         if (Files.isDirectory(path)) {

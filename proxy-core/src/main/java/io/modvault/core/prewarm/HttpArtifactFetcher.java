@@ -1,6 +1,7 @@
 package io.modvault.core.prewarm;
 
 import io.modvault.core.protocol.ProxyRequest;
+import io.modvault.core.upstream.CommandHttpClients;
 import io.modvault.sumdb.dirhash.DirHash;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,7 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
     public HttpArtifactFetcher(String baseUrl, Duration connectTimeout, Duration timeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.client = CommandHttpClients.create(connectTimeout);
     }
 
     /** The server's base URL, as reports name it. */

@@ -2,7 +2,6 @@ package io.modvault.core.prewarm;
 
 import io.modvault.core.modgraph.MainModules;
 import io.modvault.core.modgraph.ModuleGraphException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -27,16 +26,9 @@ public final class ModuleGraphExpander implements InputExpander {
 
     @Override
     public Optional<List<PrewarmItem>> expand(String input) {
-        Path path;
-        try {
-            path = Path.of(input);
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-        if (path.getFileName() == null || !isGraphFile(path.getFileName().toString())) {
-            return Optional.empty();
-        }
-        return Optional.of(List.of(item(path, notes)));
+        return InputPaths.parse(input)
+                .filter(path -> InputPaths.named(path, GO_MOD) || InputPaths.named(path, GO_WORK))
+                .map(path -> List.of(item(path, notes)));
     }
 
     static boolean isGraphFile(String name) {

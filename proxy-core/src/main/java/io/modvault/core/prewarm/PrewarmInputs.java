@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -92,11 +90,7 @@ public final class PrewarmInputs {
     }
 
     private static boolean isFile(String input) {
-        try {
-            return Files.exists(Path.of(input));
-        } catch (InvalidPathException e) {
-            return false;
-        }
+        return InputPaths.parse(input).filter(Files::exists).isPresent();
     }
 
     private static String key(PrewarmItem item) {
