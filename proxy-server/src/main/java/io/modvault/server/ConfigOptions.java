@@ -3,12 +3,15 @@ package io.modvault.server;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
+import io.modvault.server.prewarm.PrewarmRun;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -34,6 +37,16 @@ final class ConfigOptions {
             ConfigKey.SCRUB_RATE);
 
     private ConfigOptions() {}
+
+    /**
+     * The command line of an offline command ({@code prewarm}, {@code export}, {@code import}):
+     * {@code command} with every setting except the listen address, writing to {@code io}'s streams.
+     */
+    static CommandLine offlineCommandLine(Object command, PrewarmRun.Io io) {
+        CommandLine commandLine = new CommandLine(command);
+        addTo(commandLine.getCommandSpec(), withoutListener());
+        return commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true));
+    }
 
     /** Every key except the listener's. */
     static Set<ConfigKey> withoutListener() {

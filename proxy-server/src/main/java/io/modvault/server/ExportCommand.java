@@ -19,7 +19,6 @@ import io.modvault.sumdb.note.NoteSigner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,9 +104,7 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(PrewarmRun.Io io) {
-        CommandLine commandLine = new CommandLine(new ExportCommand(io));
-        ConfigOptions.addTo(commandLine.getCommandSpec(), ConfigOptions.withoutListener());
-        return commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true));
+        return ConfigOptions.offlineCommandLine(new ExportCommand(io), io);
     }
 
     @Override

@@ -14,7 +14,6 @@ import io.modvault.sumdb.note.VerifierKey;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +73,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(PrewarmRun.Io io) {
-        CommandLine commandLine = new CommandLine(new ImportCommand(io));
-        ConfigOptions.addTo(commandLine.getCommandSpec(), ConfigOptions.withoutListener());
-        return commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true));
+        return ConfigOptions.offlineCommandLine(new ImportCommand(io), io);
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.modvault.server.prewarm.PrewarmRun;
 import io.modvault.server.prewarm.ToolchainOptions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -132,9 +131,7 @@ final class PrewarmCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(PrewarmRun.Io io) {
-        CommandLine commandLine = new CommandLine(new PrewarmCommand(io));
-        ConfigOptions.addTo(commandLine.getCommandSpec(), ConfigOptions.withoutListener());
-        return commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true));
+        return ConfigOptions.offlineCommandLine(new PrewarmCommand(io), io);
     }
 
     @Override
