@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -160,17 +158,10 @@ public final class RocksDbModuleStore implements ModuleStore {
     public List<String> keys(EntryKind kind, String keyPrefix) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(keyPrefix, "keyPrefix");
-        return guarded("keys", kind.storageName() + ":" + keyPrefix + "*", () -> {
-            byte[] prefix = keyPrefix.getBytes(StandardCharsets.UTF_8);
-            List<String> keys = new ArrayList<>();
-            try (RocksIterator it = rocks.db().newIterator(rocks.family(kind), rocks.reads())) {
-                for (it.seek(prefix); it.isValid() && startsWith(it.key(), prefix); it.next()) {
-                    keys.add(new String(it.key(), StandardCharsets.UTF_8));
-                }
-                it.status();
-            }
-            return List.copyOf(keys);
-        });
+        return guarded(
+                "keys",
+                kind.storageName() + ":" + keyPrefix + "*",
+                () -> KeyScan.scan(rocks, kind, keyPrefix, keyPrefix, Integer.MAX_VALUE));
     }
 
     @Override
@@ -180,18 +171,10 @@ public final class RocksDbModuleStore implements ModuleStore {
         if (limit < 0) {
             throw new IllegalArgumentException("keysFrom " + kind.storageName() + ": negative limit " + limit);
         }
-        return guarded("keysFrom", kind.storageName() + ":" + fromKey + "..", () -> {
-            List<String> keys = new ArrayList<>();
-            try (RocksIterator it = rocks.db().newIterator(rocks.family(kind), rocks.reads())) {
-                for (it.seek(fromKey.getBytes(StandardCharsets.UTF_8));
-                        it.isValid() && keys.size() < limit;
-                        it.next()) {
-                    keys.add(new String(it.key(), StandardCharsets.UTF_8));
-                }
-                it.status();
-            }
-            return List.copyOf(keys);
-        });
+        return guarded(
+                "keysFrom",
+                kind.storageName() + ":" + fromKey + "..",
+                () -> KeyScan.scan(rocks, kind, fromKey, "", limit));
     }
 
     @Override
@@ -310,9 +293,5 @@ public final class RocksDbModuleStore implements ModuleStore {
 
     private static byte[] bytes(EntryKey key) {
         return key.key().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static boolean startsWith(byte[] key, byte[] prefix) {
-        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 }
