@@ -7,6 +7,7 @@ import io.modvault.core.upstream.CircuitBreakers;
 import io.modvault.core.upstream.EnvironmentProxySelector;
 import io.modvault.core.upstream.HttpUpstreamSettings;
 import io.modvault.core.upstream.ProxyChain;
+import io.modvault.core.upstream.TrustBundle;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.core.upstream.Upstreams;
 import io.modvault.core.vcs.auth.Credentials;
@@ -14,12 +15,14 @@ import io.modvault.core.vcs.coderepo.DirectUpstream;
 import io.modvault.core.vcs.discovery.DiscoverySettings;
 import io.modvault.core.vcs.discovery.GoImportResolver;
 import io.modvault.core.vcs.git.GitCommand;
+import io.modvault.core.vcs.git.GitEgress;
 import io.modvault.core.vcs.git.GitMirrors;
 import io.modvault.core.verify.ChecksumDatabase;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ServerConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +45,8 @@ final class Components implements AutoCloseable {
 
     Components(ServerConfig config, Clock clock) {
         this.config = config;
-        this.http = httpSettings(config);
+        Optional<TrustBundle> trust = config.caFile().map(Components::trustBundle);
+        this.http = httpSettings(config, trust);
         this.breakers = new CircuitBreakers(clock);
         this.policy = policy(config);
         Map<String, String> credentialSettings = new HashMap<>(config.environment());
@@ -54,8 +58,11 @@ final class Components implements AutoCloseable {
             throw new ConfigException(ConfigKey.GIT_CREDENTIALS.envName() + ": " + e.getMessage());
         }
         this.resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
-        // git runs with the server's environment (HTTP(S)_PROXY, HOME for .netrc and helpers).
-        GitCommand git = new GitCommand("git", config.gitTimeout(), config.environment());
+        // git runs with the server's environment (HTTP(S)_PROXY, HOME for .netrc and helpers),
+        // translated for curl, and trusts what the JDK client trusts.
+        Optional<Path> gitCaBundle = trust.map(bundle -> GitCaBundle.write(bundle, config.dataDir()));
+        GitCommand git =
+                new GitCommand("git", config.gitTimeout(), GitEgress.environment(config.environment(), gitCaBundle));
         this.direct = new DirectUpstream(
                 resolver,
                 new GitMirrors(
@@ -133,18 +140,29 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private static HttpUpstreamSettings httpSettings(ServerConfig config) {
+    private static TrustBundle trustBundle(Path caFile) {
+        try {
+            return TrustBundle.withFile(caFile);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigKey.CA_FILE.envName() + ": " + e.getMessage());
+        }
+    }
+
+    private static HttpUpstreamSettings httpSettings(ServerConfig config, Optional<TrustBundle> trust) {
         EnvironmentProxySelector egress;
         try {
             egress = EnvironmentProxySelector.of(config.environment());
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("HTTPS_PROXY/HTTP_PROXY: " + e.getMessage());
+            // The message starts with the variable's name and never holds the credentials.
+            throw new ConfigException(e.getMessage());
         }
-        return new HttpUpstreamSettings(
-                config.connectTimeout(),
-                config.upstreamTimeout(),
-                egress.proxies() ? Optional.of(egress) : Optional.empty(),
-                HttpUpstreamSettings.userAgentFor(Versions.current()),
-                config.upstreamDeadline());
+        HttpUpstreamSettings settings = new HttpUpstreamSettings(
+                        config.connectTimeout(),
+                        config.upstreamTimeout(),
+                        Optional.empty(),
+                        HttpUpstreamSettings.userAgentFor(Versions.current()),
+                        config.upstreamDeadline())
+                .withEgress(egress);
+        return trust.map(bundle -> settings.withTls(bundle.sslContext())).orElse(settings);
     }
 }

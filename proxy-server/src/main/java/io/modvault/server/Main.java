@@ -1,5 +1,6 @@
 package io.modvault.server;
 
+import io.modvault.core.upstream.ProxyTunnelling;
 import io.modvault.server.prewarm.PrewarmRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Before any HTTP client exists: proxy credentials must also work for CONNECT tunnels.
+        ProxyTunnelling.allowBasicCredentials();
         System.exit(commandLine().execute(args));
     }
 

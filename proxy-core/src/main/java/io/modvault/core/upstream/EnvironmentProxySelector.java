@@ -1,18 +1,19 @@
 package io.modvault.core.upstream;
 
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.IDN;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Corporate egress configured the way Go programs read it ({@code http.ProxyFromEnvironment}):
@@ -21,27 +22,33 @@ import java.util.Optional;
  * {@link NoProxyRules}); {@code localhost} and loopback addresses are never proxied. A proxy
  * value without a scheme means {@code http://}.
  *
- * <p>The JDK client only speaks to plain-HTTP proxies without credentials, so {@code https://}
- * or {@code socks5://} proxies and proxy userinfo are rejected up front instead of being
- * silently ignored.
+ * <p>Proxy URLs may carry credentials ({@code http://user:pa%40ss@host:port}, percent-decoded);
+ * {@link #authenticator()} gives them to the JDK client, which answers the proxy's 407 with
+ * Basic (see {@link ProxyTunnelling} for tunnels). The JDK client speaks only to plain-HTTP
+ * proxies: {@code https://} (TLS to the proxy) and {@code socks5://} values are refused up front
+ * instead of being silently ignored or bypassed.
  */
 public final class EnvironmentProxySelector extends ProxySelector {
 
     private static final List<Proxy> DIRECT = List.of(Proxy.NO_PROXY);
 
+    private final Optional<ProxyUrl> httpsUrl;
+    private final Optional<ProxyUrl> httpUrl;
     private final Optional<Proxy> httpsProxy;
     private final Optional<Proxy> httpProxy;
     private final NoProxyRules noProxy;
     private final String description;
 
-    private EnvironmentProxySelector(Optional<Proxy> httpsProxy, Optional<Proxy> httpProxy, String noProxy) {
-        this.httpsProxy = httpsProxy;
-        this.httpProxy = httpProxy;
+    private EnvironmentProxySelector(Optional<ProxyUrl> httpsUrl, Optional<ProxyUrl> httpUrl, String noProxy) {
+        this.httpsUrl = httpsUrl;
+        this.httpUrl = httpUrl;
+        this.httpsProxy = httpsUrl.map(EnvironmentProxySelector::proxy);
+        this.httpProxy = httpUrl.map(EnvironmentProxySelector::proxy);
         this.noProxy = NoProxyRules.parse(noProxy);
         this.description = "HTTPS_PROXY="
-                + httpsProxy.map(EnvironmentProxySelector::address).orElse("")
+                + httpsUrl.map(ProxyUrl::address).orElse("")
                 + " HTTP_PROXY="
-                + httpProxy.map(EnvironmentProxySelector::address).orElse("")
+                + httpUrl.map(ProxyUrl::address).orElse("")
                 + " NO_PROXY=" + noProxy;
     }
 
@@ -52,14 +59,26 @@ public final class EnvironmentProxySelector extends ProxySelector {
      */
     public static EnvironmentProxySelector of(Map<String, String> env) {
         return new EnvironmentProxySelector(
-                proxy(env, "HTTPS_PROXY", "https_proxy"),
-                proxy(env, "HTTP_PROXY", "http_proxy"),
+                proxyUrl(env, "HTTPS_PROXY", "https_proxy"),
+                proxyUrl(env, "HTTP_PROXY", "http_proxy"),
                 first(env, "NO_PROXY", "no_proxy").orElse(""));
     }
 
     /** Whether any proxy is configured at all. */
     public boolean proxies() {
         return httpsProxy.isPresent() || httpProxy.isPresent();
+    }
+
+    /**
+     * Answers the proxies' authentication challenges with the credentials in their URLs; empty
+     * when no proxy URL carries any.
+     */
+    public Optional<Authenticator> authenticator() {
+        List<ProxyUrl> withCredentials = Stream.of(httpsUrl, httpUrl)
+                .flatMap(Optional::stream)
+                .filter(url -> url.credentials().isPresent())
+                .toList();
+        return withCredentials.isEmpty() ? Optional.empty() : Optional.of(new ProxyAuthenticator(withCredentials));
     }
 
     @Override
@@ -91,11 +110,6 @@ public final class EnvironmentProxySelector extends ProxySelector {
         return "EnvironmentProxySelector[" + description + "]";
     }
 
-    private static String address(Proxy proxy) {
-        InetSocketAddress address = (InetSocketAddress) proxy.address();
-        return address.getHostString() + ":" + address.getPort();
-    }
-
     private static Optional<String> host(URI uri) {
         String host = uri.getHost();
         if (host == null) {
@@ -111,44 +125,20 @@ public final class EnvironmentProxySelector extends ProxySelector {
         }
     }
 
-    private static Optional<Proxy> proxy(Map<String, String> env, String upper, String lower) {
-        Optional<String> value = first(env, upper, lower);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        URI uri = proxyUri(value.get().strip(), upper);
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http")) {
-            throw new IllegalArgumentException(upper + ": only http:// proxies are supported, not " + scheme + "://");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    upper + ": proxy credentials are not supported (" + UpstreamUrls.redact(uri) + ")");
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException(upper + ": no proxy host in " + UpstreamUrls.redact(uri));
-        }
-        int port = uri.getPort() >= 0 ? uri.getPort() : 80;
-        return Optional.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(uri.getHost(), port)));
+    private static Optional<ProxyUrl> proxyUrl(Map<String, String> env, String upper, String lower) {
+        Optional<ProxyUrl> url = first(env, upper, lower).map(value -> ProxyUrl.parse(value, upper));
+        url.ifPresent(u -> {
+            if (!u.scheme().equals("http")) {
+                throw new IllegalArgumentException(upper + ": " + u.scheme()
+                        + ":// proxies are not supported for modvault's own requests (the JDK HTTP client"
+                        + " speaks only to http:// proxies); use an http:// proxy address");
+            }
+        });
+        return url;
     }
 
-    /** Go's parseProxy: a value that is not an http/https/socks5 URL is retried as http://value. */
-    private static URI proxyUri(String value, String variable) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (scheme.equals("http") || scheme.equals("https") || scheme.equals("socks5")) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // fall through to the http:// retry, like Go
-        }
-        try {
-            return new URI("http://" + value);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    variable + ": invalid proxy address " + UpstreamUrls.redact(value) + ": " + e.getReason(), e);
-        }
+    private static Proxy proxy(ProxyUrl url) {
+        return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(url.host(), url.port()));
     }
 
     private static Optional<String> first(Map<String, String> env, String... names) {

@@ -29,14 +29,14 @@ public final class HttpTransport implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(settings.connectTimeout())
                 .executor(executor);
-        settings.proxySelector().ifPresent(builder::proxy);
+        settings.applyEgress(builder);
         if (sslContext != null) {
             builder.sslContext(sslContext);
         }
         this.client = builder.build();
     }
 
-    /** A transport trusting the JVM's default trust store. */
+    /** A transport trusting what {@code settings} trusts (by default the JVM's trust store). */
     public static HttpTransport create(HttpUpstreamSettings settings) {
         return new HttpTransport(settings, null);
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,14 @@ public final class SelfSignedTls {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, tmf.getTrustManagers(), null);
         return context;
+    }
+
+    /** The certificate in PEM, for a CA file ({@code MODVAULT_CA_FILE}, git's {@code http.sslCAInfo}). */
+    public String certificatePem() throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(UTF_8))
+                        .encodeToString(keyStore.getCertificate("test").getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
     }
 
     private static SelfSignedTls generate(String san) {

@@ -3,7 +3,9 @@ package io.modvault.core.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.URI;
 import java.util.List;
@@ -79,18 +81,40 @@ class EnvironmentProxySelectorTest {
     }
 
     @Test
-    void rejectsProxiesTheJdkClientCannotUse() {
+    void refusesProxiesTheJdkClientCannotUseNamingTheVariable() {
         assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "https://egress:443")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("HTTPS_PROXY");
-        assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTP_PROXY", "socks5://egress:1080")))
+                .hasMessageStartingWith("HTTPS_PROXY: https:// proxies are not supported");
+        assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("http_proxy", "socks5://bob:pw@egress:1080")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("HTTP_PROXY");
-        assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "http://bob:pw@egress:3128")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("credentials")
+                .hasMessageStartingWith("HTTP_PROXY: socks5:// proxies are not supported")
                 .message()
                 .doesNotContain("pw");
+    }
+
+    @Test
+    void proxyCredentialsArePercentDecodedAndGivenOnlyToThatProxy() throws Exception {
+        EnvironmentProxySelector selector = EnvironmentProxySelector.of(
+                Map.of("HTTPS_PROXY", "http://bob%40corp:p%3Aw%2Fd+1@egress:3128", "HTTP_PROXY", "plain:8080"));
+
+        assertThat(via(selector, "https://x.example")).isEqualTo("egress:3128");
+        Authenticator authenticator = selector.authenticator().orElseThrow();
+        PasswordAuthentication answer = authenticator.requestPasswordAuthenticationInstance(
+                "egress", null, 3128, "http", "egress", "basic", null, Authenticator.RequestorType.PROXY);
+        assertThat(answer.getUserName()).isEqualTo("bob@corp");
+        assertThat(new String(answer.getPassword())).isEqualTo("p:w/d+1");
+        assertThat(authenticator.requestPasswordAuthenticationInstance(
+                        "plain", null, 8080, "http", "plain", "basic", null, Authenticator.RequestorType.PROXY))
+                .isNull();
+        assertThat(authenticator.requestPasswordAuthenticationInstance(
+                        "egress", null, 3128, "https", "origin", "basic", null, Authenticator.RequestorType.SERVER))
+                .isNull();
+        assertThat(selector.toString() + authenticator).doesNotContain("p:w", "p%3A", "bob");
+    }
+
+    @Test
+    void noAuthenticatorWithoutCredentials() {
+        assertThat(EnvironmentProxySelector.of(BOTH).authenticator()).isEmpty();
     }
 
     @Test

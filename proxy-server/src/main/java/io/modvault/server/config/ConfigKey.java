@@ -131,6 +131,11 @@ public enum ConfigKey {
             "upstream-deadline",
             "30m",
             "Longest time one upstream request may take in total, however steadily data arrives (504 when exceeded); 30m lets Go's 500 MiB zip limit through at about 2.3 Mbit/s."),
+    CA_FILE(
+            "MODVAULT_CA_FILE",
+            "ca-file",
+            "",
+            "PEM bundle of extra CA certificates trusted for upstreams, checksum databases, go-import discovery and git (added to the JVM's defaults, not replacing them)."),
     SCRUB_INTERVAL(
             "MODVAULT_SCRUB_INTERVAL",
             "scrub-interval",

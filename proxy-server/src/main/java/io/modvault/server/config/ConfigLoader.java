@@ -92,7 +92,12 @@ public final class ConfigLoader {
                 connectionLimits(raw),
                 ConfigValues.logLevel(raw.get(ConfigKey.LOG_LEVEL)),
                 ConfigValues.scrub(raw.get(ConfigKey.SCRUB_INTERVAL), raw.get(ConfigKey.SCRUB_RATE)),
-                Map.copyOf(env));
+                Map.copyOf(env),
+                optionalPath(raw.get(ConfigKey.CA_FILE)));
+    }
+
+    private static Optional<Path> optionalPath(String value) {
+        return value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
     }
 
     private static ConnectionLimits connectionLimits(Map<ConfigKey, String> raw) {

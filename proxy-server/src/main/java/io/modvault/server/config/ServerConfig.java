@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The validated configuration of one server instance. {@code routing} holds the module-routing
@@ -15,6 +16,7 @@ import java.util.Map;
  * {@code Credentials}, which apply the go command's defaults. {@code environment} is kept for the
  * settings that belong to the process rather than to modvault (HTTPS_PROXY, NO_PROXY, …).
  * {@code sumdbProxy} keeps {@code /sumdb/} served to clients whatever {@code sumdb} says.
+ * {@code caFile} is the PEM bundle trusted beside the JVM's defaults ({@code MODVAULT_CA_FILE}).
  */
 public record ServerConfig(
         String upstream,
@@ -35,7 +37,8 @@ public record ServerConfig(
         ConnectionLimits connections,
         String logLevel,
         ScrubSettings scrub,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        Optional<Path> caFile) {
 
     /** Which {@link io.modvault.core.storage.ModuleStore} to run on. */
     public enum StoreType {

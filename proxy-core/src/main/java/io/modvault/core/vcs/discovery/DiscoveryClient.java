@@ -71,7 +71,7 @@ final class DiscoveryClient implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .executor(executor);
-        settings.proxySelector().ifPresent(builder::proxy);
+        settings.applyEgress(builder);
         tls.ifPresent(builder::sslContext);
         return builder.build();
     }
