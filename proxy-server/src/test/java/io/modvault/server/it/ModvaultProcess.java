@@ -27,6 +27,20 @@ final class ModvaultProcess implements AutoCloseable {
 
     static ModvaultProcess start(Path dataDir, String upstream, int port, Path log)
             throws IOException, InterruptedException {
+        return start(dataDir, upstream, port, log, Map.of());
+    }
+
+    /** Like {@link #start(Path, String, int, Path)} with {@code settings} added to (or replacing) the environment. */
+    static ModvaultProcess start(Path dataDir, String upstream, int port, Path log, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        ModvaultProcess started = new ModvaultProcess(
+                launcher(dataDir, upstream, port, log, settings).start(), port);
+        started.awaitHealthy();
+        return started;
+    }
+
+    /** The process builder {@link #start} runs, for tests that expect start-up to fail. */
+    static ProcessBuilder launcher(Path dataDir, String upstream, int port, Path log, Map<String, String> settings) {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "io.modvault.server.Main", "serve"));
@@ -37,10 +51,9 @@ final class ModvaultProcess implements AutoCloseable {
         env.put("GOPROXY", upstream);
         env.put("MODVAULT_DATA_DIR", dataDir.toString());
         env.put("MODVAULT_LISTEN", "127.0.0.1:" + port);
+        env.putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        ModvaultProcess started = new ModvaultProcess(builder.start(), port);
-        started.awaitHealthy();
-        return started;
+        return builder;
     }
 
     private void awaitHealthy() throws InterruptedException {
