@@ -36,6 +36,7 @@ import java.util.Optional;
  */
 final class Components implements AutoCloseable {
     private final ServerConfig config;
+    private final EnvironmentProxySelector egress;
     private final HttpUpstreamSettings http;
     private final RoutingPolicy policy;
     private final GoImportResolver resolver;
@@ -46,7 +47,6 @@ final class Components implements AutoCloseable {
     Components(ServerConfig config, Clock clock) {
         this.config = config;
         Optional<TrustBundle> trust = config.caFile().map(Components::trustBundle);
-        this.http = httpSettings(config, trust);
         this.breakers = new CircuitBreakers(clock);
         this.policy = policy(config);
         Map<String, String> credentialSettings = new HashMap<>(config.environment());
@@ -57,12 +57,15 @@ final class Components implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ConfigKey.GIT_CREDENTIALS.envName() + ": " + e.getMessage());
         }
-        this.resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
         // git runs with the server's environment (HTTP(S)_PROXY, HOME for .netrc and helpers),
         // translated for curl, and trusts what the JDK client trusts.
         Optional<Path> gitCaBundle = trust.map(bundle -> GitCaBundle.write(bundle, config.dataDir()));
         GitCommand git =
                 new GitCommand("git", config.gitTimeout(), GitEgress.environment(config.environment(), gitCaBundle));
+        // Last, as it may start bridges (socks5, https proxies) that close() stops.
+        this.egress = egress(config, trust);
+        this.http = httpSettings(config, egress, trust);
+        this.resolver = new GoImportResolver(DiscoverySettings.defaults(http), policy::insecure, credentials, clock);
         this.direct = new DirectUpstream(
                 resolver,
                 new GitMirrors(
@@ -118,6 +121,7 @@ final class Components implements AutoCloseable {
     @Override
     public void close() {
         resolver.close();
+        egress.close();
     }
 
     private UpstreamClient client(URI uri) {
@@ -148,14 +152,19 @@ final class Components implements AutoCloseable {
         }
     }
 
-    private static HttpUpstreamSettings httpSettings(ServerConfig config, Optional<TrustBundle> trust) {
-        EnvironmentProxySelector egress;
+    /** HTTPS_PROXY/HTTP_PROXY/NO_PROXY; an https proxy's certificate is checked with the CA file too. */
+    private static EnvironmentProxySelector egress(ServerConfig config, Optional<TrustBundle> trust) {
         try {
-            egress = EnvironmentProxySelector.of(config.environment());
+            return EnvironmentProxySelector.of(
+                    config.environment(), trust.map(TrustBundle::sslContext), config.connectTimeout());
         } catch (IllegalArgumentException e) {
             // The message starts with the variable's name and never holds the credentials.
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private static HttpUpstreamSettings httpSettings(
+            ServerConfig config, EnvironmentProxySelector egress, Optional<TrustBundle> trust) {
         HttpUpstreamSettings settings = new HttpUpstreamSettings(
                         config.connectTimeout(),
                         config.upstreamTimeout(),

@@ -8,12 +8,16 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Corporate egress configured the way Go programs read it ({@code http.ProxyFromEnvironment}):
@@ -25,43 +29,84 @@ import java.util.stream.Stream;
  * <p>Proxy URLs may carry credentials ({@code http://user:pa%40ss@host:port}, percent-decoded);
  * {@link #authenticator()} gives them to the JDK client, which answers the proxy's 407 with
  * Basic (see {@link ProxyTunnelling} for tunnels). The JDK client speaks only to plain-HTTP
- * proxies: {@code https://} (TLS to the proxy) and {@code socks5://} values are refused up front
- * instead of being silently ignored or bypassed.
+ * proxies, so an {@code https://} (TLS to the proxy) or {@code socks5://} value gets a
+ * {@link ProxyBridge} on loopback that the client uses as its HTTP proxy and that relays through
+ * the real one; {@link #close()} stops the bridges.
  */
-public final class EnvironmentProxySelector extends ProxySelector {
+public final class EnvironmentProxySelector extends ProxySelector implements AutoCloseable {
 
     private static final List<Proxy> DIRECT = List.of(Proxy.NO_PROXY);
+
+    /** How long a bridge waits to connect to (and be answered by) a socks5 or https proxy. */
+    public static final Duration DEFAULT_BRIDGE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Optional<ProxyUrl> httpsUrl;
     private final Optional<ProxyUrl> httpUrl;
     private final Optional<Proxy> httpsProxy;
     private final Optional<Proxy> httpProxy;
+    private final List<ProxyBridge> bridges;
     private final NoProxyRules noProxy;
     private final String description;
 
-    private EnvironmentProxySelector(Optional<ProxyUrl> httpsUrl, Optional<ProxyUrl> httpUrl, String noProxy) {
-        this.httpsUrl = httpsUrl;
-        this.httpUrl = httpUrl;
+    private EnvironmentProxySelector(
+            Optional<ProxyUrl> https, Optional<ProxyUrl> http, String noProxy, SSLSocketFactory tls, Duration timeout) {
+        Map<ProxyUrl, ProxyBridge> started = new LinkedHashMap<>();
+        this.httpsUrl = https.map(url -> reachable(url, started, tls, timeout));
+        this.httpUrl = http.map(url -> reachable(url, started, tls, timeout));
+        this.bridges = List.copyOf(started.values());
         this.httpsProxy = httpsUrl.map(EnvironmentProxySelector::proxy);
         this.httpProxy = httpUrl.map(EnvironmentProxySelector::proxy);
         this.noProxy = NoProxyRules.parse(noProxy);
         this.description = "HTTPS_PROXY="
-                + httpsUrl.map(ProxyUrl::address).orElse("")
+                + https.map(EnvironmentProxySelector::shown).orElse("")
                 + " HTTP_PROXY="
-                + httpUrl.map(ProxyUrl::address).orElse("")
+                + http.map(EnvironmentProxySelector::shown).orElse("")
                 + " NO_PROXY=" + noProxy;
+    }
+
+    /** An http proxy as it is; any other through a bridge (one per distinct proxy). */
+    private static ProxyUrl reachable(
+            ProxyUrl url, Map<ProxyUrl, ProxyBridge> started, SSLSocketFactory tls, Duration timeout) {
+        if (url.scheme().equals("http")) {
+            return url;
+        }
+        return started.computeIfAbsent(url, u -> ProxyBridge.start(u, tls, timeout))
+                .localUrl();
+    }
+
+    private static String shown(ProxyUrl url) {
+        return url.scheme().equals("http") ? url.address() : url.scheme() + "://" + url.address();
     }
 
     /**
      * Reads the proxy variables from {@code env} (usually {@code System.getenv()}).
      *
-     * @throws IllegalArgumentException if a proxy value is malformed or not usable by the JDK
+     * @throws IllegalArgumentException if a proxy value is malformed
      */
     public static EnvironmentProxySelector of(Map<String, String> env) {
+        return of(env, Optional.empty(), DEFAULT_BRIDGE_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #of(Map)}; an https proxy's certificate is checked against {@code trust} (the
+     * JVM's defaults when empty) and bridges give up on a proxy after {@code bridgeTimeout}.
+     */
+    public static EnvironmentProxySelector of(
+            Map<String, String> env, Optional<SSLContext> trust, Duration bridgeTimeout) {
+        SSLSocketFactory tls = trust.map(SSLContext::getSocketFactory)
+                .orElseGet(() -> (SSLSocketFactory) SSLSocketFactory.getDefault());
         return new EnvironmentProxySelector(
                 proxyUrl(env, "HTTPS_PROXY", "https_proxy"),
                 proxyUrl(env, "HTTP_PROXY", "http_proxy"),
-                first(env, "NO_PROXY", "no_proxy").orElse(""));
+                first(env, "NO_PROXY", "no_proxy").orElse(""),
+                tls,
+                bridgeTimeout);
+    }
+
+    /** Stops the bridges to socks5 and https proxies, if any. */
+    @Override
+    public void close() {
+        bridges.forEach(ProxyBridge::close);
     }
 
     /** Whether any proxy is configured at all. */
@@ -126,15 +171,7 @@ public final class EnvironmentProxySelector extends ProxySelector {
     }
 
     private static Optional<ProxyUrl> proxyUrl(Map<String, String> env, String upper, String lower) {
-        Optional<ProxyUrl> url = first(env, upper, lower).map(value -> ProxyUrl.parse(value, upper));
-        url.ifPresent(u -> {
-            if (!u.scheme().equals("http")) {
-                throw new IllegalArgumentException(upper + ": " + u.scheme()
-                        + ":// proxies are not supported for modvault's own requests (the JDK HTTP client"
-                        + " speaks only to http:// proxies); use an http:// proxy address");
-            }
-        });
-        return url;
+        return first(env, upper, lower).map(value -> ProxyUrl.parse(value, upper));
     }
 
     private static Proxy proxy(ProxyUrl url) {

@@ -39,16 +39,24 @@ public final class EgressProxy implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
-    private EgressProxy(String user, String password) throws IOException {
+    private EgressProxy(String user, String password, ServerSocket server) {
         this.expectedAuthorization =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = server;
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
     /** A proxy accepting exactly {@code user}/{@code password}. */
     public static EgressProxy start(String user, String password) throws IOException {
-        return new EgressProxy(user, password);
+        return new EgressProxy(user, password, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+    }
+
+    /** An {@code https://} proxy: clients speak TLS to it, and it shows {@code tls}'s certificate. */
+    public static EgressProxy startTls(String user, String password, SSLContext tls) throws IOException {
+        return new EgressProxy(
+                user,
+                password,
+                tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()));
     }
 
     /** {@code host:port} (as clients name it) reaches 127.0.0.1:{@code localPort} unchanged. */

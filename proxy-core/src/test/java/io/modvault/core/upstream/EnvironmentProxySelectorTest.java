@@ -1,7 +1,6 @@
 package io.modvault.core.upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.Authenticator;
 import java.net.InetSocketAddress;
@@ -81,15 +80,18 @@ class EnvironmentProxySelectorTest {
     }
 
     @Test
-    void refusesProxiesTheJdkClientCannotUseNamingTheVariable() {
-        assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("HTTPS_PROXY", "https://egress:443")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("HTTPS_PROXY: https:// proxies are not supported");
-        assertThatThrownBy(() -> EnvironmentProxySelector.of(Map.of("http_proxy", "socks5://bob:pw@egress:1080")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("HTTP_PROXY: socks5:// proxies are not supported")
-                .message()
-                .doesNotContain("pw");
+    void socks5AndHttpsProxiesAreReachedThroughALoopbackBridge() {
+        try (EnvironmentProxySelector selector = EnvironmentProxySelector.of(
+                Map.of("HTTPS_PROXY", "https://egress:443", "http_proxy", "socks5://bob:pw@egress:1080"))) {
+            assertThat(via(selector, "https://x.example")).startsWith("127.0.0.1:");
+            assertThat(via(selector, "http://x.example"))
+                    .startsWith("127.0.0.1:")
+                    .isNotEqualTo(via(selector, "https://x.example"));
+            assertThat(selector.authenticator()).isPresent();
+            assertThat(selector.toString())
+                    .contains("HTTPS_PROXY=https://egress:443", "HTTP_PROXY=socks5://egress:1080")
+                    .doesNotContain("pw");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.modvault.core.testing.FakeUpstream;
 import io.modvault.core.testing.GoCommand;
 import io.modvault.core.testing.GoProxyTree;
 import io.modvault.core.testing.SelfSignedTls;
+import io.modvault.core.testing.SocksProxy;
 import io.modvault.core.testing.TestModule;
 import io.modvault.core.testing.TestModules;
 import java.net.ServerSocket;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * proxy that demands credentials: the upstream ({@code https://goproxy.example.test}) and the
  * checksum database ({@code https://sum.example.test}) exist only behind the proxy, which ends
  * their TLS with test certificates that only {@code MODVAULT_CA_FILE} makes trusted. The real go
- * command is the client; the captured output (at DEBUG) is searched for the credentials.
+ * command is the client; the captured output (at DEBUG) is searched for the credentials. The
+ * same through a SOCKS5 proxy, which modvault reaches through its loopback bridge.
  */
 class CorporateEgressIT {
     private static final String USER = "egress-svc";
@@ -142,13 +144,36 @@ class CorporateEgressIT {
     }
 
     @Test
-    void socksProxyIsRefusedAtStartUpNamingTheVariableWithoutItsCredentials() throws Exception {
+    void goCommandGetsModulesThroughASocks5ProxyWithCredentials() throws Exception {
+        try (SocksProxy socks = SocksProxy.start(USER, PASSWORD)
+                .routeTls("goproxy.example.test:443", upstream.port(), UPSTREAM_CERT.serverContext())
+                .routeTls(
+                        "sum.example.test:443", URI.create(database.baseUrl()).getPort(), SUMDB_CERT.serverContext())) {
+            Map<String, String> settings = settings(true);
+            settings.put("HTTPS_PROXY", "socks5://" + USER + ":" + ENCODED_PASSWORD + "@127.0.0.1:" + socks.port());
+            TestModule module = TestModules.catalogue().getFirst();
+            try (ModvaultProcess modvault =
+                    ModvaultProcess.start(temp.resolve("data"), UPSTREAM, freePort(), log, settings)) {
+                GoCommand.create(temp.resolve("go"))
+                        .withProxy(modvault.baseUrl())
+                        .withSumdb(database.verifierKey())
+                        .run(temp, "mod", "download", "-json", module.coordinate())
+                        .requireSuccess();
+                modvault.terminate();
+            }
+            assertThat(socks.connects()).contains("goproxy.example.test:443", "sum.example.test:443");
+        }
+        assertThat(Files.readString(log)).doesNotContain(PASSWORD).doesNotContain(ENCODED_PASSWORD);
+    }
+
+    @Test
+    void malformedProxyAddressStopsStartUpNamingTheVariableWithoutItsCredentials() throws Exception {
         Map<String, String> settings = settings(true);
-        settings.put("HTTPS_PROXY", "socks5://" + USER + ":" + ENCODED_PASSWORD + "@127.0.0.1:1080");
+        settings.put("HTTPS_PROXY", "http://" + USER + ":" + ENCODED_PASSWORD + "@[not-an-address");
 
         String output = failedStart(settings);
 
-        assertThat(output).contains("HTTPS_PROXY: socks5:// proxies are not supported");
+        assertThat(output).contains("HTTPS_PROXY: invalid proxy address");
         assertThat(output).doesNotContain(ENCODED_PASSWORD).doesNotContain(PASSWORD);
     }
 

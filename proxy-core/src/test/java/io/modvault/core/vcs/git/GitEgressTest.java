@@ -41,4 +41,16 @@ class GitEgressTest {
         assertThat(GitEgress.environment(Map.of("GIT_SSL_CAINFO", "/etc/own.pem"), Optional.of(bundle)))
                 .containsEntry("GIT_SSL_CAINFO", "/etc/own.pem");
     }
+
+    @Test
+    void httpsProxyCertificateIsCheckedAgainstTheBundleToo() {
+        Map<String, String> env = GitEgress.environment(
+                Map.of("HTTPS_PROXY", "https://egress:443", "GIT_CONFIG_COUNT", "1"),
+                Optional.of(Path.of("/data/git-ca-bundle.pem")));
+
+        assertThat(env)
+                .containsEntry("GIT_CONFIG_KEY_1", "http.proxySSLCAInfo")
+                .containsEntry("GIT_CONFIG_VALUE_1", "/data/git-ca-bundle.pem")
+                .containsEntry("GIT_CONFIG_COUNT", "2");
+    }
 }
