@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.modvault.core.fetch.VerificationSettings;
+import io.modvault.core.testing.SelfSignedTls;
 import io.modvault.core.upstream.UpstreamClient;
 import io.modvault.server.config.ConfigException;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ComponentsTest {
 
@@ -50,6 +54,34 @@ class ComponentsTest {
                         .name())
                 .doesNotContain("secret")
                 .contains("corp.example");
+    }
+
+    @Test
+    void caFileWithoutCertificatesIsAConfigurationErrorNamingTheSetting(@TempDir Path temp) throws Exception {
+        Path file = Files.writeString(temp.resolve("corp.pem"), "not a certificate\n");
+
+        assertThatThrownBy(() -> new Components(
+                        config(Map.of("MODVAULT_CA_FILE", file.toString(), "MODVAULT_DATA_DIR", temp.toString())),
+                        Clock.systemUTC()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("MODVAULT_CA_FILE: ")
+                .hasMessageContaining("corp.pem");
+    }
+
+    @Test
+    void caFileIsWrittenWithTheJvmRootsForGit(@TempDir Path temp) throws Exception {
+        Path file = Files.writeString(
+                temp.resolve("corp.pem"),
+                SelfSignedTls.forSan("dns:registry.corp.example").certificatePem());
+
+        try (Components components = new Components(
+                config(Map.of("MODVAULT_CA_FILE", file.toString(), "MODVAULT_DATA_DIR", temp.toString())),
+                Clock.systemUTC())) {
+            assertThat(components.upstream().name()).isEqualTo("https://proxy.golang.org");
+        }
+        assertThat(Files.readString(temp.resolve(GitCaBundle.FILE_NAME)))
+                .contains(Files.readString(file))
+                .hasSizeGreaterThan(10 * Files.readString(file).length());
     }
 
     private static VerificationSettings verification(Map<String, String> env) {
