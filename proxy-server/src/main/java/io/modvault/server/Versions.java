@@ -16,11 +16,11 @@ public final class Versions implements CommandLine.IVersionProvider {
     private static final Properties BUILD = load();
 
     public static String current() {
-        return value("version");
+        return value(BUILD, "version");
     }
 
     public static String commit() {
-        return value("commit");
+        return value(BUILD, "commit");
     }
 
     @Override
@@ -28,8 +28,9 @@ public final class Versions implements CommandLine.IVersionProvider {
         return new String[] {"modvault " + current() + " (commit " + commit() + ")"};
     }
 
-    private static String value(String name) {
-        String value = BUILD.getProperty(name, "").trim();
+    /** {@code name} from {@code build}, or {@code unknown} when missing or left unfilled by the build. */
+    static String value(Properties build, String name) {
+        String value = build.getProperty(name, "").trim();
         return value.isEmpty() || value.startsWith("${") ? UNKNOWN : value;
     }
 
