@@ -45,7 +45,8 @@ final class ConfigOptions {
     static CommandLine offlineCommandLine(Object command, PrewarmRun.Io io) {
         CommandLine commandLine = new CommandLine(command);
         addTo(commandLine.getCommandSpec(), withoutListener());
-        return commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true));
+        return StartupFailures.install(
+                commandLine.setOut(new PrintWriter(io.out(), true)).setErr(new PrintWriter(io.err(), true)));
     }
 
     /** Every key except the listener's. */

@@ -2,6 +2,7 @@ package io.modvault.server;
 
 import io.modvault.core.upstream.ProxyTunnelling;
 import io.modvault.server.prewarm.PrewarmRun;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
  * (fill the cache ahead of need), {@code export}/{@code import} (air-gap bundles) and {@code keygen}
  * (a key pair to sign them). Exit status is 0 on success, 2 for usage or configuration
  * errors, 1 for other failures (for {@code verify}: problems found; for {@code prewarm}: items
- * that could not be fetched).
+ * that could not be fetched). A {@code StartupFailure} from any command (a port in use, a locked
+ * data directory, an unreadable file) is printed by {@link StartupFailures} as one or two lines.
  */
 @Command(
         name = "modvault",
@@ -28,13 +30,22 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
+        return commandLine(PrewarmRun.Io.system());
+    }
+
+    /** Every command, reading {@code io}'s environment and writing to its streams. */
+    static CommandLine commandLine(PrewarmRun.Io io) {
         CommandLine root = new CommandLine(new Main());
-        root.addSubcommand("serve", ServeCommand.commandLine());
-        root.addSubcommand("verify", VerifyCommand.commandLine(System.getenv(), System.out, System.err));
-        root.addSubcommand("prewarm", PrewarmCommand.commandLine(PrewarmRun.Io.system()));
-        root.addSubcommand("export", ExportCommand.commandLine(PrewarmRun.Io.system()));
-        root.addSubcommand("import", ImportCommand.commandLine(PrewarmRun.Io.system()));
-        root.addSubcommand("keygen", KeygenCommand.commandLine(PrewarmRun.Io.system()));
+        root.addSubcommand("serve", ServeCommand.commandLine(io.environment(), io.err()));
+        root.addSubcommand("verify", VerifyCommand.commandLine(io.environment(), io.out(), io.err()));
+        root.addSubcommand("prewarm", PrewarmCommand.commandLine(io));
+        root.addSubcommand("export", ExportCommand.commandLine(io));
+        root.addSubcommand("import", ImportCommand.commandLine(io));
+        root.addSubcommand("keygen", KeygenCommand.commandLine(io));
+        root.setOut(new PrintWriter(io.out(), true));
+        root.setErr(new PrintWriter(io.err(), true));
+        // After the subcommands: picocli gives the handler to those present when it is set.
+        StartupFailures.install(root);
         return root;
     }
 

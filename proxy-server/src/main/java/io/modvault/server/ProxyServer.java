@@ -97,7 +97,7 @@ public final class ProxyServer implements AutoCloseable {
             metrics.registerOpenConnections(gate::open);
             Class<? extends ServerSocketChannel> channelType =
                     epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-            Channel channel = new ServerBootstrap()
+            ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(group)
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
@@ -105,10 +105,8 @@ public final class ProxyServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                    .childHandler(new ProxyChannelInitializer(services, limits, gate, events))
-                    .bind(config.listen())
-                    .sync()
-                    .channel();
+                    .childHandler(new ProxyChannelInitializer(services, limits, gate, events));
+            Channel channel = ListenAddress.bind(bootstrap, config.listen());
             LOG.info(
                     "modvault listening on {} (upstream {}, checksum database {}, data {}, store {}, transport {})",
                     channel.localAddress(),

@@ -7,6 +7,7 @@ import io.modvault.server.config.ConfigKey;
 import io.modvault.server.config.ConfigLoader;
 import io.modvault.server.config.ServerConfig;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -64,7 +65,9 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     static CommandLine commandLine(Map<String, String> environment, PrintStream out, PrintStream err) {
-        return new CommandLine(new VerifyCommand(environment, out, err));
+        return StartupFailures.install(new CommandLine(new VerifyCommand(environment, out, err))
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true)));
     }
 
     @Override

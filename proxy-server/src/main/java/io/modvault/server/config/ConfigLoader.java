@@ -8,6 +8,7 @@ import io.modvault.server.connection.ConnectionLimits;
 import io.modvault.server.connection.FileDescriptorBudget;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     /** Environment variable naming the YAML file; the {@code --config} flag wins over it. */
     public static final String CONFIG_FILE_ENV = "MODVAULT_CONFIG";
+    /** How a start-up failure names the config file's setting. */
+    private static final String CONFIG_FILE_SETTING = "config file (--config or " + CONFIG_FILE_ENV + ")";
     /**
      * Variables Kubernetes injects for a Service named {@code modvault} (service links); they are
      * not settings, and refusing them would stop the pod from starting.
@@ -122,12 +125,28 @@ public final class ConfigLoader {
     }
 
     private static Map<ConfigKey, String> readFile(Path path) {
+        byte[] text;
+        try {
+            text = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new StartupFailure(
+                    CONFIG_FILE_SETTING + " " + path.toAbsolutePath(),
+                    "no such file",
+                    "check the path, or leave out --config and " + CONFIG_FILE_ENV
+                            + " to use the environment and flags alone",
+                    e);
+        } catch (IOException e) {
+            throw new StartupFailure(
+                    CONFIG_FILE_SETTING + " " + path.toAbsolutePath(),
+                    "cannot read it: " + StartupFailure.reason(e),
+                    "check the path and that the user running modvault may read the file",
+                    e);
+        }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (IOException e) {
-            throw new ConfigException("config file " + path + ": "
-                    + e.getMessage().lines().findFirst().orElse("unreadable"));
+            throw YamlErrors.explain(CONFIG_FILE_SETTING + " " + path.toAbsolutePath(), e);
         }
         Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
         if (root == null || root.isMissingNode() || root.isNull()) {

@@ -77,6 +77,11 @@ final class ModvaultProcess implements AutoCloseable {
         throw new AssertionError("modvault did not become healthy within 30 s");
     }
 
+    /** The server's process id, as it records itself beside its store's lock. */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
